@@ -1,0 +1,50 @@
+/// Where a tag stands in its template, for error messages (1-based).
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var template: String
+    public var line: Int
+    public var column: Int
+    public var description: String { "\(template):\(line):\(column)" }
+}
+
+/// The syntax tree of a parsed template: one enum, no classes.
+public indirect enum TemplateNode: Sendable, Equatable {
+    case text(String)
+    case variable(path: [String], escaped: Bool, at: SourceLocation)
+    case section(path: [String], children: [TemplateNode], inverted: Bool, at: SourceLocation)
+    case partial(name: String, indent: String, at: SourceLocation)
+}
+
+/// A template parse or render failure, with the template, line and column.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case unclosedTag
+        case unclosedSection(String)
+        case unexpectedClose(String)
+        case mismatchedClose(expected: String, found: String)
+        case badDelimiters
+        case emptyTag
+        case missingVariable(String)
+        case missingPartial(String)
+        case partialTooDeep(String)
+    }
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public var description: String { "\(location): \(message)" }
+
+    /// A French message that says what is wrong and how to fix it.
+    public var message: String {
+        switch kind {
+        case .unclosedTag: return "balise non fermée : ajoutez le délimiteur de fin « }} »"
+        case .unclosedSection(let name): return "section « \(name) » jamais fermée : ajoutez {{/\(name)}}"
+        case .unexpectedClose(let name): return "fermeture {{/\(name)}} sans section ouverte : supprimez-la ou ouvrez la section"
+        case .mismatchedClose(let expected, let found):
+            return "fermeture {{/\(found)}} alors que la section ouverte est « \(expected) » : fermez d’abord {{/\(expected)}}"
+        case .badDelimiters: return "changement de délimiteurs mal formé : écrivez par exemple {{=<% %>=}}"
+        case .emptyTag: return "balise vide : indiquez un nom de variable"
+        case .missingVariable(let name): return "la variable « \(name) » n’existe pas : vérifiez son nom ou fournissez-la"
+        case .missingPartial(let name): return "le gabarit partiel « \(name) » est introuvable : créez \(name).mustache"
+        case .partialTooDeep(let name): return "inclusion de « \(name) » trop profonde : un gabarit partiel s’inclut-il lui-même ?"
+        }
+    }
+}
