@@ -1,0 +1,136 @@
+import Foundation
+
+/// A recorded answer: one canonical value, or several items for a list question.
+public struct Answer: Sendable, Codable, Equatable {
+    public var values: [String]
+
+    public init(_ value: String) { self.values = [value] }
+    public init(items: [String]) { self.values = items }
+
+    /// The single value (the first item of a list).
+    public var value: String { values.first ?? "" }
+}
+
+/// The canonical yes/no values and the words accepted for them in any language.
+public enum YesNo {
+    public static let yes = "oui"
+    public static let no = "non"
+    static let words: [String: String] = [
+        "oui": yes, "o": yes, "yes": yes, "y": yes, "1": yes,
+        "non": no, "n": no, "no": no, "2": no,
+    ]
+}
+
+/// Why an answer was not accepted; the shell turns it into a sentence.
+public enum Rejection: Error, Sendable, Equatable {
+    case notYesNo
+    case notAChoice(accepted: [String])
+    case badDate
+    case badAmount
+    case badInteger
+    case badListItem(expected: [FieldType])
+    case empty
+}
+
+/// Folds text for matching: case, accents and surrounding blanks do not matter.
+public func folded(_ text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// Turns typed text into a canonical value, or says why it cannot.
+public struct AnswerParser: Sendable {
+    /// Accepted words for each choice question: word (folded) -> canonical value.
+    public var choiceWords: [String: [String: String]]
+
+    public init(choiceWords: [String: [String: String]] = [:]) {
+        self.choiceWords = choiceWords
+    }
+
+    /// The canonical value of `raw` for `question`; `raw` is not empty.
+    public func parse(_ raw: String, for question: Question) -> Result<String, Rejection> {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch question.type {
+        case .yesNo:
+            return YesNo.words[folded(text)].map { .success($0) } ?? .failure(.notYesNo)
+        case .choice:
+            return parseChoice(text, question)
+        case .text:
+            return .success(text)
+        case .date:
+            return Self.parseDate(text).map { .success($0) } ?? .failure(.badDate)
+        case .amount:
+            return Self.parseAmount(text).map { .success($0) } ?? .failure(.badAmount)
+        case .integer:
+            return Self.parseInteger(text).map { .success(String($0)) } ?? .failure(.badInteger)
+        case .list:
+            return parseItem(text, fields: question.fields)
+        }
+    }
+
+    private func parseChoice(_ text: String, _ question: Question) -> Result<String, Rejection> {
+        let key = folded(text)
+        if let index = Int(key), question.choices.indices.contains(index - 1) {
+            return .success(question.choices[index - 1])
+        }
+        if let value = choiceWords[question.id]?[key] { return .success(value) }
+        if let value = question.choices.first(where: { folded($0) == key }) { return .success(value) }
+        return .failure(.notAChoice(accepted: question.choices))
+    }
+
+    private func parseItem(_ text: String, fields: [FieldType]) -> Result<String, Rejection> {
+        let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == fields.count else { return .failure(.badListItem(expected: fields)) }
+        var canonical: [String] = []
+        for (part, field) in zip(parts, fields) {
+            let value: String?
+            switch field {
+            case .text: value = part.isEmpty || part.contains(";") ? nil : part
+            case .date: value = Self.parseDate(part)
+            case .amount: value = Self.parseAmount(part)
+            case .integer: value = Self.parseInteger(part).map(String.init)
+            }
+            guard let value else { return .failure(.badListItem(expected: fields)) }
+            canonical.append(value)
+        }
+        return .success(canonical.joined(separator: ";"))
+    }
+
+    /// `2026-11-29`, `29/11/2026` or `29.11.2026`, as `2026-11-29`; the day must exist.
+    public static func parseDate(_ text: String) -> String? {
+        let digits = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+        guard digits.count == 3, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            let first = Int(digits[0]), let second = Int(digits[1]), let third = Int(digits[2])
+        else { return nil }
+        let isISO = digits[0].count == 4 && text.contains("-")
+        let (year, month, day) = isISO ? (first, second, third) : (third, second, first)
+        guard (1900...2999).contains(year), let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        return date.iso
+    }
+
+    /// `1250`, `1 250,50`, `1250.5 €` as `1250.50` (cents kept exactly); negative refused.
+    public static func parseAmount(_ text: String) -> String? {
+        var cleaned = text.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "EUR", with: "")
+        cleaned.removeAll { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "'" }
+        cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 12,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        var cents = "00"
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            cents = fraction.count == 1 ? fraction + "0" : String(fraction)
+        }
+        guard let units = Int(whole) else { return nil }
+        return "\(units).\(cents)"
+    }
+
+    public static func parseInteger(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+}

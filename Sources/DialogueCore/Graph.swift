@@ -1,0 +1,115 @@
+/// The kind of answer a question takes.
+public enum QuestionType: String, Sendable, Codable, CaseIterable {
+    case yesNo = "yes_no"
+    case choice
+    case text
+    case date
+    case amount
+    case integer
+    /// Several items, each a `;`-separated record of `fields`.
+    case list
+}
+
+/// The kind of one field of a list item.
+public enum FieldType: String, Sendable, Codable, CaseIterable {
+    case text, date, amount, integer
+}
+
+/// One question of the dialogue, identified by a stable id; its text lives in the
+/// language tables, under the same id.
+public struct Question: Sendable, Equatable {
+    public var id: String
+    public var type: QuestionType
+    /// Canonical choice values, in the order they are offered.
+    public var choices: [String]
+    /// A fixed default (`"non"`), or a computed one (`"@tone"`) that the engine resolves.
+    public var defaultValue: String?
+    public var required: Bool
+    /// For the article's signs: the reason and the sign's short id.
+    public var reason: String?
+    public var sign: String?
+    /// For list questions: the type of each `;`-separated field.
+    public var fields: [FieldType]
+
+    public init(
+        id: String, type: QuestionType, choices: [String] = [], defaultValue: String? = nil,
+        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = []
+    ) {
+        self.id = id
+        self.type = type
+        self.choices = choices
+        self.defaultValue = defaultValue
+        self.required = required
+        self.reason = reason
+        self.sign = sign
+        self.fields = fields
+    }
+}
+
+/// A step of the dialogue graph.
+public enum NodeKind: Sendable, Equatable {
+    case question(Question)
+    /// Computes and announces the decision; branches on its value.
+    case decision
+    /// Ends the conversation.
+    case end
+}
+
+/// A node and where it leads: `branches` by answer (or decision) value, else `next`.
+public struct Node: Sendable, Equatable {
+    public var id: String
+    public var kind: NodeKind
+    public var next: String?
+    public var branches: [String: String]
+    /// The part of the dialogue the node belongs to, for progress (`engagement`, `letter`...).
+    public var group: String
+
+    public init(id: String, kind: NodeKind, next: String? = nil, branches: [String: String] = [:], group: String = "") {
+        self.id = id
+        self.kind = kind
+        self.next = next
+        self.branches = branches
+        self.group = group
+    }
+
+    public var question: Question? {
+        if case .question(let question) = kind { return question }
+        return nil
+    }
+
+    /// Where the dialogue goes after this node when its value is `value`.
+    public func target(for value: String?) -> String? {
+        if let value, let branch = branches[value] { return branch }
+        return next
+    }
+}
+
+/// The whole dialogue: nodes by id, in the order they were written.
+public struct DialogueGraph: Sendable, Equatable {
+    public var nodes: [String: Node]
+    public var order: [String]
+    /// Where the guided session starts.
+    public var start: String
+    /// Where `goodbye letter` starts (the letter's own questions).
+    public var letterStart: String
+    /// Changes whenever the questions change; recorded in saved sessions.
+    public var version: String
+
+    public init(nodes: [Node], start: String, letterStart: String, version: String = "1") {
+        self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.order = nodes.map(\.id)
+        self.start = start
+        self.letterStart = letterStart
+        self.version = version
+    }
+
+    /// Every question, in the order written.
+    public var questions: [Question] { order.compactMap { nodes[$0]?.question } }
+
+    public func question(_ id: String) -> Question? { nodes[id]?.question }
+
+    /// The sign questions of one reason, in order.
+    public func signs(of reason: String) -> [Question] {
+        questions.filter { $0.reason == reason && $0.sign != nil }
+    }
+}
