@@ -11,14 +11,20 @@ let package = Package(
     targets: [
         .target(name: "DialogueCore"),
         .target(name: "LetterTemplating"),
-        .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating"]),
-        .target(name: "GoodbyeCLI", dependencies: ["DialogueCore", "LetterTemplating", "ContentLoading"]),
+        .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
+        .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
+        .target(
+            name: "GoodbyeCLI",
+            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading"]
+        ),
         .executableTarget(name: "goodbye", dependencies: ["GoodbyeCLI"]),
         .testTarget(name: "DialogueCoreTests", dependencies: ["DialogueCore"]),
         .testTarget(name: "LetterTemplatingTests", dependencies: ["LetterTemplating"]),
         .testTarget(
             name: "GoodbyeTests",
-            dependencies: ["GoodbyeCLI", "ContentLoading", "DialogueCore", "LetterTemplating", "goodbye"]
+            dependencies: [
+                "GoodbyeCLI", "ContentLoading", "DialogueCore", "LetterTemplating", "LetterComposition", "goodbye",
+            ]
         ),
     ]
 )

@@ -178,6 +178,8 @@ public struct Engine: Sendable {
                 state.decision = report
                 outputs.append(.decision(report))
                 nextId = node.target(for: report.decision.rawValue)
+            case .question where node.isSkipped(by: state.answers):
+                nextId = node.next
             case .question(let question):
                 if let answer = state.answers[question.id] {
                     nextId = node.target(for: answer.value)
@@ -229,6 +231,8 @@ public struct Engine: Sendable {
                 let answered = Set(visited)
                 let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
                 nextId = node.target(for: report.decision.rawValue)
+            case .question where node.isSkipped(by: state.answers):
+                nextId = node.next
             case .question(let question):
                 let answer = state.answers[question.id]
                 guard answer != nil || planned else { return visited }

@@ -63,9 +63,15 @@ public struct Node: Sendable, Equatable {
     public var branches: [String: String]
     /// The part of the dialogue the node belongs to, for progress (`engagement`, `letter`...).
     public var group: String
+    /// Passed over (by `next`) when the answer to another question has a given value.
+    public var skipIf: SkipCondition?
 
-    public init(id: String, kind: NodeKind, next: String? = nil, branches: [String: String] = [:], group: String = "") {
+    public init(
+        id: String, kind: NodeKind, next: String? = nil, branches: [String: String] = [:], group: String = "",
+        skipIf: SkipCondition? = nil
+    ) {
         self.id = id
+        self.skipIf = skipIf
         self.kind = kind
         self.next = next
         self.branches = branches
@@ -75,6 +81,12 @@ public struct Node: Sendable, Equatable {
     public var question: Question? {
         if case .question(let question) = kind { return question }
         return nil
+    }
+
+    /// Whether the answers make this node one to pass over.
+    public func isSkipped(by answers: [String: Answer]) -> Bool {
+        guard let skipIf else { return false }
+        return answers[skipIf.question]?.value == skipIf.value
     }
 
     /// Where the dialogue goes after this node when its value is `value`.
@@ -111,5 +123,16 @@ public struct DialogueGraph: Sendable, Equatable {
     /// The sign questions of one reason, in order.
     public func signs(of reason: String) -> [Question] {
         questions.filter { $0.reason == reason && $0.sign != nil }
+    }
+}
+
+/// `skip_if = question=value`: pass over a node when another answer has that value.
+public struct SkipCondition: Sendable, Equatable {
+    public var question: String
+    public var value: String
+
+    public init(question: String, value: String) {
+        self.question = question
+        self.value = value
     }
 }

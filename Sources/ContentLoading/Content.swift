@@ -1,0 +1,87 @@
+import DialogueCore
+import LetterComposition
+import LetterTemplating
+
+/// Everything `Localization/` holds, loaded and validated: the graph, each language's
+/// text, each language's letter templates, and the dated rates.
+public struct Content: Sendable {
+    public var graph: DialogueGraph
+    public var texts: [String: TextTable]
+    public var letters: [String: TemplateLibrary]
+    public var rates: RateTable
+
+    public var languages: [String] { texts.keys.sorted() }
+
+    /// The parser that accepts, for each choice, its id, its label in `language`, or its number.
+    public func parser(for language: String) -> AnswerParser {
+        var words: [String: [String: String]] = [:]
+        let tables = [texts[language]].compactMap { $0 } + texts.values.filter { $0.language != language }
+        for question in graph.questions where question.type == .choice {
+            var map: [String: String] = [:]
+            for table in tables.reversed() {
+                for choice in question.choices {
+                    if let label = table["\(question.id).choice.\(choice)"] { map[folded(label)] = choice }
+                }
+            }
+            for choice in question.choices { map[folded(choice)] = choice }
+            words[question.id] = map
+        }
+        return AnswerParser(choiceWords: words)
+    }
+}
+
+/// Turns the files of a content folder (relative path -> text) into `Content`, with
+/// every problem found. Pure: the folder is read elsewhere.
+public enum ContentCompiler {
+    public static let reference = "fr"
+
+    public static func compile(files: [String: String]) -> (content: Content?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let dialogue = files[GraphCompiler.file] else {
+            return (nil, [Diagnostic("GB002", file: GraphCompiler.file, line: 0,
+                "fichier introuvable : le dossier de contenu doit contenir dialogue.ini")])
+        }
+        var compiler = GraphCompiler()
+        let graph = compiler.compile(KeyValueFile(text: dialogue, file: GraphCompiler.file))
+        diagnostics += compiler.diagnostics
+        var texts: [String: TextTable] = [:]
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix("/texts.ini") {
+            let language = String(path.dropLast("/texts.ini".count))
+            let (table, problems) = TextCompiler.compile(text, file: path, language: language)
+            texts[language] = table
+            diagnostics += problems
+        }
+        let (letters, letterProblems) = compileLetters(files)
+        diagnostics += letterProblems
+        let (rates, rateProblems) = RateCompiler.compile(files[RateCompiler.file], file: RateCompiler.file)
+        diagnostics += rateProblems
+        guard let graph else { return (nil, diagnostics.sorted()) }
+        var validation = GraphValidation(graph: graph, compiler: compiler, computedDefaults: LetterFacts.computedNames)
+        diagnostics += validation.run()
+        if texts[reference] == nil {
+            diagnostics.append(Diagnostic("GB008", file: "\(reference)/texts.ini", line: 0,
+                "le texte français manque : créez \(reference)/texts.ini"))
+        }
+        diagnostics += TextValidation(graph: graph, texts: texts).run()
+        let content = Content(graph: graph, texts: texts, letters: letters, rates: rates)
+        diagnostics += LetterValidation(content: content).run()
+        return (content, diagnostics.sorted())
+    }
+
+    private static func compileLetters(_ files: [String: String]) -> ([String: TemplateLibrary], [Diagnostic]) {
+        var sources: [String: [String: Template]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in files where path.hasSuffix(".mustache") {
+            let parts = path.split(separator: "/")
+            guard parts.count == 3, parts[1] == "letters" else { continue }
+            let name = String(parts[2].dropLast(".mustache".count))
+            do {
+                sources[String(parts[0]), default: [:]][name] = try Template(text, name: name)
+            } catch {
+                diagnostics.append(Diagnostic("GB010", file: path, line: error.location.line, column: error.location.column,
+                    error.message))
+            }
+        }
+        return (sources.mapValues { TemplateLibrary(templates: $0) }, diagnostics)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads a content folder from disk (the only I/O of this library) and compiles it.
+public enum ContentLoader {
+    /// Loads and validates `folder`; any problem is thrown with all the others.
+    public static func load(from folder: URL) throws(ContentError) -> Content {
+        let files = try read(folder)
+        let (content, diagnostics) = ContentCompiler.compile(files: files)
+        guard let content, diagnostics.isEmpty else { throw ContentError(diagnostics: diagnostics, missing: false) }
+        return content
+    }
+
+    /// Every `.ini` and `.mustache` file below `folder`, by relative path.
+    public static func read(_ folder: URL) throws(ContentError) -> [String: String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentError(diagnostics: [Diagnostic("GB000", file: folder.path, line: 0,
+                "dossier de contenu introuvable : vérifiez le chemin donné à --content ou GOODBYE_CONTENT")], missing: true)
+        }
+        var files: [String: String] = [:]
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache") else { continue }
+            let path = base + "/" + relative
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ContentError(diagnostics: [Diagnostic("GB001", file: relative, line: 0,
+                    "fichier illisible ou pas en UTF-8 : enregistrez-le en UTF-8")], missing: false)
+            }
+            files[relative] = text
+        }
+        return files
+    }
+}

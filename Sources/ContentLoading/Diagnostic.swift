@@ -1,0 +1,30 @@
+/// One problem found in content or an answer file: a stable code, where, and how to fix it.
+public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var code: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(_ code: String, file: String, line: Int, column: Int = 1, _ message: String) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var location: String { line > 0 ? "\(file):\(line):\(column)" : file }
+    public var description: String { "\(location): \(code) \(message)" }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.code) < (rhs.file, rhs.line, rhs.column, rhs.code)
+    }
+}
+
+/// Raised when content cannot be used; carries every problem found.
+public struct ContentError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    /// True when the content folder itself is missing or unreadable (exit 66).
+    public var missing: Bool
+}

@@ -1,0 +1,112 @@
+import DialogueCore
+
+/// Turns `dialogue.ini` into a `DialogueGraph`, reporting every problem with its place.
+struct GraphCompiler {
+    static let file = "dialogue.ini"
+    static let nodeKeys: Set<String> = [
+        "type", "choices", "default", "required", "reason", "sign", "fields", "next", "skip_if", "group",
+    ]
+
+    var diagnostics: [Diagnostic] = []
+    /// Where each node and key is written, for later checks.
+    var lines: [String: Int] = [:]
+    var keyLines: [String: KeyValueEntry] = [:]
+
+    mutating func compile(_ document: KeyValueFile) -> DialogueGraph? {
+        diagnostics += document.diagnostics
+        guard let header = document.section("dialogue") else {
+            diagnostics.append(Diagnostic("GB002", file: Self.file, line: 1,
+                "section [dialogue] absente : ajoutez-la avec start = identifiant de la première question"))
+            return nil
+        }
+        var nodes: [Node] = []
+        for section in document.sections where section.name != "dialogue" {
+            if lines[section.name] != nil {
+                diagnostics.append(Diagnostic("GB006", file: Self.file, line: section.line,
+                    "l’identifiant « \(section.name) » est déjà utilisé ligne \(lines[section.name] ?? 0) : renommez l’une des deux sections"))
+                continue
+            }
+            lines[section.name] = section.line
+            if let node = compileNode(section) { nodes.append(node) }
+        }
+        guard let start = required("start", in: header), let letterStart = required("letter_start", in: header) else {
+            return nil
+        }
+        return DialogueGraph(nodes: nodes, start: start, letterStart: letterStart, version: header.value("version") ?? "1")
+    }
+
+    private mutating func required(_ key: String, in header: KeyValueSection) -> String? {
+        if let entry = header.entry(key), !entry.value.isEmpty {
+            keyLines["dialogue." + key] = entry
+            return entry.value
+        }
+        diagnostics.append(Diagnostic("GB002", file: Self.file, line: header.line,
+            "la section [dialogue] n’indique pas « \(key) » : ajoutez \(key) = identifiant d’une question"))
+        return nil
+    }
+
+    private mutating func compileNode(_ section: KeyValueSection) -> Node? {
+        var branches: [String: String] = [:]
+        for entry in section.entries {
+            keyLines[section.name + "." + entry.key] = entry
+            if entry.key.hasPrefix("next.") {
+                branches[String(entry.key.dropFirst(5))] = entry.value
+            } else if !Self.nodeKeys.contains(entry.key) {
+                diagnostics.append(Diagnostic("GB014", file: Self.file, line: entry.line,
+                    "clé inconnue « \(entry.key) » : les clés possibles sont \(Self.nodeKeys.sorted().joined(separator: ", "))"))
+            }
+        }
+        let typeName = section.value("type") ?? ""
+        let group = section.value("group") ?? String(section.name.split(separator: ".").first ?? "")
+        var node = Node(id: section.name, kind: .end, next: section.value("next"), branches: branches, group: group,
+            skipIf: skipCondition(section))
+        switch typeName {
+        case "end": return node
+        case "decision":
+            node.kind = .decision
+            return node
+        default:
+            guard let type = QuestionType(rawValue: typeName) else {
+                let line = section.entry("type")?.line ?? section.line
+                diagnostics.append(Diagnostic("GB013", file: Self.file, line: line,
+                    "type « \(typeName) » inconnu pour « \(section.name) » : choisissez parmi \(Self.typeNames)"))
+                return nil
+            }
+            node.kind = .question(question(section, type))
+            return node
+        }
+    }
+
+    private static let typeNames = (QuestionType.allCases.map(\.rawValue) + ["decision", "end"]).joined(separator: ", ")
+
+    private mutating func question(_ section: KeyValueSection, _ type: QuestionType) -> Question {
+        let choices = (section.value("choices") ?? "").split(separator: ",")
+            .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        var fields: [FieldType] = []
+        for name in (section.value("fields") ?? "").split(separator: ",").map({ $0.trimmingBlanks() }) {
+            if let field = FieldType(rawValue: name) {
+                fields.append(field)
+            } else {
+                diagnostics.append(Diagnostic("GB013", file: Self.file, line: section.entry("fields")?.line ?? section.line,
+                    "champ « \(name) » inconnu : choisissez parmi text, date, amount, integer"))
+            }
+        }
+        let defaultValue = section.value("default")
+        let requiredText = section.value("required").map(folded)
+        return Question(
+            id: section.name, type: type, choices: choices, defaultValue: defaultValue,
+            required: requiredText.map { $0 != "non" && $0 != "no" } ?? true,
+            reason: section.value("reason"), sign: section.value("sign"), fields: fields)
+    }
+
+    private mutating func skipCondition(_ section: KeyValueSection) -> SkipCondition? {
+        guard let entry = section.entry("skip_if") else { return nil }
+        let parts = entry.value.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks() }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            diagnostics.append(Diagnostic("GB001", file: Self.file, line: entry.line, column: entry.column,
+                "condition « \(entry.value) » mal formée : écrivez skip_if = identifiant=valeur"))
+            return nil
+        }
+        return SkipCondition(question: parts[0], value: parts[1])
+    }
+}

@@ -1,0 +1,167 @@
+import DialogueCore
+
+/// The question ids the contract fixes: the article's signs, by reason, and pro bono.
+public enum FixedIds {
+    public static let signs: [(reason: String, signs: [String])] = [
+        ("engagement", ["no_feedback", "no_internal_signoff", "skips_exercises", "no_reply"]),
+        ("reluctance", ["no_desire", "dreads_meetings", "dreads_messages", "only_this_client"]),
+        ("exhaustion", ["drained", "constant_struggle", "odd_hours", "neglects_rest"]),
+        ("payment", ["refuses", "pays_less", "pays_late"]),
+    ]
+    public static let proBono = DecisionRule.proBonoQuestion
+}
+
+/// Checks a compiled graph: targets, reachability, loops, fixed ids, values.
+struct GraphValidation {
+    let graph: DialogueGraph
+    let compiler: GraphCompiler
+    let computedDefaults: Set<String>
+    var diagnostics: [Diagnostic] = []
+
+    init(graph: DialogueGraph, compiler: GraphCompiler, computedDefaults: Set<String>) {
+        self.graph = graph
+        self.compiler = compiler
+        self.computedDefaults = computedDefaults
+    }
+
+    mutating func run() -> [Diagnostic] {
+        checkEntryPoints()
+        for id in graph.order { if let node = graph.nodes[id] { checkTargets(node) } }
+        checkReachability()
+        checkTermination()
+        checkFixedIds()
+        return diagnostics
+    }
+
+    private func line(_ id: String, _ key: String? = nil) -> (Int, Int) {
+        if let key, let entry = compiler.keyLines[id + "." + key] { return (entry.line, entry.column) }
+        return (compiler.lines[id] ?? 1, 1)
+    }
+
+    private mutating func report(_ code: String, _ id: String, _ key: String?, _ message: String) {
+        let (line, column) = line(id, key)
+        diagnostics.append(Diagnostic(code, file: GraphCompiler.file, line: line, column: column, message))
+    }
+
+    private mutating func checkEntryPoints() {
+        for (key, id) in [("start", graph.start), ("letter_start", graph.letterStart)] where graph.nodes[id] == nil {
+            report("GB002", "dialogue", key, "« \(key) » désigne « \(id) », qui n’existe pas : indiquez l’identifiant d’une section")
+        }
+    }
+
+    private mutating func checkTargets(_ node: Node) {
+        if case .end = node.kind { return }
+        if node.next == nil, node.kind != .decision || node.branches.count < Decision.allCases.count {
+            report("GB003", node.id, nil, "« \(node.id) » ne mène nulle part : ajoutez next = identifiant de la suite")
+        }
+        if let next = node.next, graph.nodes[next] == nil {
+            report("GB003", node.id, "next", "« \(node.id) » mène à « \(next) », qui n’existe pas : corrigez next")
+        }
+        for (value, target) in node.branches.sorted(by: { $0.key < $1.key }) {
+            if graph.nodes[target] == nil {
+                report("GB003", node.id, "next." + value, "« \(node.id) » mène à « \(target) », qui n’existe pas : corrigez next.\(value)")
+            }
+            if let allowed = possibleValues(node), !allowed.contains(value) {
+                report("GB016", node.id, "next." + value,
+                    "« \(value) » n’est pas une réponse possible de « \(node.id) » : utilisez \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        if let condition = node.skipIf, graph.question(condition.question) == nil {
+            report("GB003", node.id, "skip_if", "skip_if désigne « \(condition.question) », qui n’existe pas : corrigez l’identifiant")
+        }
+        if let question = node.question { checkDefault(question) }
+    }
+
+    private func possibleValues(_ node: Node) -> Set<String>? {
+        switch node.kind {
+        case .decision: return Set(Decision.allCases.map(\.rawValue))
+        case .end: return []
+        case .question(let question):
+            switch question.type {
+            case .yesNo: return [YesNo.yes, YesNo.no]
+            case .choice: return Set(question.choices)
+            default: return nil
+            }
+        }
+    }
+
+    private mutating func checkDefault(_ question: Question) {
+        if question.type == .choice, question.choices.isEmpty {
+            report("GB016", question.id, "type", "la question à choix « \(question.id) » n’a pas de choix : ajoutez choices = a, b")
+        }
+        if question.type == .list, question.fields.isEmpty {
+            report("GB016", question.id, "type", "la liste « \(question.id) » n’a pas de champs : ajoutez fields = text, date")
+        }
+        guard let value = question.defaultValue else { return }
+        if value.hasPrefix("@") {
+            if !computedDefaults.contains(String(value.dropFirst())) {
+                report("GB016", question.id, "default",
+                    "valeur calculée « \(value) » inconnue : utilisez \(computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "))")
+            }
+            return
+        }
+        let node = graph.nodes[question.id]
+        if let allowed = node.flatMap(possibleValues), !allowed.contains(value) {
+            report("GB016", question.id, "default",
+                "la valeur par défaut « \(value) » n’est pas une réponse possible : utilisez \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private func successors(_ node: Node) -> [String] {
+        var targets = Array(node.branches.values.sorted())
+        if let next = node.next { targets.insert(next, at: 0) }
+        return targets.filter { graph.nodes[$0] != nil }
+    }
+
+    private mutating func checkReachability() {
+        var seen: Set<String> = []
+        var queue = [graph.start, graph.letterStart].filter { graph.nodes[$0] != nil }
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted, let node = graph.nodes[id] else { continue }
+            queue += successors(node)
+        }
+        for id in graph.order where !seen.contains(id) {
+            report("GB004", id, nil, "« \(id) » n’est jamais atteinte : faites-y mener une autre question (next) ou supprimez-la")
+        }
+    }
+
+    /// Every node must lead to an end, and no way through may loop.
+    private mutating func checkTermination() {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported: Set<String> = []
+        func visit(_ id: String) {
+            guard let node = graph.nodes[id] else { return }
+            state[id] = 1
+            for target in successors(node) {
+                if state[target] == 1, reported.insert(id).inserted {
+                    report("GB005", id, nil, "« \(id) » reboucle sur « \(target) » : le dialogue ne finirait jamais ; changez next")
+                } else if state[target] == nil {
+                    visit(target)
+                }
+            }
+            state[id] = 2
+        }
+        for id in graph.order where state[id] == nil { visit(id) }
+        for id in graph.order where graph.nodes[id]?.kind == .end { return }
+        report("GB005", "dialogue", nil, "aucune section de type end : ajoutez [end] avec type = end")
+    }
+
+    private mutating func checkFixedIds() {
+        var expected = FixedIds.signs.flatMap { reason in reason.signs.map { (reason.reason, $0) } }
+            .map { (id: "\($0.0).\($0.1)", reason: Optional($0.0), sign: Optional($0.1)) }
+        expected.append((FixedIds.proBono, nil, nil))
+        for item in expected {
+            guard let question = graph.question(item.id) else {
+                report("GB007", "dialogue", nil, "la question « \(item.id) », fixée par le contrat, manque : ajoutez la section [\(item.id)]")
+                continue
+            }
+            if question.type != .yesNo || question.reason != item.reason || question.sign != item.sign {
+                let wanted = item.reason.map { "type = yes_no, reason = \($0), sign = \(item.sign ?? "")" } ?? "type = yes_no"
+                report("GB007", item.id, nil, "« \(item.id) » doit être déclarée avec \(wanted)")
+            }
+        }
+        if !graph.order.contains(where: { graph.nodes[$0]?.kind == .decision }) {
+            report("GB007", "dialogue", nil, "aucune section de type decision : ajoutez [decision] avec type = decision")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// One `key = value` line, with where it stands.
+public struct KeyValueEntry: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public var line: Int
+    /// Column (1-based, in characters) where the value starts.
+    public var column: Int
+}
+
+/// A `[name]` section and its entries.
+public struct KeyValueSection: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    public var entries: [KeyValueEntry]
+
+    public func value(_ key: String) -> String? { entries.last { $0.key == key }?.value }
+    public func entry(_ key: String) -> KeyValueEntry? { entries.last { $0.key == key } }
+}
+
+/// The simple format of every content file: `# comments`, `[sections]`, `key = value`
+/// lines, and continuation lines (indented) that extend the previous value with a space.
+/// Parsed by hand so that every problem has a line and a column.
+public struct KeyValueFile: Sendable {
+    public var file: String
+    public var sections: [KeyValueSection]
+    public var diagnostics: [Diagnostic]
+
+    public init(text: String, file: String, sectioned: Bool = true, continuation: Bool = true) {
+        self.file = file
+        var sections: [KeyValueSection] = sectioned ? [] : [KeyValueSection(name: "", line: 0, entries: [])]
+        var diagnostics: [Diagnostic] = []
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let number = index + 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingBlanks()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if continuation, line.first == " " || line.first == "\t" {
+                if var last = sections.last, var entry = last.entries.popLast() {
+                    entry.value += (entry.value.isEmpty ? "" : " ") + trimmed
+                    last.entries.append(entry)
+                    sections[sections.count - 1] = last
+                    continue
+                }
+            }
+            if sectioned, trimmed.hasPrefix("[") {
+                guard trimmed.hasSuffix("]"), trimmed.count > 2 else {
+                    diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                        "en-tête de section mal formé « \(trimmed) » : écrivez [identifiant]"))
+                    continue
+                }
+                let name = String(trimmed.dropFirst().dropLast()).trimmingBlanks()
+                sections.append(KeyValueSection(name: name, line: number, entries: []))
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                    "ligne sans « = » : écrivez clé = valeur, ou commencez la ligne par # pour un commentaire"))
+                continue
+            }
+            let key = line[..<equals].trimmingBlanks()
+            guard !key.isEmpty else {
+                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                    "clé manquante avant « = » : écrivez clé = valeur"))
+                continue
+            }
+            guard !sections.isEmpty else {
+                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                    "« \(key) » se trouve avant toute section : ajoutez un en-tête [section] au-dessus"))
+                continue
+            }
+            let afterEquals = line[line.index(after: equals)...]
+            let value = afterEquals.trimmingBlanks()
+            let leading = afterEquals.prefix { $0 == " " || $0 == "\t" }.count
+            let column = line[..<equals].count + 2 + leading
+            sections[sections.count - 1].entries.append(
+                KeyValueEntry(key: key, value: value, line: number, column: column))
+        }
+        self.sections = sections
+        self.diagnostics = diagnostics
+    }
+
+    public func section(_ name: String) -> KeyValueSection? { sections.first { $0.name == name } }
+}
+
+extension StringProtocol {
+    /// The text without surrounding spaces and tabs.
+    func trimmingBlanks() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice.removeLast() }
+        return String(slice)
+    }
+}

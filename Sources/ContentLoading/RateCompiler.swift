@@ -1,0 +1,40 @@
+import DialogueCore
+import LetterComposition
+
+/// Reads `data/rates.ini`: the dated ECB rates behind the legal late-payment penalty,
+/// and the recovery indemnity.
+enum RateCompiler {
+    static let file = "data/rates.ini"
+
+    static func compile(_ text: String?, file: String) -> (RateTable, [Diagnostic]) {
+        guard let text else {
+            return (RateTable(), [Diagnostic("GB015", file: file, line: 0, "fichier des taux introuvable : créez \(file)")])
+        }
+        let document = KeyValueFile(text: text, file: file)
+        var diagnostics = document.diagnostics
+        var table = RateTable()
+        for section in document.sections {
+            if section.name == "indemnity" {
+                if let value = section.value("amount").flatMap(AnswerParser.parseAmount).flatMap(cents) {
+                    table.indemnityCents = value
+                } else {
+                    diagnostics.append(Diagnostic("GB015", file: file, line: section.line,
+                        "montant de l’indemnité illisible : écrivez amount = 40,00"))
+                }
+                continue
+            }
+            guard let from = section.value("from").flatMap(CivilDate.init(iso:)),
+                let to = section.value("to").flatMap(CivilDate.init(iso:)),
+                let rate = section.value("ecb_rate").flatMap(AnswerParser.parseAmount).flatMap(cents),
+                let source = section.value("source"), !source.isEmpty
+            else {
+                diagnostics.append(Diagnostic("GB015", file: file, line: section.line,
+                    "période « \(section.name) » incomplète : indiquez from, to (AAAA-MM-JJ), ecb_rate et source"))
+                continue
+            }
+            let verified = section.value("verified").map(folded) == "oui"
+            table.periods.append(RateTable.Period(id: section.name, from: from, to: to, ecbRate: rate, source: source, verified: verified))
+        }
+        return (table, diagnostics)
+    }
+}

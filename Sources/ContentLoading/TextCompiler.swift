@@ -1,0 +1,23 @@
+import DialogueCore
+
+/// Reads a language's `texts.ini` into a `TextTable`; keys are `section.key`.
+enum TextCompiler {
+    static func compile(_ text: String, file: String, language: String) -> (TextTable, [Diagnostic]) {
+        let document = KeyValueFile(text: text, file: file)
+        var diagnostics = document.diagnostics
+        var table = TextTable(language: language)
+        for section in document.sections {
+            for entry in section.entries {
+                let key = section.name.isEmpty ? entry.key : section.name + "." + entry.key
+                if let previous = table.locations[key] {
+                    diagnostics.append(Diagnostic("GB006", file: file, line: entry.line,
+                        "la clé « \(key) » est déjà définie ligne \(previous.line) : supprimez l’un des deux textes"))
+                    continue
+                }
+                table.values[key] = entry.value
+                table.locations[key] = TextLocation(file: file, line: entry.line, column: entry.column)
+            }
+        }
+        return (table, diagnostics)
+    }
+}

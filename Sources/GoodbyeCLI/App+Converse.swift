@@ -1,0 +1,177 @@
+import ContentLoading
+import DialogueCore
+import LetterComposition
+import LetterTemplating
+
+extension App {
+    /// `run` and `letter`: pre-fill from an answer file, converse, then report and draft.
+    func converse(_ options: Options) throws(Failure) {
+        let isLetter = options.command == .letter
+        let format = options.format ?? "text"
+        let allowed = isLetter ? ["text", "markdown"] : ["text", "json"]
+        guard allowed.contains(format) else {
+            throw Failure.usage("--format \(format) ne s’applique pas à « \(options.command.rawValue) » : utilisez " + allowed.joined(separator: " ou "))
+        }
+        let content = try loadContent(options)
+        let texts = try language(options, content)
+        let today = options.date ?? self.today()
+        let file = try answerFile(options, content, texts)
+        let graph = content.graph
+        let engine = Engine(graph: graph, parser: content.parser(for: texts.language)) { name, answers in
+            LetterFacts(answers: answers, today: today, decision: DecisionRule().decide(graph: graph, answers: answers))
+                .computedDefault(name)
+        }
+        let toStdout = !isLetter && format == "text"
+        let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
+        let presenter = Presenter(graph: graph, texts: texts, width: terminal.outputIsTerminal ? min(terminal.width, 100) : nil)
+        if !isLetter, !options.noInput { say(presenter.intro()) }
+        let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
+            showDecision: toStdout, say: say)
+        let prefilled = file?.answers ?? [:]
+        let state = try session.run(from: engine.begin(at: isLetter ? graph.letterStart : graph.start, answers: prefilled))
+        guard session.missing.isEmpty else {
+            throw Failure(.dataError, [
+                "réponses manquantes : " + session.missing.joined(separator: ", "),
+                "Ajoutez-les au fichier de réponses (identifiant = valeur), ou lancez la session sans --no-input.",
+            ])
+        }
+        noteIgnored(file, options.answers ?? "", engine.path(state))
+        let report = isLetter ? nil : engine.decide(state)
+        let wantsLetter = isLetter || state.answers["letter.want"]?.value == YesNo.yes
+        var letter: String?
+        if wantsLetter {
+            let decision = report ?? signsGiven(prefilled, graph).map { _ in DecisionRule().decide(graph: graph, answers: prefilled) }
+            let facts = LetterFacts(answers: state.answers, today: today, decision: decision)
+            letter = try draft(content, texts, facts, markdown: format == "markdown")
+        }
+        try deliver(letter: letter, report: report, options: options, presenter: presenter, say: say, format: format)
+    }
+
+    private func signsGiven(_ answers: [String: Answer], _ graph: DialogueGraph) -> Bool? {
+        graph.questions.contains { $0.sign != nil && answers[$0.id] != nil } ? true : nil
+    }
+
+    private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {
+        guard let path = options.answers else { return nil }
+        let text: String
+        if path == "-" {
+            guard let all = terminal.readAll() else { throw Failure(.ioError, "lecture de l’entrée standard impossible") }
+            text = all
+        } else {
+            text = try Files.readText(path, what: "fichier de réponses")
+        }
+        let name = path == "-" ? "<entrée standard>" : path
+        let file = AnswerFile(text: text, file: name, graph: content.graph, parser: content.parser(for: texts.language),
+            yesNoWords: (texts.text("ui.yes"), texts.text("ui.no")))
+        guard file.diagnostics.isEmpty else {
+            throw Failure(.dataError, file.diagnostics.sorted().map { "\($0.location): \($0.message)" }
+                + ["Corrigez ces lignes ; « goodbye questions » liste les identifiants et les réponses acceptées."])
+        }
+        return file
+    }
+
+    /// Answers given for questions these answers never reach: not an error, a note.
+    private func noteIgnored(_ file: AnswerFile?, _ path: String, _ onPath: [String]) {
+        guard let file else { return }
+        let reached = Set(onPath)
+        for (id, line) in file.lines.sorted(by: { $0.value < $1.value }) where !reached.contains(id) {
+            terminal.writeError(frenchTypography(
+                "goodbye: note : \(path):\(line) : réponse à « \(id) » ignorée, cette question n’est pas posée avec vos autres réponses") + "\n")
+        }
+    }
+
+    func draft(_ content: Content, _ texts: TextTable, _ facts: LetterFacts, markdown: Bool) throws(Failure) -> String {
+        guard let library = content.letters[texts.language] else {
+            throw Failure(.dataError, "aucune lettre en « \(texts.language) » : ajoutez \(texts.language)/letters/letter.mustache")
+        }
+        let composer = LetterComposer(texts: texts, rates: content.rates)
+        do {
+            let text = try library.render("letter", context: composer.context(facts), escaping: markdown ? .markdown : .none, strict: true)
+            let tidy = LetterLayout.tidy(text)
+            return markdown ? LetterLayout.markdown(tidy) : tidy
+        } catch {
+            throw Failure(.software, ["gabarit de lettre : \(error.description)",
+                "C’est une erreur du programme ou du contenu : merci de la signaler avec la commande lancée."])
+        }
+    }
+
+    private func deliver(letter: String?, report: DecisionReport?, options: Options, presenter: Presenter,
+        say: (String) -> Void, format: String) throws(Failure)
+    {
+        var letterInReport = letter
+        if let letter, let path = options.output, path != "-" {
+            try Files.write(letter, to: path, force: options.force)
+            terminal.writeError(frenchTypography("goodbye: lettre enregistrée dans « \(path) »") + "\n")
+            letterInReport = nil
+        }
+        if let report, format == "json" {
+            terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport).rendered() + "\n")
+            return
+        }
+        guard let letter = letterInReport else {
+            if options.command == .run { say("\n" + presenter.text("ui.finished") + "\n") }
+            return
+        }
+        if options.command == .letter { return terminal.write(letter) }
+        let heading = presenter.text("ui.letter_heading")
+        say("\n" + heading + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + letter)
+        say(String(repeating: "─", count: heading.count) + "\n" + presenter.wrapped(presenter.text("ui.letter_next")) + "\n")
+    }
+}
+
+/// The JSON report of the contract.
+enum Report {
+    static func json(_ report: DecisionReport, summary: String, letter: String?) -> JSON {
+        var fields: [(String, JSON)] = [
+            ("decision", .string(report.decision.rawValue)),
+            ("reasons", .array(report.reasons.map { reason in
+                .object([("id", .string(reason.id)), ("status", .string(reason.status.rawValue)),
+                    ("signs", .array(reason.signs.map(JSON.string)))])
+            })),
+            ("pro_bono", .bool(report.proBono)),
+            ("summary", .string(summary)),
+        ]
+        if let letter { fields.append(("letter", .string(letter))) }
+        return .object(fields)
+    }
+}
+
+/// Blank lines and Markdown for rendered letters.
+enum LetterLayout {
+    /// At most one blank line in a row, none at the ends, one final newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.last == " " ? Substring(line.trimmingTrailingSpaces()) : line
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Lines of a block joined by hard breaks; the subject in bold; dashes as list items.
+    static func markdown(_ text: String) -> String {
+        let blocks = text.split(separator: "\n\n", omittingEmptySubsequences: false)
+        return blocks.map { block -> String in
+            let lines = block.split(separator: "\n").map { line -> String in
+                if line.hasPrefix("– ") { return "- " + line.dropFirst(2) }
+                if line.hasPrefix("Objet\u{A0}:") || line.hasPrefix("Subject:") {
+                    let colon = line.firstIndex(of: ":")!
+                    return "**" + line[...colon] + "**" + line[line.index(after: colon)...]
+                }
+                return String(line)
+            }
+            if lines.contains(where: { $0.hasPrefix("- ") }) { return lines.joined(separator: "\n") }
+            return lines.joined(separator: "\\\n")
+        }.joined(separator: "\n\n")
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return String(copy)
+    }
+}

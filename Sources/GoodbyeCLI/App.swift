@@ -1,0 +1,121 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import LetterComposition
+
+/// The program: parses the command line, runs a command, maps any failure to the
+/// contract's exit status and `goodbye: ` lines on stderr.
+public struct App {
+    public static let version = "0.1.0"
+
+    let terminal: Terminal
+    let environment: [String: String]
+    let today: () -> CivilDate
+
+    public init(terminal: Terminal, environment: [String: String], today: @escaping () -> CivilDate = App.systemToday) {
+        self.terminal = terminal
+        self.environment = environment
+        self.today = today
+    }
+
+    /// Runs with `arguments` (without the program name) and returns the exit status.
+    public func run(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try Options.parse(arguments)
+            try execute(options)
+            return ExitCode.ok.rawValue
+        } catch {
+            for message in error.messages { terminal.writeError("goodbye: " + frenchTypography(message) + "\n") }
+            return error.code.rawValue
+        }
+    }
+
+    private func execute(_ options: Options) throws(Failure) {
+        if options.showVersion { return terminal.write("goodbye \(Self.version)\n") }
+        switch options.command {
+        case .help: terminal.write(try Help.text(for: options.helpTopic))
+        case .check: try check(options)
+        case .questions: try questions(options)
+        case .run, .letter: try converse(options)
+        }
+    }
+
+    // MARK: content and language
+
+    func contentFolder(_ options: Options) -> URL {
+        if let path = options.content ?? environment["GOODBYE_CONTENT"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return ContentLocator.builtIn()
+    }
+
+    func loadContent(_ options: Options) throws(Failure) -> Content {
+        do {
+            return try ContentLoader.load(from: contentFolder(options))
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            if error.missing { throw Failure(.noInput, lines) }
+            throw Failure(.dataError, lines + ["Le contenu est invalide : « goodbye check » liste chaque problème."])
+        }
+    }
+
+    func language(_ options: Options, _ content: Content) throws(Failure) -> TextTable {
+        let language = options.language ?? environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "fr"
+        if let table = content.texts[language] { return table }
+        if language == "en" {
+            throw Failure.usage("l’anglais n’est pas encore disponible : utilisez --lang fr",
+                hint: "Langues disponibles : \(content.languages.joined(separator: ", ")).")
+        }
+        throw Failure.usage("langue « \(language) » inconnue : utilisez --lang " + content.languages.joined(separator: " ou "))
+    }
+
+    // MARK: commands
+
+    private func check(_ options: Options) throws(Failure) {
+        let folder = contentFolder(options)
+        let files: [String: String]
+        do {
+            files = try ContentLoader.read(folder)
+        } catch {
+            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map(\.description))
+        }
+        let diagnostics = ContentCompiler.compile(files: files).diagnostics
+        guard diagnostics.isEmpty else {
+            for diagnostic in diagnostics { terminal.write(frenchTypography(diagnostic.description) + "\n") }
+            throw Failure(.dataError, "\(diagnostics.count) problème(s) dans « \(folder.path) » : corrigez-les puis relancez goodbye check")
+        }
+        terminal.write(frenchTypography("Contenu valide : \(folder.path)") + "\n")
+    }
+
+    private func questions(_ options: Options) throws(Failure) {
+        let content = try loadContent(options)
+        let texts = try language(options, content)
+        if options.format == "json" {
+            terminal.write(QuestionList.json(content.graph, texts: texts).rendered() + "\n")
+        } else {
+            terminal.write(QuestionList.text(content.graph, texts: texts))
+        }
+    }
+
+    public static func systemToday() -> CivilDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(dayNumber: 0)
+    }
+}
+
+/// Finds the built-in `Localization/` folder: beside the source tree of a development
+/// build, or under `share/goodbye/` of an installed one.
+enum ContentLocator {
+    static func builtIn() -> URL {
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath()
+        var folder = executable?.deletingLastPathComponent()
+        while let current = folder, current.path != "/" {
+            for candidate in ["Localization", "share/goodbye/Localization"] {
+                let url = current.appendingPathComponent(candidate)
+                if FileManager.default.fileExists(atPath: url.appendingPathComponent("dialogue.ini").path) { return url }
+            }
+            folder = current.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Localization")
+    }
+}

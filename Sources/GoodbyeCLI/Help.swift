@@ -1,0 +1,81 @@
+/// Usage text, in French, on stdout for `--help` and `help [COMMAND]`.
+enum Help {
+    static let general = """
+        goodbye : quitter un client, ou pas. Une séance de questions tirées de l'article
+        « Goodbye : 4 bonnes raisons de quitter un client », une décision expliquée et,
+        si vous partez, un brouillon de lettre d'au revoir.
+
+        Utilisation :
+          goodbye [run] [options]      la séance guidée (commande par défaut)
+          goodbye letter [options]     le brouillon de lettre seul, à partir de réponses
+          goodbye questions [--format text|json] [--lang fr]
+                                       toutes les questions : identifiant, type, réponses
+          goodbye check [--content DOSSIER]
+                                       vérifie les questions et les gabarits de lettre
+          goodbye help [COMMANDE]      cette aide, ou celle d'une commande
+          goodbye --version            la version
+
+        Options de run et letter :
+          --answers FICHIER   réponses préremplies (identifiant = valeur) ; - pour l'entrée standard
+          --no-input          ne rien demander : une réponse manquante est une erreur (65)
+          --lang fr           langue du dialogue et de la lettre (aussi GOODBYE_LANG)
+          --date AAAA-MM-JJ   la date du jour pour la lettre et les délais
+          --content DOSSIER   un autre dossier de contenu (aussi GOODBYE_CONTENT)
+          --format FORMAT     run : text ou json ; letter : text ou markdown
+          -o, --output FICHIER
+                              où écrire la lettre (- : sortie standard) ; jamais par-dessus
+                              un fichier existant sans --force
+          --force             remplacer le fichier de sortie s'il existe
+
+        Pendant la séance : tapez « ? » pour l'aide d'une question, « :retour » pour
+        revenir à la question précédente. Appuyez sur Entrée pour la réponse proposée.
+
+        Codes de sortie : 0 terminé, 1 saisie interrompue, 64 ligne de commande incorrecte,
+        65 données invalides, 66 fichier introuvable, 70 erreur interne, 73 fichier de
+        sortie impossible à créer, 74 erreur d'entrée-sortie, 130 interruption (Ctrl-C).
+
+        """
+
+    static let topics: [String: String] = [
+        "run": """
+            goodbye run [--answers FICHIER] [--no-input] [--format text|json] [--lang fr]
+                        [--date AAAA-MM-JJ] [--content DOSSIER] [-o FICHIER] [--force]
+
+            La séance guidée : les signes des quatre raisons, puis la décision expliquée.
+            Si la décision est de partir, goodbye propose un brouillon de lettre.
+            Avec --format json, la sortie standard ne reçoit que le rapport JSON.
+
+            """,
+        "letter": """
+            goodbye letter [--answers FICHIER] [--no-input] [--format text|markdown]
+                           [--date AAAA-MM-JJ] [-o FICHIER] [--force]
+
+            Le brouillon de lettre seul : les questions de la lettre, sans celles de la
+            décision. La sortie standard ne reçoit que la lettre (sauf avec -o).
+
+            """,
+        "questions": """
+            goodbye questions [--format text|json] [--lang fr]
+
+            Toutes les questions, dans l'ordre du dialogue : identifiant, type, réponses
+            acceptées, réponse par défaut. Les identifiants servent dans les fichiers de réponses.
+
+            """,
+        "check": """
+            goodbye check [--content DOSSIER]
+
+            Vérifie un dossier de contenu (questions, textes, gabarits de lettre) et liste
+            chaque problème avec son code, son emplacement et la façon de le corriger.
+            Sortie 0 si tout va bien, 65 sinon, 66 si le dossier n'existe pas.
+
+            """,
+    ]
+
+    static func text(for topic: String?) throws(Failure) -> String {
+        guard let topic, topic != "help" else { return frenchTypography(general) }
+        guard let text = topics[topic] else {
+            throw Failure.usage("aucune aide pour « \(topic) » : les commandes sont run, letter, questions et check")
+        }
+        return frenchTypography(text)
+    }
+}

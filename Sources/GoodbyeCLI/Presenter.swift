@@ -1,0 +1,144 @@
+import DialogueCore
+import LetterComposition
+import LetterTemplating
+
+/// Turns the engine's outputs into the text a person reads, in one language.
+struct Presenter {
+    let graph: DialogueGraph
+    let texts: TextTable
+    /// Columns to wrap at; nil writes each paragraph on one line.
+    let width: Int?
+
+    func text(_ key: String, _ values: [String: Value] = [:]) -> String {
+        LanguageFormat(texts: texts).fill(key, values)
+    }
+
+    func wrapped(_ paragraph: String, indent: String = "") -> String {
+        guard let width else { return indent + paragraph }
+        return wrap(paragraph, width: width, indent: indent)
+    }
+
+    func intro() -> String {
+        [texts.text("intro.title"), "", wrapped(texts.text("intro.text")), wrapped(texts.text("intro.how")), ""]
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// The question, its choices and what pressing Enter does, ending with the prompt mark.
+    func question(_ id: String, defaultValue: String?, progress: (Int, Int)?, itemCount: Int = 0) -> String {
+        guard let question = graph.question(id) else { return id + "\n› " }
+        var lines: [String] = [""]
+        if let (number, total) = progress, itemCount == 0 {
+            let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
+            lines.append(text("ui.progress", ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
+        }
+        lines.append(wrapped(texts.text(id + ".prompt")))
+        if question.type == .choice {
+            for (index, choice) in question.choices.enumerated() {
+                lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "  \(index + 1). "))
+            }
+        }
+        var hints: [String] = []
+        if question.type == .yesNo { hints.append(texts.text("ui.yes_no")) }
+        if question.type == .choice { hints.append(texts.text("ui.choose")) }
+        if let defaultValue {
+            hints.append(text("ui.default", ["value": .string(label(defaultValue, for: question))]))
+        } else if !question.required || (question.type == .list && itemCount > 0) {
+            hints.append(text("ui.optional"))
+        }
+        if !hints.isEmpty { lines.append("(" + hints.joined(separator: " ; ") + ")") }
+        return lines.joined(separator: "\n") + "\n› "
+    }
+
+    /// A canonical value as the person would say it.
+    func label(_ value: String, for question: Question) -> String {
+        switch question.type {
+        case .yesNo: return value == YesNo.yes ? texts.text("ui.yes") : texts.text("ui.no")
+        case .choice: return texts["\(question.id).choice.\(value)"] ?? value
+        case .date: return CivilDate(iso: value).map(LanguageFormat(texts: texts).date) ?? value
+        default: return value
+        }
+    }
+
+    func rejection(_ rejection: Rejection) -> String {
+        let key: String
+        switch rejection {
+        case .notYesNo: key = "yes_no"
+        case .notAChoice: key = "choice"
+        case .badDate: key = "date"
+        case .badAmount: key = "amount"
+        case .badInteger: key = "integer"
+        case .badListItem: key = "item"
+        case .empty: key = "empty"
+        }
+        return texts.text("ui.rejected." + key)
+    }
+
+    func help(_ id: String) -> String {
+        var paragraphs: [String] = []
+        if let help = texts[id + ".help"] { paragraphs.append(help) }
+        if let reason = graph.question(id)?.reason, let why = texts["reason.\(reason).why"] { paragraphs.append(why) }
+        if paragraphs.isEmpty { paragraphs.append(texts.text("ui.no_help")) }
+        return paragraphs.map { wrapped($0, indent: "") }.joined(separator: "\n") + "\n"
+    }
+
+    /// The decision, what it rests on, and for `talk` what to raise with the client.
+    func decision(_ report: DecisionReport) -> String {
+        let decision = report.decision.rawValue
+        var lines = ["", texts.text("decision.\(decision).title"), wrapped(texts.text("decision.\(decision).text")), ""]
+        lines.append(texts.text("ui.reasons_heading") + " :")
+        for reason in report.reasons {
+            lines.append(contentsOf: reasonLines(reason))
+        }
+        if report.decision == .talk {
+            lines.append("")
+            lines.append(texts.text("ui.talk_heading") + " :")
+            for reason in report.reasons where reason.status == .signs {
+                lines.append(wrapped(texts.text("reason.\(reason.id).title") + " : " + texts.text("reason.\(reason.id).talk"), indent: "– "))
+            }
+        }
+        return lines.map(frenchTypography).joined(separator: "\n") + "\n"
+    }
+
+    private func reasonLines(_ reason: ReasonReport) -> [String] {
+        let title = texts.text("reason.\(reason.id).title")
+        switch reason.status {
+        case .notApplicable:
+            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"), indent: "– ")]
+        case .absent:
+            return [wrapped(title + " : " + texts.text("ui.absent") + ".", indent: "– ")]
+        case .signs, .established:
+            let status = reason.status == .established ? texts.text("ui.established") : texts.text("ui.signs_only")
+            let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
+            var lines = [wrapped(title + " : " + status + ".", indent: "– ")]
+            lines.append(wrapped(texts.text("ui.signs_seen") + " : " + LanguageFormat(texts: texts).list(signs) + ".", indent: "  "))
+            if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"), indent: "  ")) }
+            return lines
+        }
+    }
+
+    /// The decision in one or two sentences (the JSON report's `summary`).
+    func summary(_ report: DecisionReport) -> String {
+        let names = report.established.map { texts.text("reason.\($0.id).name") }
+        return text("decision.\(report.decision.rawValue).summary", ["reasons": .string(LanguageFormat(texts: texts).list(names))])
+    }
+}
+
+/// Wraps a paragraph at `width` columns, breaking only at ordinary spaces (never at a
+/// no-break space), continuing lines under the text after `indent`.
+func wrap(_ paragraph: String, width: Int, indent: String = "") -> String {
+    let continuation = String(repeating: " ", count: indent.count)
+    var lines: [String] = []
+    var line = indent
+    var lineHasWord = false
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+        if lineHasWord, line.count + 1 + word.count > width {
+            lines.append(line)
+            line = continuation + word
+        } else {
+            line += (lineHasWord ? " " : "") + word
+        }
+        lineHasWord = true
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
+}

@@ -1,0 +1,49 @@
+@preconcurrency import Glibc
+
+/// Where the conversation is read and written: the real terminal, or a script in tests.
+public protocol Terminal: AnyObject {
+    /// True when standard input is a terminal (a person typing).
+    var isInteractive: Bool { get }
+    /// True when standard output is a terminal.
+    var outputIsTerminal: Bool { get }
+    /// Columns available for wrapping.
+    var width: Int { get }
+    func write(_ text: String)
+    func writeError(_ text: String)
+    /// One line of input without its line ending, or nil at end of input.
+    func readLine() -> String?
+    /// Everything left on standard input (for `--answers -`), or nil when unreadable.
+    func readAll() -> String?
+}
+
+/// The process's own standard streams.
+public final class StandardTerminal: Terminal {
+    public init() {}
+
+    public var isInteractive: Bool { isatty(0) == 1 }
+    public var outputIsTerminal: Bool { isatty(1) == 1 }
+
+    public var width: Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 80
+    }
+
+    public func write(_ text: String) {
+        fputs(text, stdout)
+        fflush(stdout)
+    }
+
+    public func writeError(_ text: String) {
+        fputs(text, stderr)
+        fflush(stderr)
+    }
+
+    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+
+    public func readAll() -> String? {
+        var lines: [String] = []
+        while let line = Swift.readLine(strippingNewline: false) { lines.append(line) }
+        return lines.joined()
+    }
+}

@@ -1,0 +1,67 @@
+import DialogueCore
+import LetterTemplating
+
+/// Dates, amounts and counts written the way a language writes them, from the
+/// `[format]` section of its text table (`1er janvier 2027`, `1 250,00 €`).
+public struct LanguageFormat: Sendable {
+    let texts: TextTable
+
+    public init(texts: TextTable) {
+        self.texts = texts
+    }
+
+    /// `29 novembre 2026`, `1er janvier 2027`.
+    public func date(_ date: CivilDate) -> String {
+        let months = texts.list("format.months")
+        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        let day = date.day == 1 ? (texts["format.first_day"] ?? "1") : String(date.day)
+        return fill("format.date", ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
+    }
+
+    /// A canonical amount (`1250.50`) as `1 250,50 €`.
+    public func amount(cents: Int) -> String {
+        fill("format.currency", ["amount": .string(number(cents: cents))])
+    }
+
+    /// A canonical rate (`12.15`) as `12,15 %`.
+    public func percent(hundredths: Int) -> String {
+        fill("format.percent", ["rate": .string(number(cents: hundredths))])
+    }
+
+    /// `1 250,50`: groups of three digits and the language's decimal mark.
+    public func number(cents: Int) -> String {
+        let units = String(cents / 100)
+        let group = texts["format.group"] ?? "\u{202F}"
+        var grouped = ""
+        for (index, digit) in units.enumerated() {
+            if index > 0, (units.count - index) % 3 == 0 { grouped += group }
+            grouped.append(digit)
+        }
+        let fraction = cents % 100
+        return grouped + (texts["format.decimal"] ?? ",") + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// `30 jours`, `1 jour`.
+    public func days(_ count: Int) -> String {
+        fill(count == 1 ? "format.day_one" : "format.day_other", ["count": .string(String(count))])
+    }
+
+    /// `a, b et c`.
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + (texts["format.and"] ?? "et") + " " + last
+    }
+
+    /// Renders the small template under `key` (a gap shows the key, never crashes).
+    public func fill(_ key: String, _ values: [String: Value]) -> String {
+        guard let source = texts[key], let template = try? Template(source, name: key) else { return key }
+        return (try? template.render(.map(values), escaping: .none, strict: false)) ?? key
+    }
+}
+
+/// Parses a canonical amount (`1250.50`) into cents.
+public func cents(_ canonical: String) -> Int? {
+    let parts = canonical.split(separator: ".")
+    guard parts.count == 2, let units = Int(parts[0]), let fraction = Int(parts[1]) else { return nil }
+    return units * 100 + fraction
+}
