@@ -212,13 +212,24 @@ public struct Engine: Sendable {
         walk(state, planned: true)
     }
 
+    /// Where `id` stands in its part of the planned path (the parts are split by the
+    /// decision): its number from 1 and the part's size. For "Question 3 sur 16".
+    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
+        var parts: [[String]] = [[]]
+        _ = walk(state, planned: true) { parts.append([]) } visit: { parts[parts.count - 1].append($0) }
+        for part in parts { if let index = part.firstIndex(of: id) { return (index + 1, part.count) } }
+        return nil
+    }
+
     /// The decision from the answers on the path only.
     public func decide(_ state: Conversation) -> DecisionReport {
         let onPath = Set(path(state))
         return rule.decide(graph: graph, answers: state.answers.filter { onPath.contains($0.key) })
     }
 
-    private func walk(_ state: Conversation, planned: Bool) -> [String] {
+    private func walk(
+        _ state: Conversation, planned: Bool, decided: () -> Void = {}, visit: (String) -> Void = { _ in }
+    ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
         var nextId: String? = state.start
@@ -230,6 +241,7 @@ public struct Engine: Sendable {
             case .decision:
                 let answered = Set(visited)
                 let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
+                decided()
                 nextId = node.target(for: report.decision.rawValue)
             case .question where node.isSkipped(by: state.answers):
                 nextId = node.next
@@ -237,6 +249,7 @@ public struct Engine: Sendable {
                 let answer = state.answers[question.id]
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
+                visit(question.id)
                 nextId = node.target(for: answer?.value)
             }
         }

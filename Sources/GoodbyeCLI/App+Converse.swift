@@ -155,7 +155,7 @@ enum LetterLayout {
         let blocks = text.split(separator: "\n\n", omittingEmptySubsequences: false)
         return blocks.map { block -> String in
             let lines = block.split(separator: "\n").map { line -> String in
-                if line.hasPrefix("– ") { return "- " + line.dropFirst(2) }
+                if line.hasPrefix("–\u{A0}") { return "- " + line.dropFirst(2) }
                 if line.hasPrefix("Objet\u{A0}:") || line.hasPrefix("Subject:") {
                     let colon = line.firstIndex(of: ":")!
                     return "**" + line[...colon] + "**" + line[line.index(after: colon)...]

@@ -93,7 +93,7 @@ struct Presenter {
             lines.append("")
             lines.append(texts.text("ui.talk_heading") + " :")
             for reason in report.reasons where reason.status == .signs {
-                lines.append(wrapped(texts.text("reason.\(reason.id).title") + " : " + texts.text("reason.\(reason.id).talk"), indent: "– "))
+                lines.append(wrapped(texts.text("reason.\(reason.id).title") + " : " + texts.text("reason.\(reason.id).talk"), indent: "–\u{A0}"))
             }
         }
         return lines.map(frenchTypography).joined(separator: "\n") + "\n"
@@ -103,13 +103,13 @@ struct Presenter {
         let title = texts.text("reason.\(reason.id).title")
         switch reason.status {
         case .notApplicable:
-            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"), indent: "– ")]
+            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"), indent: "–\u{A0}")]
         case .absent:
-            return [wrapped(title + " : " + texts.text("ui.absent") + ".", indent: "– ")]
+            return [wrapped(title + " : " + texts.text("ui.absent") + ".", indent: "–\u{A0}")]
         case .signs, .established:
             let status = reason.status == .established ? texts.text("ui.established") : texts.text("ui.signs_only")
             let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
-            var lines = [wrapped(title + " : " + status + ".", indent: "– ")]
+            var lines = [wrapped(title + " : " + status + ".", indent: "–\u{A0}")]
             lines.append(wrapped(texts.text("ui.signs_seen") + " : " + LanguageFormat(texts: texts).list(signs) + ".", indent: "  "))
             if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"), indent: "  ")) }
             return lines

@@ -71,8 +71,7 @@ final class Session {
             switch output {
             case .ask(let id, let defaultValue):
                 guard !noInput else { continue }
-                let planned = engine.plannedPath(step.state)
-                let progress = planned.firstIndex(of: id).map { ($0 + 1, planned.count) }
+                let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
                 say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: step.state.items.count))
             case .rejected(_, let rejection):
                 if terminal.isInteractive { say(presenter.rejection(rejection) + "\n") }

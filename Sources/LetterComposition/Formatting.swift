@@ -18,9 +18,11 @@ public struct LanguageFormat: Sendable {
         return fill("format.date", ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
     }
 
-    /// A canonical amount (`1250.50`) as `1 250,50 €`.
-    public func amount(cents: Int) -> String {
-        fill("format.currency", ["amount": .string(number(cents: cents))])
+    /// A canonical amount (`1250.50`) as `1 250,50 €`; `compact` drops zero cents (`40 €`).
+    public func amount(cents: Int, compact: Bool = false) -> String {
+        let text = number(cents: cents)
+        let shown = compact && cents % 100 == 0 ? String(text.dropLast(3)) : text
+        return fill("format.currency", ["amount": .string(shown)])
     }
 
     /// A canonical rate (`12.15`) as `12,15 %`.

@@ -115,8 +115,8 @@ public struct LetterComposer: Sendable {
             "business": .bool(!facts.isConsumer),
             "consumer": .bool(facts.isConsumer),
             "penalty": penalty(facts),
-            "indemnity": .string(format.amount(cents: rates.indemnityCents)),
-            "indemnity_total": .string(format.amount(cents: rates.indemnityCents * invoices.count)),
+            "indemnity": .string(format.amount(cents: rates.indemnityCents, compact: true)),
+            "indemnity_total": .string(format.amount(cents: rates.indemnityCents * invoices.count, compact: true)),
         ])
     }
 

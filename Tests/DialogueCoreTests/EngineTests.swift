@@ -1,0 +1,152 @@
+import Foundation
+import XCTest
+
+@testable import DialogueCore
+
+final class EngineTests: XCTestCase {
+    let engine = TestGraph.engine
+
+    /// Sends each input in turn; checks that the state survives a JSON round trip at every step.
+    func drive(_ inputs: [Input], from first: Step? = nil) throws -> Step {
+        var step = first ?? engine.begin()
+        for input in inputs {
+            let data = try JSONEncoder().encode(step.state)
+            let restored = try JSONDecoder().decode(Conversation.self, from: data)
+            XCTAssertEqual(restored, step.state)
+            step = engine.send(input, to: restored)
+        }
+        return step
+    }
+
+    func answers(_ values: String...) -> [Input] { values.map { .answer($0) } }
+
+    func testBeginAsksTheFirstQuestion() {
+        let step = engine.begin()
+        XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_feedback", defaultValue: nil)])
+        XCTAssertEqual(step.state.current, "engagement.no_feedback")
+    }
+
+    func testAnAcceptedAnswerMovesOnAndIsRecorded() throws {
+        let step = try drive(answers("OUI"))
+        XCTAssertEqual(step.state.answers["engagement.no_feedback"], Answer("oui"))
+        XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_reply", defaultValue: nil)])
+    }
+
+    func testARejectedAnswerKeepsTheStateAndAsksAgain() throws {
+        let before = engine.begin().state
+        let step = engine.send(.answer("peut-être"), to: before)
+        XCTAssertEqual(step.outputs, [.rejected(id: "engagement.no_feedback", .notYesNo), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+        XCTAssertEqual(step.state, before)
+    }
+
+    func testEmptyAnswerToARequiredQuestionIsRejected() {
+        let step = engine.send(.answer("  "), to: engine.begin().state)
+        XCTAssertEqual(step.outputs.first, .rejected(id: "engagement.no_feedback", .empty))
+    }
+
+    func testHelpShowsHelpThenAsksAgain() {
+        let step = engine.send(.help, to: engine.begin().state)
+        XCTAssertEqual(step.outputs, [.help(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+    }
+
+    func testNoSignGivesStayAndEnds() throws {
+        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "non"))
+        XCTAssertTrue(step.state.finished)
+        XCTAssertEqual(step.state.decision?.decision, .stay)
+        XCTAssertEqual(step.outputs.last, .finished)
+    }
+
+    func testProBonoSkipsThePaymentSignsAndTheInvoices() throws {
+        var step = try drive(answers("oui", "oui", "non", "non", "non", "non", "oui"))
+        XCTAssertEqual(step.state.decision?.decision, .leave)
+        XCTAssertEqual(step.state.decision?.reasons[3].status, .notApplicable)
+        XCTAssertEqual(step.outputs.last, .ask(id: "letter.want", defaultValue: "non"))
+        step = try drive(answers("oui", ""), from: step)
+        XCTAssertEqual(step.state.answers["client.kind"], Answer("entreprise"), "Enter takes the default")
+        step = try drive(answers(""), from: step)
+        XCTAssertEqual(step.state.current, "letter.tone", "pro bono passes over letter.unpaid")
+    }
+
+    func testPaymentAloneLeavesAndComputesTheDefault() throws {
+        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "oui", "oui", "particulier"))
+        XCTAssertEqual(step.state.decision?.decision, .leave)
+        XCTAssertEqual(step.outputs.last, .ask(id: "letter.unpaid", defaultValue: "oui"))
+    }
+
+    func testTwoEstablishedReasonsLeaveNow() throws {
+        let step = try drive(answers("oui", "oui", "oui", "oui", "non", "non", "non", "non"))
+        XCTAssertEqual(step.state.decision?.decision, .leaveNow)
+    }
+
+    func testSomeSignsTalk() throws {
+        let step = try drive(answers("oui", "non", "oui", "non", "oui", "non", "non", "non"))
+        XCTAssertEqual(step.state.decision?.decision, .talk)
+        XCTAssertTrue(step.state.finished)
+    }
+
+    func testChoicesByNumberLabelOrId() {
+        let at = engine.begin(at: "client.kind").state
+        XCTAssertEqual(engine.send(.answer("2"), to: at).state.answers["client.kind"], Answer("particulier"))
+        XCTAssertEqual(engine.send(.answer("Une Entreprise"), to: at).state.answers["client.kind"], Answer("entreprise"))
+        XCTAssertEqual(engine.send(.answer("PARTICULIER"), to: at).state.answers["client.kind"], Answer("particulier"))
+        XCTAssertEqual(engine.send(.answer("3"), to: at).outputs.first, .rejected(id: "client.kind", .notAChoice(accepted: ["entreprise", "particulier"])))
+    }
+
+    func testListCollectsItemsUntilAnEmptyLine() throws {
+        var step = engine.begin(at: "client.kind", answers: ["payment.refuses": Answer("oui")])
+        step = try drive(answers("2", "oui", "F-1 ; 15/09/2026 ; 1 250,5 ; 2026-10-15"), from: step)
+        XCTAssertEqual(step.outputs.first, .itemAdded(id: "letter.invoices", count: 1))
+        step = try drive(answers("pas une facture"), from: step)
+        XCTAssertEqual(step.outputs.first, .rejected(id: "letter.invoices", .badListItem(expected: [.text, .date, .amount, .date])))
+        step = try drive(answers("F-2;2026-10-01;10;2026-10-31", ""), from: step)
+        XCTAssertEqual(step.state.answers["letter.invoices"]?.values,
+            ["F-1;2026-09-15;1250.50;2026-10-15", "F-2;2026-10-01;10.00;2026-10-31"])
+        XCTAssertEqual(step.state.current, "letter.tone")
+    }
+
+    func testPrefilledAnswersAreNotAskedAgain() {
+        let step = engine.begin(answers: ["engagement.no_feedback": Answer("oui"), "engagement.no_reply": Answer("non")])
+        XCTAssertEqual(step.outputs, [.ask(id: "reluctance.no_desire", defaultValue: nil)])
+    }
+
+    func testBackReturnsToThePreviousQuestionAndKeepsLaterAnswers() throws {
+        var step = try drive(answers("oui", "non", "oui"))
+        step = try drive([.back, .back], from: step)
+        XCTAssertEqual(step.state.current, "engagement.no_reply")
+        XCTAssertEqual(step.state.answers["reluctance.no_desire"], Answer("oui"))
+        step = try drive(answers("oui"), from: step)
+        XCTAssertEqual(step.state.current, "reluctance.dreads_meetings", "answered questions are not asked again")
+        XCTAssertEqual(step.state.answers["engagement.no_reply"], Answer("oui"))
+    }
+
+    func testBackAtTheFirstQuestionSaysSo() {
+        let step = engine.send(.back, to: engine.begin().state)
+        XCTAssertEqual(step.outputs, [.cannotGoBack(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+    }
+
+    func testAnswersOffThePathDoNotCount() {
+        let answers = ["payment.pro_bono": Answer("oui"), "payment.refuses": Answer("oui")]
+        var state = Conversation(start: "engagement.no_feedback", answers: answers)
+        for id in ["engagement.no_feedback", "engagement.no_reply", "reluctance.no_desire", "reluctance.dreads_meetings",
+            "exhaustion.drained", "exhaustion.odd_hours"] { state.answers[id] = Answer("non") }
+        XCTAssertFalse(engine.path(state).contains("payment.refuses"))
+        XCTAssertEqual(engine.decide(state).decision, .stay)
+    }
+
+    func testProgressCountsEachPartSeparately() {
+        let state = engine.begin().state
+        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: state)?.number, 1)
+        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: state)?.total, 8)
+    }
+
+    func testALoopInTheGraphEndsCleanly() {
+        let nodes = [
+            Node(id: "a", kind: .question(Question(id: "a", type: .yesNo)), next: "b"),
+            Node(id: "b", kind: .decision, next: "a"),
+        ]
+        let engine = Engine(graph: DialogueGraph(nodes: nodes, start: "a", letterStart: "a"))
+        let step = engine.send(.answer("oui"), to: engine.begin().state)
+        XCTAssertEqual(step.outputs.last, .brokenContent(id: "a"))
+        XCTAssertNil(step.state.current)
+    }
+}
