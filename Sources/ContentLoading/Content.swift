@@ -10,10 +10,25 @@ public struct Content: Sendable {
     public var letters: [String: TemplateLibrary]
     public var rates: RateTable
 
+    /// Answer parsers by language, built once.
+    public private(set) var parsers: [String: AnswerParser] = [:]
+
+    public init(graph: DialogueGraph, texts: [String: TextTable], letters: [String: TemplateLibrary], rates: RateTable) {
+        self.graph = graph
+        self.texts = texts
+        self.letters = letters
+        self.rates = rates
+        for language in texts.keys { parsers[language] = makeParser(for: language) }
+    }
+
     public var languages: [String] { texts.keys.sorted() }
 
     /// The parser that accepts, for each choice, its id, its label in `language`, or its number.
     public func parser(for language: String) -> AnswerParser {
+        parsers[language] ?? makeParser(for: language)
+    }
+
+    private func makeParser(for language: String) -> AnswerParser {
         var words: [String: [String: String]] = [:]
         let tables = [texts[language]].compactMap { $0 } + texts.values.filter { $0.language != language }
         for question in graph.questions where question.type == .choice {

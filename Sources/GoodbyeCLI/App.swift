@@ -11,11 +11,17 @@ public struct App {
     let terminal: Terminal
     let environment: [String: String]
     let today: () -> CivilDate
+    /// Content already loaded (tests that run the app many times); nil loads it.
+    let preloaded: Content?
 
-    public init(terminal: Terminal, environment: [String: String], today: @escaping () -> CivilDate = App.systemToday) {
+    public init(
+        terminal: Terminal, environment: [String: String], today: @escaping () -> CivilDate = App.systemToday,
+        content: Content? = nil
+    ) {
         self.terminal = terminal
         self.environment = environment
         self.today = today
+        self.preloaded = content
     }
 
     /// Runs with `arguments` (without the program name) and returns the exit status.
@@ -50,6 +56,7 @@ public struct App {
     }
 
     func loadContent(_ options: Options) throws(Failure) -> Content {
+        if let preloaded, options.content == nil { return preloaded }
         do {
             return try ContentLoader.load(from: contentFolder(options))
         } catch {

@@ -1,0 +1,112 @@
+import ContentLoading
+import Foundation
+import GoodbyeCLI
+import XCTest
+
+/// `goodbye run --answers F --no-input --format json` against the contract's rule,
+/// written here independently of the program.
+final class DecisionReportTests: XCTestCase {
+    static let reasons: [(id: String, signs: [String], threshold: Int)] = [
+        ("engagement", ["no_feedback", "no_internal_signoff", "skips_exercises", "no_reply"], 2),
+        ("reluctance", ["no_desire", "dreads_meetings", "dreads_messages", "only_this_client"], 2),
+        ("exhaustion", ["drained", "constant_struggle", "odd_hours", "neglects_rest"], 2),
+        ("payment", ["refuses", "pays_less", "pays_late"], 1),
+    ]
+
+    /// The expected report for a mask: decision, and per reason its status and signs.
+    static func expected(_ mask: Int) -> (String, [(String, String, [String])]) {
+        let proBono = mask & (1 << 15) != 0
+        var bit = 0
+        var rows: [(String, String, [String])] = []
+        for reason in reasons {
+            var present: [String] = []
+            for sign in reason.signs {
+                if mask & (1 << bit) != 0 { present.append(sign) }
+                bit += 1
+            }
+            if reason.id == "payment", proBono {
+                rows.append((reason.id, "not_applicable", []))
+            } else {
+                rows.append((reason.id, present.isEmpty ? "absent" : present.count >= reason.threshold ? "established" : "signs", present))
+            }
+        }
+        let established = rows.filter { $0.1 == "established" }.count
+        let anySign = rows.contains { !$0.2.isEmpty }
+        let decision = established >= 2 ? "leave_now" : established == 1 ? "leave" : anySign ? "talk" : "stay"
+        return (decision, rows)
+    }
+
+    func check(_ json: String, _ mask: Int) throws {
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let (decision, rows) = Self.expected(mask)
+        XCTAssertEqual(object["decision"] as? String, decision, "mask \(mask)")
+        XCTAssertEqual(object["pro_bono"] as? Bool, mask & (1 << 15) != 0)
+        let reasons = try XCTUnwrap(object["reasons"] as? [[String: Any]])
+        XCTAssertEqual(reasons.map { $0["id"] as? String }, rows.map(\.0))
+        XCTAssertEqual(reasons.map { $0["status"] as? String }, rows.map(\.1), "mask \(mask)")
+        XCTAssertEqual(reasons.map { $0["signs"] as? [String] ?? ["?"] }, rows.map(\.2), "mask \(mask)")
+        XCTAssertFalse((object["summary"] as? String ?? "").isEmpty)
+    }
+
+    /// All 65 536 combinations of the 15 signs and pro bono, through the app in process
+    /// (on every core: each run has its own terminal; content is shared, read-only).
+    func testEveryCombinationOfSignAnswers() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let total = 1 << 16
+        let chunks = 64
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var failures: [String] = []
+            var checked = 0
+        }
+        let tally = Tally()
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var local: [String] = []
+            var count = 0
+            for mask in stride(from: chunk, to: total, by: chunks) {
+                let terminal = ScriptedTerminal(stdin: signAnswers(mask))
+                let app = App(terminal: terminal, environment: [:], content: content)
+                let status = app.run(["run", "--answers", "-", "--no-input", "--format", "json"])
+                if let problem = Self.problem(status: status, json: terminal.stdout, mask: mask) { local.append(problem) }
+                count += 1
+            }
+            tally.lock.lock()
+            tally.failures += local
+            tally.checked += count
+            tally.lock.unlock()
+        }
+        XCTAssertEqual(tally.checked, total)
+        XCTAssertEqual(tally.failures.prefix(5), [], "\(tally.failures.count) combinations differ from the rule")
+    }
+
+    /// What differs between a report and the rule, or nil.
+    static func problem(status: Int32, json: String, mask: Int) -> String? {
+        guard status == 0, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let reasons = object["reasons"] as? [[String: Any]]
+        else { return "mask \(mask): status \(status), output \(json)" }
+        let (decision, rows) = expected(mask)
+        let got = reasons.map { "\($0["id"] ?? "")/\($0["status"] ?? "")/\(($0["signs"] as? [String]) ?? [])" }
+        let want = rows.map { "\($0.0)/\($0.1)/\($0.2)" }
+        guard object["decision"] as? String == decision, got == want,
+            object["pro_bono"] as? Bool == (mask & (1 << 15) != 0), !(object["summary"] as? String ?? "").isEmpty
+        else { return "mask \(mask): \(json)" }
+        return nil
+    }
+
+    /// A sample through the built binary: one per decision and pro bono, plus random ones.
+    func testTheBinaryReportsTheSameDecisions() throws {
+        var generator = SystemRandomNumberGenerator()
+        let masks = [0, 1, 0b11, 1 << 12, (1 << 12) | (1 << 15), 0b1111_0000_0011] + (0..<10).map { _ in Int.random(in: 0..<(1 << 16), using: &generator) }
+        let folder = try temporaryFolder(self)
+        for mask in masks {
+            let file = folder.appendingPathComponent("answers-\(mask).txt")
+            try signAnswers(mask).write(to: file, atomically: true, encoding: .utf8)
+            let outcome = try goodbye(["run", "--answers", file.path, "--no-input", "--format", "json"])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            let notes = outcome.stderr.split(separator: "\n")
+            XCTAssertTrue(notes.allSatisfy { $0.hasPrefix("goodbye: note") }, outcome.stderr)
+            XCTAssertEqual(notes.isEmpty, mask & (1 << 15) == 0, "pro bono makes the payment answers notes")
+            try check(outcome.stdout, mask)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+
+/// Paths of the repository, the shared folder and the built binary.
+enum Paths {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let content = repository.appendingPathComponent("Localization")
+    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    static let checkFrench = shared.appendingPathComponent("tools/check-french")
+    static let fixtures = repository.appendingPathComponent("Tests/GoodbyeTests/Fixtures")
+
+    /// The `goodbye` executable built beside the test bundle.
+    static var binary: URL {
+        let folder = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("goodbye"), folder.appendingPathComponent("goodbye"),
+            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("goodbye"),
+        ].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+}
+
+/// What a run of the binary did.
+struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built binary with arguments, standard input and extra environment.
+func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Outcome {
+    let process = Process()
+    process.executableURL = Paths.binary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "GOODBYE_LANG")
+    env.removeValue(forKey: "GOODBYE_CONTENT")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
+}
+
+/// A temporary folder removed after the test.
+func temporaryFolder(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Runs ../shared/tools/check-french over texts; fails the test on any finding, or when
+/// the checkers are missing (never a silent pass).
+func assertFrench(_ texts: [String: String], words: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-french-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var paths: [String] = []
+    for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+        let url = folder.appendingPathComponent(name.replacingOccurrences(of: "/", with: "_") + ".txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        paths.append(url.path)
+    }
+    var arguments = [Paths.checkFrench.path]
+    if !words.isEmpty {
+        let list = folder.appendingPathComponent("words.dic")
+        try words.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        arguments += ["--words", list.path]
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments + paths
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let report = String(decoding: data, as: UTF8.self)
+    XCTAssertEqual(process.terminationStatus, 0, "check-french found problems (or is not installed):\n\(report)", file: file, line: line)
+}
+
+/// An answer file with every sign answered from a bit mask (the 15 signs, then pro bono).
+func signAnswers(_ mask: Int) -> String {
+    let signs = [
+        "engagement.no_feedback", "engagement.no_internal_signoff", "engagement.skips_exercises", "engagement.no_reply",
+        "reluctance.no_desire", "reluctance.dreads_meetings", "reluctance.dreads_messages", "reluctance.only_this_client",
+        "exhaustion.drained", "exhaustion.constant_struggle", "exhaustion.odd_hours", "exhaustion.neglects_rest",
+        "payment.refuses", "payment.pays_less", "payment.pays_late",
+    ]
+    var lines = signs.enumerated().map { "\($1) = \(mask & (1 << $0) != 0 ? "oui" : "non")" }
+    lines.append("payment.pro_bono = \(mask & (1 << 15) != 0 ? "oui" : "non")")
+    return lines.joined(separator: "\n") + "\n"
+}
