@@ -1,9 +1,9 @@
 /// Usage text, in French, on stdout for `--help` and `help [COMMAND]`.
 enum Help {
     static let general = """
-        goodbye : quitter un client, ou pas. Une séance de questions tirées de l'article
-        « Goodbye : 4 bonnes raisons de quitter un client », une décision expliquée et,
-        si vous partez, un brouillon de lettre d'au revoir.
+        goodbye : quitter un client, ou pas.
+        Une séance de questions sur les quatre bonnes raisons de quitter un client.
+        Puis une décision expliquée et, si vous partez, un brouillon de lettre d'au revoir.
 
         Utilisation :
           goodbye [run] [options]      la séance guidée (commande par défaut)
@@ -16,23 +16,31 @@ enum Help {
           goodbye --version            la version
 
         Options de run et letter :
-          --answers FICHIER   réponses préremplies (identifiant = valeur) ; - pour l'entrée standard
+          --answers FICHIER   réponses préremplies (identifiant = valeur), ou un tiret pour lire l’entrée standard
           --no-input          ne rien demander : une réponse manquante est une erreur (65)
           --lang fr           langue du dialogue et de la lettre (aussi GOODBYE_LANG)
           --date AAAA-MM-JJ   la date du jour pour la lettre et les délais
           --content DOSSIER   un autre dossier de contenu (aussi GOODBYE_CONTENT)
           --format FORMAT     run : text ou json ; letter : text ou markdown
           -o, --output FICHIER
-                              où écrire la lettre (- : sortie standard) ; jamais par-dessus
-                              un fichier existant sans --force
+                              où écrire la lettre, ou un tiret pour la sortie standard
+                              (jamais par-dessus un fichier existant sans --force)
           --force             remplacer le fichier de sortie s'il existe
 
-        Pendant la séance : tapez « ? » pour l'aide d'une question, « :retour » pour
-        revenir à la question précédente. Appuyez sur Entrée pour la réponse proposée.
+        Pendant la séance, tapez « ? » pour l'aide d'une question.
+        Tapez :retour pour revenir à la question précédente.
+        Appuyez sur Entrée pour accepter la réponse proposée.
 
-        Codes de sortie : 0 terminé, 1 saisie interrompue, 64 ligne de commande incorrecte,
-        65 données invalides, 66 fichier introuvable, 70 erreur interne, 73 fichier de
-        sortie impossible à créer, 74 erreur d'entrée-sortie, 130 interruption (Ctrl-C).
+        Codes de sortie :
+          0     la séance est terminée
+          1     la saisie s'est interrompue avant la fin
+          64    la ligne de commande est incorrecte
+          65    des données sont invalides
+          66    un fichier est introuvable
+          70    une erreur interne s'est produite
+          73    le fichier de sortie ne peut pas être créé
+          74    une erreur d'entrée-sortie s'est produite
+          130   la séance a été interrompue (Ctrl-C)
 
         """
 
@@ -42,7 +50,7 @@ enum Help {
                         [--date AAAA-MM-JJ] [--content DOSSIER] [-o FICHIER] [--force]
 
             La séance guidée : les signes des quatre raisons, puis la décision expliquée.
-            Si la décision est de partir, goodbye propose un brouillon de lettre.
+            Si la décision est de partir, le programme propose un brouillon de lettre.
             Avec --format json, la sortie standard ne reçoit que le rapport JSON.
 
             """,
@@ -50,23 +58,23 @@ enum Help {
             goodbye letter [--answers FICHIER] [--no-input] [--format text|markdown]
                            [--date AAAA-MM-JJ] [-o FICHIER] [--force]
 
-            Le brouillon de lettre seul : les questions de la lettre, sans celles de la
-            décision. La sortie standard ne reçoit que la lettre (sauf avec -o).
+            Le brouillon de lettre seul : les questions de la lettre, sans celles de la décision.
+            La sortie standard ne reçoit que la lettre, sauf avec l'option -o.
 
             """,
         "questions": """
             goodbye questions [--format text|json] [--lang fr]
 
-            Toutes les questions, dans l'ordre du dialogue : identifiant, type, réponses
-            acceptées, réponse par défaut. Les identifiants servent dans les fichiers de réponses.
+            Toutes les questions, dans l'ordre du dialogue : identifiant, type, réponses acceptées et réponse par défaut.
+            Les identifiants servent dans les fichiers de réponses.
 
             """,
         "check": """
             goodbye check [--content DOSSIER]
 
-            Vérifie un dossier de contenu (questions, textes, gabarits de lettre) et liste
-            chaque problème avec son code, son emplacement et la façon de le corriger.
-            Sortie 0 si tout va bien, 65 sinon, 66 si le dossier n'existe pas.
+            Vérifie un dossier de contenu : questions, textes et gabarits de lettre.
+            Chaque problème est listé avec son code, son emplacement et la façon de le corriger.
+            Le code de sortie vaut 0 si tout va bien, 65 sinon, et 66 si le dossier n'existe pas.
 
             """,
     ]

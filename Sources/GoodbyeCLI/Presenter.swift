@@ -34,7 +34,7 @@ struct Presenter {
         lines.append(wrapped(texts.text(id + ".prompt")))
         if question.type == .choice {
             for (index, choice) in question.choices.enumerated() {
-                lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "  \(index + 1). "))
+                lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
             }
         }
         var hints: [String] = []
@@ -46,7 +46,7 @@ struct Presenter {
             hints.append(text("ui.optional"))
         }
         if !hints.isEmpty { lines.append("(" + hints.joined(separator: " ; ") + ")") }
-        return lines.joined(separator: "\n") + "\n› "
+        return frenchTypography(lines.joined(separator: "\n")) + "\n› "
     }
 
     /// A canonical value as the person would say it.
@@ -87,6 +87,7 @@ struct Presenter {
         var lines = ["", texts.text("decision.\(decision).title"), wrapped(texts.text("decision.\(decision).text")), ""]
         lines.append(texts.text("ui.reasons_heading") + " :")
         for reason in report.reasons {
+            lines.append("")
             lines.append(contentsOf: reasonLines(reason))
         }
         if report.decision == .talk {
@@ -103,15 +104,15 @@ struct Presenter {
         let title = texts.text("reason.\(reason.id).title")
         switch reason.status {
         case .notApplicable:
-            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"), indent: "–\u{A0}")]
+            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"))]
         case .absent:
-            return [wrapped(title + " : " + texts.text("ui.absent") + ".", indent: "–\u{A0}")]
+            return [wrapped(title + " : " + texts.text("ui.absent") + ".")]
         case .signs, .established:
             let status = reason.status == .established ? texts.text("ui.established") : texts.text("ui.signs_only")
             let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
-            var lines = [wrapped(title + " : " + status + ".", indent: "–\u{A0}")]
-            lines.append(wrapped(texts.text("ui.signs_seen") + " : " + LanguageFormat(texts: texts).list(signs) + ".", indent: "  "))
-            if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"), indent: "  ")) }
+            var lines = [wrapped(title + " : " + status + ".")]
+            lines.append(wrapped(texts.text("ui.signs_seen") + " : " + LanguageFormat(texts: texts).list(signs) + "."))
+            if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"))) }
             return lines
         }
     }

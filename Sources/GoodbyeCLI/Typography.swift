@@ -1,3 +1,5 @@
+import Foundation
+
 /// French typography for the messages the program writes itself: no-break spaces
 /// before `:` and inside « », narrow ones before `;`, `!` and `?`.
 public func frenchTypography(_ text: String) -> String {
@@ -21,5 +23,5 @@ public func frenchTypography(_ text: String) -> String {
         }
         previous = character
     }
-    return result
+    return result.replacingOccurrences(of: "«\u{202F}", with: "«\u{A0}")
 }

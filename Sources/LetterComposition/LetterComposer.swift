@@ -1,3 +1,4 @@
+import Foundation
 import DialogueCore
 import LetterTemplating
 
@@ -82,7 +83,7 @@ public struct LetterComposer: Sendable {
     }
 
     private func contract(_ facts: LetterFacts) -> Value {
-        let clause = facts.text("letter.notice_clause")
+        let clause = Self.articleNumber(facts.text("letter.notice_clause"))
         return .map([
             "date": .string(facts.date("letter.contract_date").map(format.date) ?? ""),
             "fixed": .bool(facts.fixedTerm),
@@ -90,6 +91,16 @@ public struct LetterComposer: Sendable {
             "notice": .string(format.days(facts.noticeDays)),
             "clause": .string(clause),
         ])
+    }
+
+    /// `8` from `8`, `article 8`, `art. 8` or `l’article 8`: the templates write the word.
+    static func articleNumber(_ text: String) -> String {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        for prefix in ["l’article", "l'article", "article", "art."] where rest.lowercased().hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        return rest.trimmingCharacters(in: .whitespaces)
     }
 
     private func invoices(_ facts: LetterFacts) -> Value {

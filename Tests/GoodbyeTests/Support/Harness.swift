@@ -82,8 +82,9 @@ func assertFrench(_ texts: [String: String], words: [String] = [], file: StaticS
         arguments += ["--words", list.path]
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments + paths
+    // The checker's own interpreter (its shebang): Debian's python3, where grammalecte is installed.
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = arguments + paths
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
@@ -105,4 +106,12 @@ func signAnswers(_ mask: Int) -> String {
     var lines = signs.enumerated().map { "\($1) = \(mask & (1 << $0) != 0 ? "oui" : "non")" }
     lines.append("payment.pro_bono = \(mask & (1 << 15) != 0 ? "oui" : "non")")
     return lines.joined(separator: "\n") + "\n"
+}
+
+/// Expected French text written with plain spaces in tests, given the no-break spaces
+/// French typography requires: before : and », after «, narrow before ; ! ?.
+func fr(_ text: String) -> String {
+    text.replacingOccurrences(of: " :", with: "\u{A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
+        .replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
+        .replacingOccurrences(of: "« ", with: "«\u{A0}").replacingOccurrences(of: " »", with: "\u{A0}»")
 }

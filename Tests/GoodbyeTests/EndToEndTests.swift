@@ -1,0 +1,160 @@
+import Foundation
+import XCTest
+
+/// The built binary, driven as a user or a script would: piped answers, exit codes.
+final class EndToEndTests: XCTestCase {
+    /// Lines typed for the 16 decision questions, in the order asked (pro bono 13th).
+    static func typed(_ signs: [Bool], proBono: Bool = false) -> [String] {
+        let words = signs.map { $0 ? "oui" : "non" }
+        return Array(words[0..<12]) + [proBono ? "oui" : "non"] + (proBono ? [] : Array(words[12..<15]))
+    }
+
+    func run(_ lines: [String], _ arguments: [String] = []) throws -> Outcome {
+        try goodbye(arguments, stdin: lines.joined(separator: "\n") + "\n")
+    }
+
+    func testPipedAnswersReachStay() throws {
+        let outcome = try run(Self.typed(Array(repeating: false, count: 15)))
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains(fr("Restez : rien ne vous pousse à partir.")), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("Question 16 sur 16"))
+        XCTAssertFalse(outcome.stdout.contains("lettre"), "no letter is offered when staying")
+    }
+
+    func testPipedAnswersReachTalkAndSayWhatToRaise() throws {
+        var signs = Array(repeating: false, count: 15)
+        signs[0] = true
+        signs[8] = true
+        let outcome = try run(Self.typed(signs))
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("Parlez-en d’abord avec votre client."))
+        XCTAssertTrue(outcome.stdout.contains("Ce que vous pouvez aborder avec votre client"))
+        XCTAssertTrue(outcome.stdout.contains("posez des limites claires"), "the exhaustion reason's point to raise")
+    }
+
+    func testPipedAnswersReachLeaveThenDeclineTheLetter() throws {
+        var signs = Array(repeating: false, count: 15)
+        signs[14] = true
+        let outcome = try run(Self.typed(signs) + ["non"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains(fr("Vous pouvez partir : une raison suffit.")))
+        XCTAssertTrue(outcome.stdout.contains(fr("Le client ne paie pas : raison établie.")))
+        XCTAssertTrue(outcome.stdout.contains("Voulez-vous que je prépare un brouillon de lettre"))
+    }
+
+    func testPipedAnswersReachLeaveNowAndDraftTheLetter() throws {
+        let signs = [true, true, false, false, true, true] + Array(repeating: false, count: 9)
+        let letter = ["oui", "Claire Martin", "", "", "69003 Lyon", "", "", "", "1", "Studio Nord", "2", "Paul Durand",
+            "5 avenue Foch", "75008 Paris", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
+        let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("Partez, et sans tarder."))
+        XCTAssertTrue(outcome.stdout.contains("Plusieurs raisons de quitter ce client sont établies"))
+        XCTAssertTrue(outcome.stdout.contains("Lyon, le 29 novembre 2026"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("À l’attention de Monsieur Paul Durand"))
+        XCTAssertTrue(outcome.stdout.contains("Je vous prie d’agréer, Monsieur, mes salutations distinguées."))
+        XCTAssertTrue(outcome.stdout.contains("elle prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
+    }
+
+    func testProBonoSkipsThePaymentQuestions() throws {
+        let outcome = try run(Self.typed(Array(repeating: false, count: 15), proBono: true))
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertFalse(outcome.stdout.contains("refuse-t-il de payer"))
+        XCTAssertTrue(outcome.stdout.contains("raison sans objet, car cette mission est bénévole par choix"))
+    }
+
+    func testARejectedPipedAnswerEndsWith65() throws {
+        let outcome = try run(["oui", "peut-être"])
+        XCTAssertEqual(outcome.status, 65)
+        XCTAssertTrue(outcome.stderr.hasPrefix(fr("goodbye: « engagement.no_internal_signoff » : réponse « peut-être » non acceptée.")), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("Répondez par oui ou par non"))
+    }
+
+    func testEndOfInputBeforeTheEndExits1() throws {
+        let outcome = try run(["oui", "non"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("la saisie s’est terminée avant la fin des questions"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("engagement.skips_exercises"))
+    }
+
+    func testHelpAndVersion() throws {
+        for arguments in [["--help"], ["-h"], ["help"], ["help", "letter"]] {
+            let outcome = try goodbye(arguments)
+            XCTAssertEqual(outcome.status, 0, "\(arguments)")
+            XCTAssertTrue(outcome.stdout.contains("goodbye"), "\(arguments)")
+            XCTAssertEqual(outcome.stderr, "")
+        }
+        let version = try goodbye(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("goodbye "))
+    }
+
+    func testBadCommandLinesExit64WithAHint() throws {
+        let typo = try goodbye(["--anwsers", "x"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.stderr.contains(fr("vouliez-vous dire « --answers » ?")), typo.stderr)
+        let missing = try goodbye(["run", "--answers"])
+        XCTAssertEqual(missing.status, 64)
+        XCTAssertTrue(missing.stderr.contains("--answers attend une valeur"), missing.stderr)
+        XCTAssertEqual(try goodbye(["--date", "29/11/2026"]).status, 64)
+        XCTAssertEqual(try goodbye(["--format", "pdf"]).status, 64)
+        XCTAssertEqual(try goodbye(["letter", "--format", "json"]).status, 64)
+        XCTAssertEqual(try goodbye(["lettre"]).status, 64)
+        XCTAssertEqual(try goodbye(["--lang", "de"]).status, 64)
+    }
+
+    func testEnglishIsNotYetAvailable() throws {
+        let outcome = try goodbye(["--lang", "en"])
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertTrue(outcome.stderr.contains("pas encore disponible"), outcome.stderr)
+        XCTAssertEqual(try goodbye([], environment: ["GOODBYE_LANG": "en"]).status, 64)
+    }
+
+    func testAMissingAnswerFileExits66() throws {
+        let outcome = try goodbye(["run", "--answers", "/nonexistent/answers.txt"])
+        XCTAssertEqual(outcome.status, 66)
+        XCTAssertTrue(outcome.stderr.contains("introuvable"), outcome.stderr)
+        let folder = try temporaryFolder(self)
+        XCTAssertEqual(try goodbye(["run", "--answers", folder.path]).status, 66)
+    }
+
+    func testNoInputListsEveryMissingAnswer() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("partial.txt")
+        try "engagement.no_feedback = oui\npayment.pro_bono = oui\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try goodbye(["run", "--answers", file.path, "--no-input"])
+        XCTAssertEqual(outcome.status, 65)
+        XCTAssertTrue(outcome.stderr.contains("engagement.no_internal_signoff, engagement.skips_exercises"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("exhaustion.neglects_rest"))
+        XCTAssertFalse(outcome.stderr.contains("payment.refuses"), "pro bono: the payment signs are not needed")
+    }
+
+    func testQuestionsListsEveryQuestionAsJSON() throws {
+        let outcome = try goodbye(["questions", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0)
+        let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let ids = list.compactMap { $0["id"] as? String }
+        XCTAssertEqual(ids.first, "engagement.no_feedback")
+        XCTAssertEqual(Array(ids[12..<16]), ["payment.pro_bono", "payment.refuses", "payment.pays_less", "payment.pays_late"])
+        let sign = try XCTUnwrap(list.first)
+        XCTAssertEqual(sign["type"] as? String, "yes_no")
+        XCTAssertEqual(sign["reason"] as? String, "engagement")
+        XCTAssertEqual(sign["sign"] as? String, "no_feedback")
+        XCTAssertEqual(sign["required"] as? Bool, true)
+        XCTAssertNotNil(sign["help"])
+        let tone = try XCTUnwrap(list.first { $0["id"] as? String == "letter.tone" })
+        XCTAssertEqual(tone["choices"] as? [String], ["cordial", "neutre", "ferme"])
+    }
+
+    func testCheckPassesOnTheShippedContentAndFailsOnAMissingFolder() throws {
+        let outcome = try goodbye(["check"])
+        XCTAssertEqual(outcome.status, 0, outcome.stdout + outcome.stderr)
+        XCTAssertEqual(try goodbye(["check", "--content", "/nonexistent"]).status, 66)
+    }
+
+    func testRunsFromAnotherDirectory() throws {
+        let folder = try temporaryFolder(self)
+        let outcome = try goodbye(["questions"], directory: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+    }
+}

@@ -1,0 +1,92 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import LetterTemplating
+import XCTest
+
+/// Everything French the program prints or writes passes ../shared/tools/check-french.
+final class FrenchTests: XCTestCase {
+    /// Words that are right but unknown to the dictionary: the program's own names.
+    static let words = ["goodbye", "run", "letter", "questions", "check", "help", "text", "json", "markdown", "fr", "en",
+        "AAAA-MM-JJ", "GOODBYE_LANG", "GOODBYE_CONTENT", "DOSSIER", "FICHIER", "COMMANDE", "FORMAT", "Ctrl-C"]
+
+    /// Every text of the French table, templates filled with plausible values.
+    func testEveryDialogueStringPasses() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let table = try XCTUnwrap(content.texts["fr"])
+        let values: [String: Value] = [
+            "value": "non", "count": "2", "number": "3", "total": "16", "group": "Votre lettre",
+            "reasons": "le client ne paie pas", "town": "Lyon", "date": "29 novembre 2026", "amount": "12,50", "rate": "10,00",
+            "day": "29", "month": "novembre", "year": "2026",
+        ]
+        var lines: [String] = []
+        for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") {
+            let template = try Template(table.text(key), name: key)
+            let text = try template.render(.map(values), escaping: .none, strict: true)
+            if key.hasPrefix("letter.appel.") {
+                lines.append("Je vous prie d’agréer, \(text), mes salutations distinguées.")
+            } else if key.hasSuffix(".short") || key.hasSuffix(".name") || key.hasSuffix(".talk") || key.contains(".choice.") {
+                lines.append("Voici ce qui compte : " + text + (text.hasSuffix(".") ? "" : "."))
+            } else {
+                lines.append(text)
+            }
+        }
+        XCTAssertGreaterThan(lines.count, 150)
+        try assertFrench(["dialogue": lines.joined(separator: "\n").replacingOccurrences(of: "compte : ", with: "compte\u{A0}: ")])
+    }
+
+    /// A whole session as a person sees it, through the binary, with every help shown.
+    func testAFullSessionPasses() throws {
+        var lines: [String] = []
+        for index in 0..<16 {
+            lines += ["?", index % 3 == 1 ? "oui" : "non"]
+        }
+        let letter = ["oui", "Claire Martin", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
+            "claire@exemple.fr", "2", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris",
+            "01/03/2025", "1", "30", "8", "", "oui", "oui", "oui", "oui", "A-1 ; 01/09/2026 ; 1250 ; 01/10/2026",
+            "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "", "", "cordial", "oui"]
+        let outcome = try goodbye(["--date", "2026-11-29"], stdin: (lines + letter).joined(separator: "\n") + "\n")
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("Chère Madame"), "the sender chose the cordial tone")
+        let prose = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("› ") && !$0.hasPrefix("──") }
+            .joined(separator: "\n")
+        try assertFrench(["session": prose], words: Self.words + ["Lumen", "Dupont", "Dubois", "Foch", "exemple.fr"])
+    }
+
+    /// Usage and error messages.
+    func testHelpAndMessagesPass() throws {
+        var texts: [String: String] = [:]
+        for topic in ["", "run", "letter", "questions", "check"] {
+            texts["help-" + topic] = try goodbye(topic.isEmpty ? ["--help"] : ["help", topic]).stdout
+        }
+        for (name, arguments) in [("typo", ["--anwsers"]), ("value", ["--answers"]), ("lang", ["--lang", "en"]),
+            ("missing", ["--answers", "/nonexistent/réponses.txt"]), ("date", ["--date", "demain"])] {
+            texts["error-" + name] = try goodbye(arguments).stderr
+        }
+        texts["rejected"] = try goodbye([], stdin: "peut-être\n").stderr
+        texts["eof"] = try goodbye([], stdin: "oui\n").stderr
+        try assertFrench(texts.mapValues(Self.prose))
+    }
+
+    /// The French prose of usage text: code (commands, options, ids, placeholders)
+    /// masked as a number, which the checkers pass over; terminal columns split into
+    /// lines; indentation dropped; lines of code alone dropped.
+    static func prose(_ text: String) -> String {
+        let code = try! NSRegularExpression(
+            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|run|letter|check|help|text|json|markdown|fr|en|Ctrl-C|\[[^\]]*\])(?![\w-])"#)
+        let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
+        var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
+        masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)
+        let columns = try! NSRegularExpression(pattern: #" {2,}"#)
+        var lines: [String] = []
+        for line in masked.split(separator: "\n") {
+            let split = columns.stringByReplacingMatches(in: String(line), range: NSRange(line.startIndex..., in: line), withTemplate: "\n")
+            for part in split.split(separator: "\n") {
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                if trimmed.contains(where: \.isLetter) { lines.append(trimmed) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
