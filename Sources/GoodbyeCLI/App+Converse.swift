@@ -23,7 +23,9 @@ extension App {
         }
         let toStdout = !isLetter && format == "text"
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
-        let presenter = Presenter(graph: graph, texts: texts, width: terminal.outputIsTerminal ? min(terminal.width, 100) : nil)
+        let onScreen = toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal
+        var presenter = Presenter(graph: graph, texts: texts, width: onScreen ? min(terminal.width, 100) : nil)
+        presenter.emphasis = onScreen && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         if !isLetter, !options.noInput { say(presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
             showDecision: toStdout, say: say)
@@ -35,6 +37,7 @@ extension App {
                 "Ajoutez-les au fichier de réponses (identifiant = valeur), ou lancez la session sans --no-input.",
             ])
         }
+        if isLetter, !options.noInput { say("\n") }
         noteIgnored(file, options.answers ?? "", engine.path(state))
         let report = isLetter ? nil : engine.decide(state)
         let wantsLetter = isLetter || state.answers["letter.want"]?.value == YesNo.yes
@@ -114,7 +117,7 @@ extension App {
         }
         if options.command == .letter { return terminal.write(letter) }
         let heading = presenter.text("ui.letter_heading")
-        say("\n" + heading + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + letter)
+        say("\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + wrapLines(letter, width: presenter.width))
         say(String(repeating: "─", count: heading.count) + "\n" + presenter.wrapped(presenter.text("ui.letter_next")) + "\n")
     }
 }

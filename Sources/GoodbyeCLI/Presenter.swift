@@ -8,6 +8,10 @@ struct Presenter {
     let texts: TextTable
     /// Columns to wrap at; nil writes each paragraph on one line.
     let width: Int?
+    /// Bold titles and questions (a terminal that accepts it, `NO_COLOR` unset).
+    var emphasis = false
+
+    func bold(_ text: String) -> String { emphasis ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
 
     func text(_ key: String, _ values: [String: Value] = [:]) -> String {
         LanguageFormat(texts: texts).fill(key, values)
@@ -27,26 +31,34 @@ struct Presenter {
     func question(_ id: String, defaultValue: String?, progress: (Int, Int)?, itemCount: Int = 0) -> String {
         guard let question = graph.question(id) else { return id + "\n› " }
         var lines: [String] = [""]
-        if let (number, total) = progress, itemCount == 0 {
+        if let (number, total) = progress, total > 1, itemCount == 0 {
             let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
             lines.append(text("ui.progress", ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
         }
-        lines.append(wrapped(texts.text(id + ".prompt")))
+        lines.append(bold(wrapped(texts.text(id + ".prompt"))))
         if question.type == .choice {
             for (index, choice) in question.choices.enumerated() {
                 lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
             }
         }
+        return frenchTypography(lines.joined(separator: "\n")) + "\n" + reprompt(question, defaultValue: defaultValue, itemCount: itemCount)
+    }
+
+    /// What pressing Enter does, then the prompt mark: after a refusal or a help, the
+    /// question stays on screen above and only this is repeated.
+    func reprompt(_ question: Question, defaultValue: String?, itemCount: Int) -> String {
         var hints: [String] = []
         if question.type == .yesNo { hints.append(texts.text("ui.yes_no")) }
         if question.type == .choice { hints.append(texts.text("ui.choose")) }
-        if let defaultValue {
+        if question.type == .list {
+            hints.append(itemCount == 0 ? texts.text("\(question.id).example") : texts.text("ui.list_done"))
+        } else if let defaultValue {
             hints.append(text("ui.default", ["value": .string(label(defaultValue, for: question))]))
-        } else if !question.required || (question.type == .list && itemCount > 0) {
+        } else if !question.required {
             hints.append(text("ui.optional"))
         }
-        if !hints.isEmpty { lines.append("(" + hints.joined(separator: " ; ") + ")") }
-        return frenchTypography(lines.joined(separator: "\n")) + "\n› "
+        guard !hints.isEmpty else { return "› " }
+        return frenchTypography(wrapped("(" + hints.joined(separator: " ; ") + ")")) + "\n› "
     }
 
     /// A canonical value as the person would say it.
@@ -59,9 +71,10 @@ struct Presenter {
         }
     }
 
-    func rejection(_ rejection: Rejection) -> String {
+    func rejection(_ rejection: Rejection, for id: String) -> String {
         let key: String
         switch rejection {
+        case .empty where graph.question(id)?.type == .list: key = "empty_list"
         case .notYesNo: key = "yes_no"
         case .notAChoice: key = "choice"
         case .badDate: key = "date"
@@ -78,13 +91,13 @@ struct Presenter {
         if let help = texts[id + ".help"] { paragraphs.append(help) }
         if let reason = graph.question(id)?.reason, let why = texts["reason.\(reason).why"] { paragraphs.append(why) }
         if paragraphs.isEmpty { paragraphs.append(texts.text("ui.no_help")) }
-        return paragraphs.map { wrapped($0, indent: "") }.joined(separator: "\n") + "\n"
+        return paragraphs.map { wrapped($0) }.joined(separator: "\n") + "\n"
     }
 
     /// The decision, what it rests on, and for `talk` what to raise with the client.
     func decision(_ report: DecisionReport) -> String {
         let decision = report.decision.rawValue
-        var lines = ["", texts.text("decision.\(decision).title"), wrapped(texts.text("decision.\(decision).text")), ""]
+        var lines = ["", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), ""]
         lines.append(texts.text("ui.reasons_heading") + " :")
         for reason in report.reasons {
             lines.append("")
@@ -122,6 +135,13 @@ struct Presenter {
         let names = report.established.map { texts.text("reason.\($0.id).name") }
         return text("decision.\(report.decision.rawValue).summary", ["reasons": .string(LanguageFormat(texts: texts).list(names))])
     }
+}
+
+/// Wraps each line of a text (a letter) for the screen; the text itself is unchanged.
+func wrapLines(_ text: String, width: Int?) -> String {
+    guard let width else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.count > width ? wrap(String($0), width: width) : String($0) }.joined(separator: "\n")
 }
 
 /// Wraps a paragraph at `width` columns, breaking only at ordinary spaces (never at a

@@ -40,6 +40,7 @@ final class Session {
             return engine.send(canSkip || !state.items.isEmpty ? .answer("") : .pass, to: state)
         }
         guard let line = terminal.readLine() else {
+            say("\n")
             throw Failure(.endOfInput, [
                 "la saisie s’est terminée avant la fin des questions (question en attente : « \(question.id) »).",
                 "Relancez goodbye pour répondre, ou complétez votre fichier de réponses.",
@@ -49,7 +50,7 @@ final class Session {
         let step = engine.send(Self.input(line, for: question), to: state)
         if !terminal.isInteractive, let rejection = step.outputs.rejection {
             throw Failure(.dataError, [
-                "« \(question.id) » : réponse « \(line) » non acceptée. \(presenter.rejection(rejection))",
+                "« \(question.id) » : réponse « \(line) » non acceptée. \(presenter.rejection(rejection, for: question.id))",
                 "En entrée non interactive, une réponse refusée arrête la session.",
             ])
         }
@@ -67,21 +68,31 @@ final class Session {
     }
 
     private func show(_ step: Step) throws(Failure) {
+        var repeating = false
         for output in step.outputs {
             switch output {
             case .ask(let id, let defaultValue):
                 guard !noInput else { continue }
-                let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
-                say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: step.state.items.count))
-            case .rejected(_, let rejection):
-                if terminal.isInteractive { say(presenter.rejection(rejection) + "\n") }
+                let items = step.state.items.count
+                if repeating, let question = engine.graph.question(id) {
+                    say(presenter.reprompt(question, defaultValue: defaultValue, itemCount: items))
+                } else {
+                    let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
+                    say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: items))
+                }
+            case .rejected(let id, let rejection):
+                repeating = true
+                if terminal.isInteractive { say(presenter.wrapped(presenter.rejection(rejection, for: id)) + "\n") }
             case .help(let id):
+                repeating = true
                 say(presenter.help(id))
             case .itemAdded(_, let count):
-                say(presenter.text("ui.item_added", ["count": .string(String(count))]) + "\n")
+                repeating = true
+                say(presenter.wrapped(presenter.text("ui.item_added", ["count": .string(String(count))])) + "\n")
             case .decision(let report):
                 if showDecision { say(presenter.decision(report)) }
             case .cannotGoBack:
+                repeating = true
                 say(presenter.text("ui.first_question") + "\n")
             case .finished:
                 break

@@ -6,6 +6,8 @@ public protocol Terminal: AnyObject {
     var isInteractive: Bool { get }
     /// True when standard output is a terminal.
     var outputIsTerminal: Bool { get }
+    /// True when standard error is a terminal.
+    var errorIsTerminal: Bool { get }
     /// Columns available for wrapping.
     var width: Int { get }
     func write(_ text: String)
@@ -22,6 +24,7 @@ public final class StandardTerminal: Terminal {
 
     public var isInteractive: Bool { isatty(0) == 1 }
     public var outputIsTerminal: Bool { isatty(1) == 1 }
+    public var errorIsTerminal: Bool { isatty(2) == 1 }
 
     public var width: Int {
         var size = winsize()

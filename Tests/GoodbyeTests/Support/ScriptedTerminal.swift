@@ -8,6 +8,7 @@ final class ScriptedTerminal: Terminal {
     var stderr = ""
     let isInteractive: Bool
     let outputIsTerminal = false
+    let errorIsTerminal = false
     let width = 80
 
     init(lines: [String] = [], stdin: String? = nil, interactive: Bool = false) {
