@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reading inputs and writing outputs, with the contract's exit codes.
 enum Files {
     /// The text of an input file; 66 when missing or unreadable, 65 when not UTF-8.
@@ -59,14 +63,30 @@ enum Files {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
             try handle.close()
-            if force, FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw Failure(.ioError, "écriture de « \(path) » impossible (\(error.localizedDescription)) : rien n’a été écrit")
+        }
+        try commit(temporary.path, to: path, force: force)
+    }
+
+    /// Puts the finished temporary file in place in one step: `rename` replaces (with
+    /// `--force`); `link` refuses an existing file, even one created meanwhile.
+    private static func commit(_ temporary: String, to path: String, force: Bool) throws(Failure) {
+        defer { unlink(temporary) }
+        if force {
+            guard rename(temporary, path) == 0 else {
+                throw Failure(.ioError, "impossible de remplacer « \(path) » (\(String(cString: strerror(errno)))) : il n’a pas été modifié")
+            }
+            return
+        }
+        guard link(temporary, path) == 0 else {
+            let reason = errno
+            if reason == EEXIST {
+                throw Failure(.cantCreate, ["« \(path) » existe déjà : il n’a pas été modifié.",
+                    "Choisissez un autre nom, ou ajoutez --force pour le remplacer."])
+            }
+            throw Failure(.cantCreate, "impossible de créer « \(path) » (\(String(cString: strerror(reason)))) : rien n’a été écrit")
         }
     }
 }
