@@ -17,7 +17,7 @@ struct TextValidation {
         ].map { "ui." + $0 }
         + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list"].map { "ui.rejected." + $0 }
         + ["letter.place_date"]
-        + ["madame", "monsieur", "inconnu", "organisation", "cordial_madame", "cordial_monsieur"].map { "letter.appel." + $0 }
+        + ["madame", "monsieur", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
         + ["madame", "monsieur", "sans_titre"].map { "letter.title." + $0 }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }

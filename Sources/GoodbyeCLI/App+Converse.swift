@@ -91,7 +91,7 @@ extension App {
         do {
             let text = try library.render("letter", context: composer.context(facts), escaping: markdown ? .markdown : .none, strict: true)
             let tidy = LetterLayout.tidy(text)
-            return markdown ? LetterLayout.markdown(tidy) : tidy
+            return markdown ? LetterLayout.markdown(tidy) + "\n" : tidy
         } catch {
             throw Failure(.software, ["gabarit de lettre : \(error.description)",
                 "C’est une erreur du programme ou du contenu : merci de la signaler avec la commande lancée."])

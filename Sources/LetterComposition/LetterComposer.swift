@@ -24,6 +24,7 @@ public struct LetterComposer: Sendable {
             "place_date": .string(placeDate(facts)),
             "registered": .bool(facts.flag("letter.registered")),
             "appel": .string(appel),
+            "closing_appel": .string(closingAppel(facts, tone: tone) ?? appel),
             "tone": .map(["cordial": .bool(tone == "cordial"), "neutral": .bool(tone == "neutre"), "firm": .bool(tone == "ferme")]),
             "contract": contract(facts),
             "end_date": .string(format.date(facts.endDate)),
@@ -73,6 +74,13 @@ public struct LetterComposer: Sendable {
         if civility == "sans_titre", !facts.text("client.name").isEmpty { return facts.text("client.name") }
         if tone == "cordial", let warm = texts["letter.appel.cordial_\(civility)"] { return warm }
         return texts["letter.appel.\(civility)"] ?? texts.text("letter.appel.inconnu")
+    }
+
+    /// The appel as repeated inside the closing sentence: `chère Madame` there, where the
+    /// language says so (`…_inline`); nil when it is the appel unchanged.
+    public func closingAppel(_ facts: LetterFacts, tone: String) -> String? {
+        guard tone == "cordial" else { return nil }
+        return texts["letter.appel.cordial_\(facts.text("client.civility"))_inline"]
     }
 
     /// `Lyon, le 29 novembre 2026`: the town without its postal code.

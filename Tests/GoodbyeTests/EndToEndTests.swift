@@ -53,7 +53,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("Lyon, le 29 novembre 2026"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("À l’attention de Monsieur Paul Durand"))
         XCTAssertTrue(outcome.stdout.contains("Je vous prie d’agréer, Monsieur, mes salutations distinguées."))
-        XCTAssertTrue(outcome.stdout.contains("elle prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
+        XCTAssertTrue(outcome.stdout.contains("celle-ci prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
     }
 
     func testProBonoSkipsThePaymentQuestions() throws {

@@ -103,7 +103,8 @@ final class LetterTests: XCTestCase {
     func testAppelAndClosingAgree() throws {
         for (situation, letter) in Self.letters {
             let appel = try XCTUnwrap(appel(letter), "\(situation)\n\(letter)")
-            XCTAssertTrue(letter.contains(", \(appel), mes salutations"), "\(situation): the closing repeats « \(appel) »")
+            let repeated = appel.hasPrefix("Ch") ? appel.replacingOccurrences(of: "Ch", with: "ch") : appel
+            XCTAssertTrue(letter.contains(", \(repeated), mes salutations"), "\(situation): the closing repeats « \(appel) »")
             let expected: String
             switch (situation.civility, situation.tone) {
             case ("madame", "cordial"): expected = "Chère Madame"
@@ -117,7 +118,7 @@ final class LetterTests: XCTestCase {
             XCTAssertEqual(appel, expected, "\(situation)")
             XCTAssertFalse(appel.contains("Durand") && situation.civility != "sans_titre", "never the surname after a title")
             let closing = ["cordial": "Je vous prie de recevoir, ", "neutre": "Je vous prie d’agréer, ", "ferme": "Veuillez agréer, "]
-            XCTAssertTrue(letter.contains(closing[situation.tone]! + appel + ", "), "\(situation)")
+            XCTAssertTrue(letter.contains(closing[situation.tone]! + repeated + ", "), "\(situation)")
         }
     }
 
@@ -156,7 +157,7 @@ final class LetterTests: XCTestCase {
             if situation.contract == "determinee" {
                 XCTAssertTrue(letter.contains("arrive à son terme le 31 janvier 2027"), "\(situation)")
             } else {
-                XCTAssertTrue(letter.contains("elle prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
+                XCTAssertTrue(letter.contains("celle-ci prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
             }
         }
     }

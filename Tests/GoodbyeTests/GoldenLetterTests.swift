@@ -1,0 +1,38 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import GoodbyeCLI
+import XCTest
+
+/// Golden letters: `Golden/letters/NAME.answers` in, `NAME.txt` out, exactly.
+/// Re-record after reading the differences: `Scripts/record-golden.sh`.
+final class GoldenLetterTests: XCTestCase {
+    static let folder = Paths.repository.appendingPathComponent("Tests/GoodbyeTests/Golden/letters")
+    static var recording: Bool { ProcessInfo.processInfo.environment["GOODBYE_RECORD"] == "1" }
+
+    func testGoldenLetters() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+            .filter { $0.hasSuffix(".answers") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 12)
+        var letters: [String: String] = [:]
+        for name in names {
+            let answers = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+            let date = answers.split(separator: "\n").first { $0.hasPrefix("# date: ") }.map { String($0.dropFirst(8)) } ?? "2026-11-29"
+            let terminal = ScriptedTerminal(stdin: answers)
+            let app = App(terminal: terminal, environment: [:], content: content)
+            XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--date", date]), 0, "\(name): \(terminal.stderr)")
+            let golden = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".answers", with: ".txt"))
+            if Self.recording {
+                try terminal.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            } else {
+                let expected = try String(contentsOf: golden, encoding: .utf8)
+                XCTAssertEqual(terminal.stdout, expected, "\(name) differs from its golden letter")
+            }
+            letters[name] = terminal.stdout
+        }
+        XCTAssertFalse(Self.recording, "recorded \(names.count) golden letters: read them, then run the tests without GOODBYE_RECORD")
+        try assertFrench(letters, words: ["Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
+            "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET"])
+    }
+}
