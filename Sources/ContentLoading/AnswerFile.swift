@@ -25,9 +25,10 @@ public struct AnswerFile: Sendable {
             }
             lines[entry.key] = lines[entry.key] ?? entry.line
             if entry.value.isEmpty {
-                if question.type == .list || (question.defaultValue == nil && !question.required) {
+                if question.type == .list {
                     items[entry.key, default: []] += []
-                    if question.type != .list { answers[entry.key] = Answer("") }
+                } else if question.defaultValue == nil && !question.required {
+                    answers[entry.key] = Answer("")
                 } else if question.defaultValue == nil {
                     diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
                         "« \(entry.key) » : réponse vide, alors que cette question en demande une ; réponses acceptées : \(Self.accepted(question, yesNoWords))"))

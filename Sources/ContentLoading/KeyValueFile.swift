@@ -31,7 +31,8 @@ public struct KeyValueFile: Sendable {
         var diagnostics: [Diagnostic] = []
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split on both, so CRLF files read like LF ones.
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine

@@ -1,0 +1,58 @@
+import XCTest
+
+@testable import LetterTemplating
+
+final class StrictModeTests: XCTestCase {
+    func testAMissingVariableNamesTemplateLineAndColumn() throws {
+        let template = try Template("Bonjour,\n  {{client.nom}} !", name: "lettre")
+        XCTAssertThrowsError(try template.render(["client": ["name": "Dubois"]], escaping: .none, strict: true)) { error in
+            let error = error as! TemplateError
+            XCTAssertEqual(error.kind, .missingVariable("client.nom"))
+            XCTAssertEqual(error.location, SourceLocation(template: "lettre", line: 2, column: 3))
+            XCTAssertTrue(error.description.hasPrefix("lettre:2:3: "))
+        }
+    }
+
+    func testAMissingSectionOrPartialIsAnErrorToo() throws {
+        XCTAssertThrowsError(try Template("{{#factures}}x{{/factures}}").render([:], strict: true))
+        XCTAssertThrowsError(try Template("{{> pied}}").render([:], strict: true))
+        XCTAssertEqual(try Template("{{#factures}}x{{/factures}}").render([:], strict: false), "")
+    }
+
+    func testPresentFalsyValuesAreNotMissing() throws {
+        let template = try Template("{{#a}}A{{/a}}{{^b}}B{{/b}}{{c}}", name: "t")
+        XCTAssertEqual(try template.render(["a": false, "b": .list([]), "c": ""], strict: true), "B")
+    }
+
+    func testParseErrorsCarryLineAndColumn() {
+        let cases: [(String, TemplateError.Kind, Int, Int)] = [
+            ("ligne\n{{#a}}\n", .unclosedSection("a"), 2, 1),
+            ("{{#a}}{{/b}}", .mismatchedClose(expected: "a", found: "b"), 1, 7),
+            ("x {{/a}}", .unexpectedClose("a"), 1, 3),
+            ("ab\ncd {{nom", .unclosedTag, 2, 4),
+            ("{{= a =}}", .badDelimiters, 1, 1),
+            ("é{{}}", .emptyTag, 1, 2),
+        ]
+        for (source, kind, line, column) in cases {
+            XCTAssertThrowsError(try Template(source, name: "t"), source) { error in
+                let error = error as! TemplateError
+                XCTAssertEqual(error.kind, kind, source)
+                XCTAssertEqual(error.location.line, line, source)
+                XCTAssertEqual(error.location.column, column, source)
+            }
+        }
+    }
+
+    func testValuesAreNeverEvaluatedAsTemplates() throws {
+        let template = try Template("{{nom}}", name: "t")
+        XCTAssertEqual(try template.render(["nom": "{{secret}} <b>"], escaping: .none, strict: true), "{{secret}} <b>")
+        XCTAssertEqual(try template.render(["nom": "a*b_c"], escaping: .markdown, strict: true), "a\\*b\\_c")
+    }
+
+    func testAPartialIncludingItselfStops() throws {
+        let library = TemplateLibrary(templates: ["boucle": try Template("{{> boucle}}", name: "boucle")])
+        XCTAssertThrowsError(try library.render("boucle", context: [:])) { error in
+            XCTAssertEqual((error as! TemplateError).kind, .partialTooDeep("boucle"))
+        }
+    }
+}
