@@ -65,6 +65,9 @@ struct GraphCompiler {
         case "decision":
             node.kind = .decision
             return node
+        case "review":
+            node.kind = .review
+            return node
         default:
             guard let type = QuestionType(rawValue: typeName) else {
                 let line = section.entry("type")?.line ?? section.line
@@ -77,7 +80,7 @@ struct GraphCompiler {
         }
     }
 
-    private static let typeNames = (QuestionType.allCases.map(\.rawValue) + ["decision", "end"]).joined(separator: ", ")
+    private static let typeNames = (QuestionType.allCases.map(\.rawValue) + ["review", "decision", "end"]).joined(separator: ", ")
 
     private mutating func question(_ section: KeyValueSection, _ type: QuestionType) -> Question {
         let choices = (section.value("choices") ?? "").split(separator: ",")

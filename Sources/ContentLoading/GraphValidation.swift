@@ -75,7 +75,7 @@ struct GraphValidation {
     private func possibleValues(_ node: Node) -> Set<String>? {
         switch node.kind {
         case .decision: return Set(Decision.allCases.map(\.rawValue))
-        case .end: return []
+        case .end, .review: return []
         case .question(let question):
             switch question.type {
             case .yesNo: return [YesNo.yes, YesNo.no]

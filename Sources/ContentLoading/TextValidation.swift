@@ -12,10 +12,11 @@ struct TextValidation {
         + ["months", "first_day", "date", "and", "decimal", "currency", "percent", "day_one", "day_other"].map { "format." + $0 }
         + [
             "yes_no", "choose", "default", "optional", "progress", "help_hint", "no_help", "first_question",
-            "item_added", "list_done", "finished", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
+            "item_added", "list_done", "finished", "commands", "summary_heading", "summary_empty", "dropped", "resumed", "changed",
+            "answer_label", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
             "signs_seen", "established", "signs_only", "absent", "yes", "no",
         ].map { "ui." + $0 }
-        + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list"].map { "ui.rejected." + $0 }
+        + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list", "review"].map { "ui.rejected." + $0 }
         + ["letter.place_date"]
         + ["madame", "monsieur", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
         + ["madame", "monsieur", "sans_titre"].map { "letter.title." + $0 }
@@ -36,6 +37,9 @@ struct TextValidation {
             }
             for choice in question.choices where question.type == .choice { keys.insert("\(question.id).choice.\(choice)") }
             if question.type == .list { keys.insert(question.id + ".example") }
+        }
+        for id in graph.order where graph.nodes[id]?.kind == .review {
+            keys.formUnion(["title", "how", "help"].map { id + "." + $0 })
         }
         for id in graph.order { if let group = graph.nodes[id]?.group, graph.nodes[id]?.question != nil { keys.insert("group." + group) } }
         return keys

@@ -1,6 +1,7 @@
 /// What the person (or the shell for them) does at a question.
 public enum Input: Sendable, Equatable {
-    /// Typed text; empty means "the default" (or "no more items" for a list).
+    /// Typed text; empty means "the default" (or "no more items" for a list, or
+    /// "confirm" at the review).
     case answer(String)
     /// Go back to the previous question asked.
     case back
@@ -16,8 +17,12 @@ public enum Output: Sendable, Equatable {
     case rejected(id: String, Rejection)
     case help(id: String)
     case itemAdded(id: String, count: Int)
+    /// The answers so far, numbered from 1 in this order, to confirm or change.
+    case review(ids: [String])
     case decision(DecisionReport)
     case cannotGoBack(id: String)
+    /// Answers dropped because a changed answer made their questions irrelevant.
+    case dropped(ids: [String])
     case finished
     /// The content loops or points nowhere from this node: `goodbye check` says where.
     case brokenContent(id: String)
@@ -27,13 +32,15 @@ public enum Output: Sendable, Equatable {
 public struct Conversation: Sendable, Codable, Equatable {
     public var start: String
     public var answers: [String: Answer]
-    /// The question being asked, nil when finished.
+    /// The question (or review) waiting for input, nil when finished.
     public var current: String?
     /// Questions answered in this session, in order: where `back` goes.
     public var history: [String] = []
     /// Items typed so far for the current list question.
     public var items: [String] = []
     public var decision: DecisionReport?
+    /// The review was confirmed and no answer changed since.
+    public var reviewed = false
     public var finished = false
 
     public init(start: String, answers: [String: Answer] = [:]) {
@@ -46,6 +53,11 @@ public struct Conversation: Sendable, Codable, Equatable {
 public struct Step: Sendable, Equatable {
     public var state: Conversation
     public var outputs: [Output]
+
+    public init(state: Conversation, outputs: [Output]) {
+        self.state = state
+        self.outputs = outputs
+    }
 }
 
 /// The dialogue engine: a pure function from (state, input) to (state, outputs).
@@ -77,9 +89,12 @@ public struct Engine: Sendable {
     public func send(_ input: Input, to state: Conversation) -> Step {
         var state = state
         var outputs: [Output] = []
-        guard let id = state.current, let node = graph.nodes[id], let question = node.question else {
-            return Step(state: state, outputs: [.finished])
+        guard let id = state.current, let node = graph.nodes[id] else { return Step(state: state, outputs: [.finished]) }
+        if node.kind == .review {
+            reviewInput(input, node, &state, &outputs)
+            return Step(state: state, outputs: outputs)
         }
+        guard let question = node.question else { return Step(state: state, outputs: [.finished]) }
         switch input {
         case .help:
             outputs = [.help(id: id), ask(question, state)]
@@ -141,8 +156,19 @@ public struct Engine: Sendable {
         }
     }
 
+    /// Records an answer; when it changes an earlier one, drops the answers of the
+    /// questions the change takes off the path, then walks on.
     private func record(_ answer: Answer, for question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
+        let previous = state.answers[question.id]
+        let before = previous.map { _ in Set(path(state)) }
         state.answers[question.id] = answer
+        if let before, previous != answer {
+            let dropped = before.subtracting(path(state)).filter { $0 != question.id }
+            for id in dropped { state.answers[id] = nil }
+            state.history.removeAll { dropped.contains($0) }
+            if !dropped.isEmpty { outputs.append(.dropped(ids: graph.order.filter(dropped.contains))) }
+        }
+        if previous != answer { state.reviewed = false }
         state.items = []
         state.history.append(question.id)
         advance(&state, from: node.target(for: answer.value), outputs: &outputs)
@@ -151,8 +177,8 @@ public struct Engine: Sendable {
     private func goBack(_ state: inout Conversation, outputs: inout [Output]) {
         state.items = []
         guard let previous = state.history.popLast(), let question = graph.question(previous) else {
-            if let id = state.current, let question = graph.question(id) {
-                outputs = [.cannotGoBack(id: id), ask(question, state)]
+            if let id = state.current {
+                outputs = [.cannotGoBack(id: id)] + [reaskCurrent(state)].compactMap { $0 }
             }
             return
         }
@@ -161,98 +187,42 @@ public struct Engine: Sendable {
         outputs = [ask(question, state)]
     }
 
-    /// Walks forward from `id`, skipping answered questions, announcing the decision
-    /// when passing it, until a question needs an answer or the dialogue ends.
-    private func advance(_ state: inout Conversation, from id: String?, outputs: inout [Output]) {
-        var nextId = id
-        for _ in 0...(graph.order.count * 2 + 2) {
-            guard let currentId = nextId, let node = graph.nodes[currentId] else { break }
-            switch node.kind {
-            case .end:
-                state.current = nil
-                state.finished = true
-                outputs.append(.finished)
-                return
-            case .decision:
-                let report = decide(state)
-                state.decision = report
-                outputs.append(.decision(report))
-                nextId = node.target(for: report.decision.rawValue)
-            case .question where node.isSkipped(by: state.answers):
-                nextId = node.next
-            case .question(let question):
-                if let answer = state.answers[question.id] {
-                    nextId = node.target(for: answer.value)
-                } else {
-                    state.current = question.id
-                    outputs.append(ask(question, state))
-                    return
-                }
+    /// At the review: Enter (or yes) confirms; a number opens that answer again.
+    private func reviewInput(_ input: Input, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
+        let ids = reviewed(state, upTo: node.id)
+        switch input {
+        case .back:
+            goBack(&state, outputs: &outputs)
+        case .help, .pass:
+            outputs = [.help(id: node.id), .review(ids: ids)]
+            if input == .pass { confirm(node, &state, &outputs) }
+        case .answer(let raw):
+            let text = folded(raw)
+            if text.isEmpty || YesNo.words[text] == YesNo.yes && Int(text) == nil {
+                confirm(node, &state, &outputs)
+            } else if let number = Int(text), ids.indices.contains(number - 1), let question = graph.question(ids[number - 1]) {
+                state.current = question.id
+                state.history.append(node.id)
+                outputs = [ask(question, state)]
+            } else {
+                outputs = [.rejected(id: node.id, .notAChoice(accepted: ids.indices.map { String($0 + 1) })), .review(ids: ids)]
             }
         }
-        state.current = nil
-        outputs.append(.brokenContent(id: nextId ?? id ?? state.start))
     }
 
-    private func ask(_ question: Question, _ state: Conversation) -> Output {
+    private func confirm(_ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
+        state.reviewed = true
+        outputs = []
+        advance(&state, from: node.next, outputs: &outputs)
+    }
+
+    private func reaskCurrent(_ state: Conversation) -> Output? {
+        guard let id = state.current else { return nil }
+        if let question = graph.question(id) { return ask(question, state) }
+        return .review(ids: reviewed(state, upTo: id))
+    }
+
+    func ask(_ question: Question, _ state: Conversation) -> Output {
         .ask(id: question.id, defaultValue: resolvedDefault(question, answers: state.answers))
-    }
-
-    // MARK: paths
-
-    /// The ids of the questions on the conversation's path whose answers count: walked
-    /// from the start with the answers given, up to the first unanswered question.
-    public func path(_ state: Conversation) -> [String] {
-        walk(state, planned: false)
-    }
-
-    /// The questions the session will ask or has asked: the path, continued past
-    /// unanswered questions by their default way on. For progress.
-    public func plannedPath(_ state: Conversation) -> [String] {
-        walk(state, planned: true)
-    }
-
-    /// Where `id` stands in its part of the planned path (the parts are split by the
-    /// decision): its number from 1 and the part's size. For "Question 3 sur 16".
-    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
-        var parts: [[String]] = [[]]
-        _ = walk(state, planned: true) { parts.append([]) } visit: { parts[parts.count - 1].append($0) }
-        for part in parts { if let index = part.firstIndex(of: id) { return (index + 1, part.count) } }
-        return nil
-    }
-
-    /// The decision from the answers on the path only.
-    public func decide(_ state: Conversation) -> DecisionReport {
-        let onPath = Set(path(state))
-        return rule.decide(graph: graph, answers: state.answers.filter { onPath.contains($0.key) })
-    }
-
-    private func walk(
-        _ state: Conversation, planned: Bool, decided: () -> Void = {}, visit: (String) -> Void = { _ in }
-    ) -> [String] {
-        var visited: [String] = []
-        var seen: Set<String> = []
-        var nextId: String? = state.start
-        while let id = nextId, let node = graph.nodes[id], !seen.contains(id) {
-            seen.insert(id)
-            switch node.kind {
-            case .end:
-                return visited
-            case .decision:
-                let answered = Set(visited)
-                let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
-                decided()
-                nextId = node.target(for: report.decision.rawValue)
-            case .question where node.isSkipped(by: state.answers):
-                nextId = node.next
-            case .question(let question):
-                let answer = state.answers[question.id]
-                guard answer != nil || planned else { return visited }
-                visited.append(question.id)
-                visit(question.id)
-                nextId = node.target(for: answer?.value)
-            }
-        }
-        return visited
     }
 }

@@ -51,6 +51,8 @@ public enum NodeKind: Sendable, Equatable {
     case question(Question)
     /// Computes and announces the decision; branches on its value.
     case decision
+    /// Shows every answer so far, numbered, for the person to confirm or change.
+    case review
     /// Ends the conversation.
     case end
 }

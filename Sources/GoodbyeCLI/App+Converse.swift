@@ -4,7 +4,8 @@ import LetterComposition
 import LetterTemplating
 
 extension App {
-    /// `run` and `letter`: pre-fill from an answer file, converse, then report and draft.
+    /// `run` and `letter`: pre-fill from an answer file and a saved session, converse,
+    /// then report and draft.
     func converse(_ options: Options) throws(Failure) {
         let isLetter = options.command == .letter
         let format = options.format ?? "text"
@@ -23,14 +24,26 @@ extension App {
         }
         let toStdout = !isLetter && format == "text"
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
-        let onScreen = toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal
-        var presenter = Presenter(graph: graph, texts: texts, width: onScreen ? min(terminal.width, 100) : nil)
-        presenter.emphasis = onScreen && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
         if !isLetter, !options.noInput { say(presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
             showDecision: toStdout, say: say)
-        let prefilled = file?.answers ?? [:]
-        let state = try session.run(from: engine.begin(at: isLetter ? graph.letterStart : graph.start, answers: prefilled))
+        var prefilled = file?.answers ?? [:]
+        let store = sessionStore(options, content, isLetter: isLetter)
+        if let store {
+            try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession && options.session == nil)
+            session.persist = { state throws(Failure) in try store.save(state) }
+            session.resumeHint = "Vos réponses sont enregistrées : relancez « goodbye --session \(store.path) » pour reprendre."
+            Interrupt.message = "\ngoodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(store.path) » pour reprendre.\n"
+        }
+        let end = try session.run(from: engine.begin(at: isLetter ? graph.letterStart : graph.start, answers: prefilled))
+        guard case .finished(let state) = end else {
+            if let store, case .quit(let state) = end { try store.save(state) }
+            let hint = store.map { "Vos réponses sont enregistrées : relancez « goodbye --session \($0.path) » pour reprendre." }
+            terminal.writeError(frenchTypography("goodbye: " + (hint ?? "séance interrompue : vos réponses n’ont pas été enregistrées (utilisez --session FICHIER).")) + "\n")
+            return
+        }
+        try store?.save(state, finished: true)
         guard session.missing.isEmpty else {
             throw Failure(.dataError, [
                 "réponses manquantes : " + session.missing.joined(separator: ", "),
@@ -48,6 +61,37 @@ extension App {
             letter = try draft(content, texts, facts, markdown: format == "markdown")
         }
         try deliver(letter: letter, report: report, options: options, presenter: presenter, say: say, format: format)
+    }
+
+    private func makePresenter(_ graph: DialogueGraph, _ texts: TextTable, _ options: Options, onScreen: Bool) -> Presenter {
+        var presenter = Presenter(graph: graph, texts: texts, width: onScreen ? min(terminal.width, 100) : nil)
+        presenter.plain = options.plain
+        presenter.emphasis = onScreen && !options.plain && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        return presenter
+    }
+
+    /// `--session FILE`, or the default file for a person at a terminal; none for scripts.
+    private func sessionStore(_ options: Options, _ content: Content, isLetter: Bool) -> SessionStore? {
+        if let path = options.session { return SessionStore(path: path, content: content) }
+        guard !isLetter, terminal.isInteractive, options.answers == nil, !options.noInput,
+            let path = SessionStore.defaultPath(environment)
+        else { return nil }
+        return SessionStore(path: path, content: content)
+    }
+
+    /// Adds the saved answers (they win over an answer file) and says what was resumed
+    /// and which questions changed since. A finished default session starts afresh.
+    private func resume(_ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
+        say: (String) -> Void, fresh: Bool) throws(Failure)
+    {
+        guard !fresh, let loaded = try store.load(language: texts.language), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return }
+        let isDefault = store.path == SessionStore.defaultPath(environment)
+        if loaded.finished, isDefault { return }
+        answers.merge(loaded.answers) { _, saved in saved }
+        say(presenter.wrapped(presenter.text("ui.resumed")) + "\n")
+        for id in loaded.changed {
+            say(presenter.wrapped(frenchTypography(presenter.text("ui.changed", ["prompt": .string(texts.text(id + ".prompt"))]))) + "\n")
+        }
     }
 
     private func signsGiven(_ answers: [String: Answer], _ graph: DialogueGraph) -> Bool? {

@@ -40,7 +40,7 @@ enum Files {
 
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
     /// Never replaces an existing file unless `force`.
-    static func write(_ text: String, to path: String, force: Bool) throws(Failure) {
+    static func write(_ text: String, to path: String, force: Bool, permissions: Int = 0o644) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -55,7 +55,7 @@ enum Files {
             throw Failure(.cantCreate, "le dossier « \(folder.path) » n’existe pas : créez-le ou choisissez un autre chemin")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o644]) else {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions]) else {
             throw Failure(.cantCreate, "impossible de créer un fichier dans « \(folder.path) » : vérifiez ses droits d’écriture")
         }
         do {

@@ -18,9 +18,12 @@ public struct Options: Sendable, Equatable {
     public var format: String?
     public var output: String?
     public var force = false
+    public var session: String?
+    public var newSession = false
+    public var plain = false
 
-    static let valued: Set<String> = ["--answers", "--lang", "--date", "--content", "--format", "--output", "-o"]
-    static let flags: Set<String> = ["--no-input", "--force", "--help", "-h", "--version"]
+    static let valued: Set<String> = ["--answers", "--lang", "--date", "--content", "--format", "--output", "-o", "--session"]
+    static let flags: Set<String> = ["--no-input", "--force", "--help", "-h", "--version", "--plain", "--new-session"]
 
     /// Parses the arguments (without the program name).
     public static func parse(_ arguments: [String]) throws(Failure) -> Options {
@@ -67,6 +70,7 @@ public struct Options: Sendable, Equatable {
         case "--answers": answers = value
         case "--lang": language = value
         case "--content": content = value
+        case "--session": session = value
         case "--output", "-o": output = value
         case "--format":
             guard ["text", "json", "markdown"].contains(value) else {
@@ -87,6 +91,8 @@ public struct Options: Sendable, Equatable {
         case "--no-input": noInput = true
         case "--force": force = true
         case "--version": showVersion = true
+        case "--plain": plain = true
+        case "--new-session": newSession = true
         default: command = .help
         }
     }

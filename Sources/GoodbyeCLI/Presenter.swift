@@ -10,6 +10,10 @@ struct Presenter {
     let width: Int?
     /// Bold titles and questions (a terminal that accepts it, `NO_COLOR` unset).
     var emphasis = false
+    /// For screen readers: no decoration, one idea a line, a spoken prompt.
+    var plain = false
+
+    var promptMark: String { plain ? texts.text("ui.answer_label") + "\u{A0}: " : "› " }
 
     func bold(_ text: String) -> String { emphasis ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
 
@@ -23,7 +27,8 @@ struct Presenter {
     }
 
     func intro() -> String {
-        [texts.text("intro.title"), "", wrapped(texts.text("intro.text")), wrapped(texts.text("intro.how")), ""]
+        [bold(texts.text("intro.title")), "", wrapped(texts.text("intro.text")), wrapped(texts.text("intro.how")),
+            wrapped(texts.text("ui.commands")), ""]
             .joined(separator: "\n") + "\n"
     }
 
@@ -57,8 +62,44 @@ struct Presenter {
         } else if !question.required {
             hints.append(text("ui.optional"))
         }
-        guard !hints.isEmpty else { return "› " }
-        return frenchTypography(wrapped("(" + hints.joined(separator: " ; ") + ")")) + "\n› "
+        guard !hints.isEmpty else { return promptMark }
+        if plain { return frenchTypography(hints.map { wrapped($0) }.joined(separator: "\n")) + "\n" + promptMark }
+        return frenchTypography(wrapped("(" + hints.joined(separator: " ; ") + ")")) + "\n" + promptMark
+    }
+
+    /// Every answer so far, grouped by part of the dialogue and numbered.
+    func answerList(_ ids: [String], answers: [String: Answer]) -> [String] {
+        var lines: [String] = []
+        var group: String?
+        for (index, id) in ids.enumerated() {
+            guard let question = graph.question(id), let answer = answers[id] else { continue }
+            let title = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
+            if title != group {
+                lines += ["", bold(title)]
+                group = title
+            }
+            let shown = question.type == .list ? answer.values.map { $0.replacingOccurrences(of: ";", with: " ; ") }.joined(separator: " | ")
+                : answer.value.isEmpty ? "–" : label(answer.value, for: question)
+            lines.append(wrapped(texts.text(id + ".prompt") + " " + texts.text("ui.answer_label") + " : " + shown + ".", indent: "\(index + 1). "))
+        }
+        return lines
+    }
+
+    /// The review before the decision: the numbered answers, then how to confirm.
+    func review(_ ids: [String], answers: [String: Answer]) -> String {
+        let lines = ["", bold(texts.text("review.title"))] + answerList(ids, answers: answers)
+        return frenchTypography(lines.joined(separator: "\n")) + "\n\n" + reviewPrompt()
+    }
+
+    func reviewPrompt() -> String {
+        frenchTypography(wrapped(texts.text("review.how"))) + "\n" + promptMark
+    }
+
+    /// `:résumé`: the answers so far, outside the review.
+    func summary(_ ids: [String], answers: [String: Answer]) -> String {
+        guard !ids.isEmpty else { return wrapped(texts.text("ui.summary_empty")) + "\n" }
+        let lines = ["", bold(texts.text("ui.summary_heading"))] + answerList(ids, answers: answers)
+        return frenchTypography(lines.joined(separator: "\n")) + "\n"
     }
 
     /// A canonical value as the person would say it.
@@ -75,6 +116,7 @@ struct Presenter {
         let key: String
         switch rejection {
         case .empty where graph.question(id)?.type == .list: key = "empty_list"
+        case _ where graph.nodes[id]?.kind == .review: key = "review"
         case .notYesNo: key = "yes_no"
         case .notAChoice: key = "choice"
         case .badDate: key = "date"

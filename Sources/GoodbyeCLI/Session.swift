@@ -1,5 +1,32 @@
 import DialogueCore
 
+/// How a session stopped.
+enum SessionEnd {
+    case finished(Conversation)
+    /// The person typed `:quitter`: everything is saved, to be resumed.
+    case quit(Conversation)
+}
+
+/// What a typed line means at a question: an answer, or one of the commands that
+/// start with `:` (so that they never collide with a free-text answer).
+enum Typed: Equatable {
+    case input(Input)
+    case summary
+    case quit
+
+    static func parse(_ line: String, isText: Bool) -> Typed {
+        let word = folded(line)
+        switch word {
+        case "?", ":aide", ":help": return .input(.help)
+        case "aide", "help" where !isText: return .input(.help)
+        case ":retour", ":back": return .input(.back)
+        case ":resume", ":summary": return .summary
+        case ":quitter", ":quit": return .quit
+        default: return .input(.answer(line))
+        }
+    }
+}
+
 /// The guided session's loop: feeds typed lines to the engine and shows its outputs.
 /// With `noInput`, nothing is read: defaults are taken and missing answers collected.
 final class Session {
@@ -10,6 +37,10 @@ final class Session {
     /// Where the conversation goes: stdout, or stderr when stdout carries a document.
     let say: (String) -> Void
     let showDecision: Bool
+    /// Called after every step that changed the answers (saving the session).
+    var persist: (Conversation) throws(Failure) -> Void = { _ in }
+    /// Said when input ends early, after what was lost: how to resume.
+    var resumeHint: String?
     private(set) var missing: [String] = []
 
     init(engine: Engine, presenter: Presenter, terminal: Terminal, noInput: Bool, showDecision: Bool, say: @escaping (String) -> Void) {
@@ -21,50 +52,63 @@ final class Session {
         self.say = say
     }
 
-    /// Runs from `step` to the end of the dialogue and returns the final state.
-    func run(from first: Step) throws(Failure) -> Conversation {
+    /// Runs from `first` to the end of the dialogue, or until the person quits.
+    func run(from first: Step) throws(Failure) -> SessionEnd {
         var step = first
         while true {
             try show(step)
-            guard !step.state.finished, let id = step.state.current, let question = engine.graph.question(id) else {
-                return step.state
+            guard !step.state.finished, let id = step.state.current, let node = engine.graph.nodes[id] else {
+                return .finished(step.state)
             }
-            step = try next(after: step.state, question)
+            guard let next = try next(after: step.state, node) else { return .quit(step.state) }
+            if next.state.answers != step.state.answers { try persist(next.state) }
+            step = next
         }
     }
 
-    private func next(after state: Conversation, _ question: Question) throws(Failure) -> Step {
-        if noInput {
-            let canSkip = engine.resolvedDefault(question, answers: state.answers) != nil || !question.required
-            if !canSkip && state.items.isEmpty { missing.append(question.id) }
-            return engine.send(canSkip || !state.items.isEmpty ? .answer("") : .pass, to: state)
-        }
+    /// The next step, or nil when the person quits.
+    private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
+        if noInput { return automatic(state, node) }
         guard let line = terminal.readLine() else {
             say("\n")
             throw Failure(.endOfInput, [
-                "la saisie s’est terminée avant la fin des questions (question en attente : « \(question.id) »).",
-                "Relancez goodbye pour répondre, ou complétez votre fichier de réponses.",
+                "la saisie s’est terminée avant la fin des questions (en attente : « \(node.id) »).",
+                resumeHint ?? "Relancez goodbye pour répondre, ou complétez votre fichier de réponses.",
             ])
         }
         if !terminal.isInteractive { say(line + "\n") }
-        let step = engine.send(Self.input(line, for: question), to: state)
-        if !terminal.isInteractive, let rejection = step.outputs.rejection {
-            throw Failure(.dataError, [
-                "« \(question.id) » : réponse « \(line) » non acceptée. \(presenter.rejection(rejection, for: question.id))",
-                "En entrée non interactive, une réponse refusée arrête la session.",
-            ])
+        switch Typed.parse(line, isText: node.question?.type == .text) {
+        case .quit:
+            return nil
+        case .summary:
+            say(presenter.summary(engine.path(state), answers: state.answers))
+            return Step(state: state, outputs: [reask(state, node)])
+        case .input(let input):
+            let step = engine.send(input, to: state)
+            if !terminal.isInteractive, let rejection = step.outputs.rejection {
+                throw Failure(.dataError, [
+                    "« \(node.id) » : réponse « \(line) » non acceptée. \(presenter.rejection(rejection, for: node.id))",
+                    "En entrée non interactive, une réponse refusée arrête la session.",
+                ])
+            }
+            return step
         }
-        return step
     }
 
-    /// `?`, `aide` or `:aide` ask for help; `:retour` goes back; anything else is an answer.
-    static func input(_ line: String, for question: Question) -> Input {
-        let word = folded(line)
-        if word == "?" || word == ":aide" || word == ":help" || (question.type != .text && (word == "aide" || word == "help")) {
-            return .help
+    /// `--no-input`: the default, an empty optional answer, a confirmed review; or a
+    /// missing answer noted and passed over, so that every missing one is listed.
+    private func automatic(_ state: Conversation, _ node: Node) -> Step {
+        guard let question = node.question else { return engine.send(.answer(""), to: state) }
+        let canSkip = engine.resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
+        if !canSkip { missing.append(question.id) }
+        return engine.send(canSkip ? .answer("") : .pass, to: state)
+    }
+
+    private func reask(_ state: Conversation, _ node: Node) -> Output {
+        if let question = node.question {
+            return .ask(id: question.id, defaultValue: engine.resolvedDefault(question, answers: state.answers))
         }
-        if word == ":retour" || word == ":back" { return .back }
-        return .answer(line)
+        return .review(ids: engine.reviewed(state, upTo: node.id))
     }
 
     private func show(_ step: Step) throws(Failure) {
@@ -80,6 +124,9 @@ final class Session {
                     let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
                     say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: items))
                 }
+            case .review(let ids):
+                guard !noInput else { continue }
+                say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
             case .rejected(let id, let rejection):
                 repeating = true
                 if terminal.isInteractive { say(presenter.wrapped(presenter.rejection(rejection, for: id)) + "\n") }
@@ -89,6 +136,8 @@ final class Session {
             case .itemAdded(_, let count):
                 repeating = true
                 say(presenter.wrapped(presenter.text("ui.item_added", ["count": .string(String(count))])) + "\n")
+            case .dropped:
+                say(presenter.wrapped(presenter.text("ui.dropped")) + "\n")
             case .decision(let report):
                 if showDecision { say(presenter.decision(report)) }
             case .cannotGoBack:

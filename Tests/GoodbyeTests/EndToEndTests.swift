@@ -6,11 +6,12 @@ final class EndToEndTests: XCTestCase {
     /// Lines typed for the 16 decision questions, in the order asked (pro bono 13th).
     static func typed(_ signs: [Bool], proBono: Bool = false) -> [String] {
         let words = signs.map { $0 ? "oui" : "non" }
-        return Array(words[0..<12]) + [proBono ? "oui" : "non"] + (proBono ? [] : Array(words[12..<15]))
+        return Array(words[0..<12]) + [proBono ? "oui" : "non"] + (proBono ? [] : Array(words[12..<15])) + [""]
     }
 
+    /// Runs with piped lines, then one more empty line: no to the closing reflection.
     func run(_ lines: [String], _ arguments: [String] = []) throws -> Outcome {
-        try goodbye(arguments, stdin: lines.joined(separator: "\n") + "\n")
+        try goodbye(arguments, stdin: (lines + [""]).joined(separator: "\n") + "\n")
     }
 
     func testPipedAnswersReachStay() throws {
@@ -64,14 +65,14 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testARejectedPipedAnswerEndsWith65() throws {
-        let outcome = try run(["oui", "peut-être"])
+        let outcome = try goodbye([], stdin: "oui\npeut-être\n")
         XCTAssertEqual(outcome.status, 65)
         XCTAssertTrue(outcome.stderr.hasPrefix(fr("goodbye: « engagement.no_internal_signoff » : réponse « peut-être » non acceptée.")), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("Répondez par oui ou par non"))
     }
 
     func testEndOfInputBeforeTheEndExits1() throws {
-        let outcome = try run(["oui", "non"])
+        let outcome = try goodbye([], stdin: "oui\nnon\n")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("la saisie s’est terminée avant la fin des questions"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("engagement.skips_exercises"))

@@ -17,7 +17,7 @@ final class FrenchTests: XCTestCase {
         let values: [String: Value] = [
             "value": "non", "count": "2", "number": "3", "total": "16", "group": "Votre lettre",
             "reasons": "le client ne paie pas", "town": "Lyon", "date": "29 novembre 2026", "amount": "12,50", "rate": "10,00",
-            "day": "29", "month": "novembre", "year": "2026",
+            "day": "29", "month": "novembre", "year": "2026", "prompt": "Ronchonnez-vous à l’idée de le rencontrer\u{202F}?",
         ]
         var lines: [String] = []
         for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") {
@@ -41,10 +41,10 @@ final class FrenchTests: XCTestCase {
         for index in 0..<16 {
             lines += ["?", index % 3 == 1 ? "oui" : "non"]
         }
-        let letter = ["oui", "Claire Martin", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
+        let letter = ["?", "", "oui", "Claire Martin", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
             "claire@exemple.fr", "2", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris",
             "01/03/2025", "1", "30", "8", "", "oui", "oui", "oui", "oui", "A-1 ; 01/09/2026 ; 1250 ; 01/10/2026",
-            "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "", "", "cordial", "oui"]
+            "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "", "", "cordial", "oui", "oui", "Oui, deux.", "Des délais flous.", "Partir."]
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: (lines + letter).joined(separator: "\n") + "\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Chère Madame"), "the sender chose the cordial tone")

@@ -1,0 +1,108 @@
+extension Engine {
+    /// Walks forward from `id`, skipping answered questions, announcing the decision
+    /// when passing it, until a question needs an answer or the dialogue ends.
+    func advance(_ state: inout Conversation, from id: String?, outputs: inout [Output]) {
+        var nextId = id
+        for _ in 0...(graph.order.count * 2 + 2) {
+            guard let currentId = nextId, let node = graph.nodes[currentId] else { break }
+            switch node.kind {
+            case .end:
+                state.current = nil
+                state.finished = true
+                outputs.append(.finished)
+                return
+            case .decision:
+                let report = decide(state)
+                state.decision = report
+                outputs.append(.decision(report))
+                nextId = node.target(for: report.decision.rawValue)
+            case .review:
+                if state.reviewed {
+                    nextId = node.next
+                } else {
+                    state.current = node.id
+                    outputs.append(.review(ids: reviewed(state, upTo: node.id)))
+                    return
+                }
+            case .question where node.isSkipped(by: state.answers):
+                nextId = node.next
+            case .question(let question):
+                if let answer = state.answers[question.id] {
+                    nextId = node.target(for: answer.value)
+                } else {
+                    state.current = question.id
+                    state.finished = false
+                    outputs.append(ask(question, state))
+                    return
+                }
+            }
+        }
+        state.current = nil
+        outputs.append(.brokenContent(id: nextId ?? id ?? state.start))
+    }
+
+    /// The ids of the questions on the conversation's path whose answers count: walked
+    /// from the start with the answers given, up to the first unanswered question.
+    public func path(_ state: Conversation) -> [String] {
+        walk(state, planned: false)
+    }
+
+    /// The questions the session will ask or has asked: the path, continued past
+    /// unanswered questions by their default way on. For progress.
+    public func plannedPath(_ state: Conversation) -> [String] {
+        walk(state, planned: true)
+    }
+
+    /// The answered questions on the path before the review node `id`, in order.
+    public func reviewed(_ state: Conversation, upTo id: String) -> [String] {
+        var ids: [String] = []
+        _ = walk(state, planned: false, stop: id, visit: { ids.append($0) })
+        return ids
+    }
+
+    /// Where `id` stands in its part of the planned path (the parts are split by the
+    /// decision): its number from 1 and the part's size. For "Question 3 sur 16".
+    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
+        var parts: [[String]] = [[]]
+        _ = walk(state, planned: true, decided: { parts.append([]) }) { parts[parts.count - 1].append($0) }
+        for part in parts { if let index = part.firstIndex(of: id) { return (index + 1, part.count) } }
+        return nil
+    }
+
+    /// The decision from the answers on the path only.
+    public func decide(_ state: Conversation) -> DecisionReport {
+        let onPath = Set(path(state))
+        return rule.decide(graph: graph, answers: state.answers.filter { onPath.contains($0.key) })
+    }
+
+    private func walk(
+        _ state: Conversation, planned: Bool, stop: String? = nil, decided: () -> Void = {}, visit: (String) -> Void = { _ in }
+    ) -> [String] {
+        var visited: [String] = []
+        var seen: Set<String> = []
+        var nextId: String? = state.start
+        while let id = nextId, id != stop, let node = graph.nodes[id], !seen.contains(id) {
+            seen.insert(id)
+            switch node.kind {
+            case .end:
+                return visited
+            case .review:
+                nextId = node.next
+            case .decision:
+                let answered = Set(visited)
+                let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
+                decided()
+                nextId = node.target(for: report.decision.rawValue)
+            case .question where node.isSkipped(by: state.answers):
+                nextId = node.next
+            case .question(let question):
+                let answer = state.answers[question.id]
+                guard answer != nil || planned else { return visited }
+                visited.append(question.id)
+                visit(question.id)
+                nextId = node.target(for: answer?.value)
+            }
+        }
+        return visited
+    }
+}

@@ -1,0 +1,77 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+
+/// A saved session: the answer-file format, with a header that records the content
+/// version and, per answer, the fingerprint of its question. Readable by its owner only.
+struct SessionStore {
+    let path: String
+    let content: Content
+
+    static let marker = "# goodbye : séance enregistrée"
+    static let finishedMarker = "# séance terminée"
+
+    /// `$XDG_DATA_HOME/goodbye/session.txt`, or `~/.local/share/goodbye/session.txt`.
+    static func defaultPath(_ environment: [String: String]) -> String? {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/goodbye/session.txt" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/share/goodbye/session.txt"
+    }
+
+    /// The text of a session file for `state`.
+    func text(_ state: Conversation, finished: Bool) -> String {
+        var lines = [Self.marker, "# contenu : version \(content.graph.version)",
+            "# Pour reprendre : goodbye --session \(path)"]
+        if finished { lines.append(Self.finishedMarker) }
+        for question in content.graph.questions {
+            guard let answer = state.answers[question.id] else { continue }
+            if let fingerprint = content.fingerprint(of: question.id) { lines.append("# empreinte \(question.id) \(fingerprint)") }
+            let values = question.type == .list ? answer.values : [answer.value]
+            lines += values.map { "\(question.id) = \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Saves atomically, creating the folder (0700) and the file (0600) as needed.
+    func save(_ state: Conversation, finished: Bool = false) throws(Failure) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Failure(.cantCreate, "impossible de créer le dossier « \(folder) » pour enregistrer la séance : vérifiez ses droits")
+        }
+        try Files.write(text(state, finished: finished), to: path, force: true, permissions: 0o600)
+    }
+
+    /// What a saved file holds: its answers (checked), the questions asked again
+    /// because they changed, and whether the session had finished.
+    struct Loaded {
+        var answers: [String: Answer]
+        var changed: [String]
+        var finished: Bool
+    }
+
+    func load(language: String) throws(Failure) -> Loaded? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let text = try Files.readText(path, what: "séance enregistrée")
+        let file = AnswerFile(text: text, file: path, graph: content.graph, parser: content.parser(for: language),
+            yesNoWords: ("oui", "non"))
+        guard file.diagnostics.isEmpty else {
+            throw Failure(.dataError, file.diagnostics.sorted().map { "\($0.location): \($0.message)" }
+                + ["La séance enregistrée est abîmée : corrigez ces lignes, ou relancez avec --new-session pour repartir de zéro."])
+        }
+        var answers = file.answers
+        var changed: [String] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("# empreinte ") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 4 else { continue }
+            let id = String(parts[2])
+            if answers[id] != nil, content.fingerprint(of: id) != String(parts[3]) {
+                answers[id] = nil
+                changed.append(id)
+            }
+        }
+        let finished = text.split(separator: "\n").contains { $0 == Self.finishedMarker }
+        return Loaded(answers: answers, changed: content.graph.order.filter(changed.contains), finished: finished)
+    }
+}
