@@ -27,7 +27,7 @@ extension Engine {
             case .question where node.isSkipped(by: state.answers):
                 nextId = node.next
             case .question(let question):
-                if let answer = state.answers[question.id] {
+                if let answer = state.answers[question.id], !state.revisit.contains(question.id) {
                     nextId = node.target(for: answer.value)
                 } else {
                     state.current = question.id

@@ -39,6 +39,9 @@ public struct Conversation: Sendable, Codable, Equatable {
     /// Items typed so far for the current list question.
     public var items: [String] = []
     public var decision: DecisionReport?
+    /// Questions the person went back over: asked again on the way forward, with
+    /// their answer as what Enter keeps.
+    public var revisit: [String] = []
     /// The review was confirmed and no answer changed since.
     public var reviewed = false
     public var finished = false
@@ -140,7 +143,7 @@ public struct Engine: Sendable {
         }
         let value: Result<String, Rejection>
         if text.isEmpty {
-            if let fallback = resolvedDefault(question, answers: state.answers) {
+            if let fallback = state.answers[question.id]?.value ?? resolvedDefault(question, answers: state.answers) {
                 value = .success(fallback)
             } else {
                 value = question.required ? .failure(.empty) : .success("")
@@ -169,6 +172,7 @@ public struct Engine: Sendable {
             if !dropped.isEmpty { outputs.append(.dropped(ids: graph.order.filter(dropped.contains))) }
         }
         if previous != answer { state.reviewed = false }
+        state.revisit.removeAll { $0 == question.id }
         state.items = []
         state.history.append(question.id)
         advance(&state, from: node.target(for: answer.value), outputs: &outputs)
@@ -181,6 +185,9 @@ public struct Engine: Sendable {
                 outputs = [.cannotGoBack(id: id)] + [reaskCurrent(state)].compactMap { $0 }
             }
             return
+        }
+        if let current = state.current, graph.question(current) != nil, !state.revisit.contains(current) {
+            state.revisit.insert(current, at: 0)
         }
         state.current = previous
         state.decision = nil
@@ -222,7 +229,9 @@ public struct Engine: Sendable {
         return .review(ids: reviewed(state, upTo: id))
     }
 
+    /// Asks `question`; its current answer, when going back to it, is what Enter keeps.
     func ask(_ question: Question, _ state: Conversation) -> Output {
-        .ask(id: question.id, defaultValue: resolvedDefault(question, answers: state.answers))
+        let current = question.type == .list ? nil : state.answers[question.id]?.value
+        return .ask(id: question.id, defaultValue: current ?? resolvedDefault(question, answers: state.answers))
     }
 }

@@ -33,13 +33,13 @@ extension App {
         if let store {
             try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession && options.session == nil)
             session.persist = { state throws(Failure) in try store.save(state) }
-            session.resumeHint = "Vos réponses sont enregistrées : relancez « goodbye --session \(store.path) » pour reprendre."
-            Interrupt.message = "\ngoodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(store.path) » pour reprendre.\n"
+            session.resumeHint = resumeHint(store)
+            Interrupt.message = "\ngoodbye: interrompu. " + resumeHint(store) + "\n"
         }
         let end = try session.run(from: engine.begin(at: isLetter ? graph.letterStart : graph.start, answers: prefilled))
         guard case .finished(let state) = end else {
             if let store, case .quit(let state) = end { try store.save(state) }
-            let hint = store.map { "Vos réponses sont enregistrées : relancez « goodbye --session \($0.path) » pour reprendre." }
+            let hint = store.map(resumeHint)
             terminal.writeError(frenchTypography("goodbye: " + (hint ?? "séance interrompue : vos réponses n’ont pas été enregistrées (utilisez --session FICHIER).")) + "\n")
             return
         }
@@ -61,6 +61,12 @@ extension App {
             letter = try draft(content, texts, facts, markdown: format == "markdown")
         }
         try deliver(letter: letter, report: report, options: options, presenter: presenter, say: say, format: format)
+    }
+
+    /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
+    private func resumeHint(_ store: SessionStore) -> String {
+        let command = store.path == SessionStore.defaultPath(environment) ? "goodbye" : "goodbye --session \(store.path)"
+        return "Vos réponses sont enregistrées : relancez « \(command) » pour reprendre."
     }
 
     private func makePresenter(_ graph: DialogueGraph, _ texts: TextTable, _ options: Options, onScreen: Bool) -> Presenter {

@@ -26,10 +26,16 @@ enum Help {
                               où écrire la lettre, ou un tiret pour la sortie standard
                               (jamais par-dessus un fichier existant sans --force)
           --force             remplacer le fichier de sortie s'il existe
+          --session FICHIER   enregistrer la séance après chaque réponse, et la reprendre
+          --new-session       repartir de zéro au lieu de reprendre la séance enregistrée
+          --plain             sans décoration, une idée par ligne (lecteurs d'écran)
 
-        Pendant la séance, tapez « ? » pour l'aide d'une question.
+        Pendant la séance, tapez :aide pour l'aide d'une question.
         Tapez :retour pour revenir à la question précédente.
+        Tapez :résumé pour revoir vos réponses.
+        Tapez :quitter pour enregistrer et reprendre plus tard.
         Appuyez sur Entrée pour accepter la réponse proposée.
+        Au terminal, la séance est enregistrée dans le dossier de données de l'utilisateur et reprise au lancement suivant.
 
         Codes de sortie :
           0     la séance est terminée

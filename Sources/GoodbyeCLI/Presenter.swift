@@ -21,9 +21,11 @@ struct Presenter {
         LanguageFormat(texts: texts).fill(key, values)
     }
 
+    /// French typography first, so that wrapping never breaks at the no-break spaces.
     func wrapped(_ paragraph: String, indent: String = "") -> String {
-        guard let width else { return indent + paragraph }
-        return wrap(paragraph, width: width, indent: indent)
+        let text = frenchTypography(paragraph)
+        guard let width else { return indent + text }
+        return wrap(text, width: width, indent: indent)
     }
 
     func intro() -> String {

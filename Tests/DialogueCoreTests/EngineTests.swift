@@ -50,14 +50,14 @@ final class EngineTests: XCTestCase {
     }
 
     func testNoSignGivesStayAndEnds() throws {
-        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "non"))
+        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "non", ""))
         XCTAssertTrue(step.state.finished)
         XCTAssertEqual(step.state.decision?.decision, .stay)
         XCTAssertEqual(step.outputs.last, .finished)
     }
 
     func testProBonoSkipsThePaymentSignsAndTheInvoices() throws {
-        var step = try drive(answers("oui", "oui", "non", "non", "non", "non", "oui"))
+        var step = try drive(answers("oui", "oui", "non", "non", "non", "non", "oui", ""))
         XCTAssertEqual(step.state.decision?.decision, .leave)
         XCTAssertEqual(step.state.decision?.reasons[3].status, .notApplicable)
         XCTAssertEqual(step.outputs.last, .ask(id: "letter.want", defaultValue: "non"))
@@ -68,18 +68,18 @@ final class EngineTests: XCTestCase {
     }
 
     func testPaymentAloneLeavesAndComputesTheDefault() throws {
-        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "oui", "oui", "particulier"))
+        let step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "oui", "", "oui", "particulier"))
         XCTAssertEqual(step.state.decision?.decision, .leave)
         XCTAssertEqual(step.outputs.last, .ask(id: "letter.unpaid", defaultValue: "oui"))
     }
 
     func testTwoEstablishedReasonsLeaveNow() throws {
-        let step = try drive(answers("oui", "oui", "oui", "oui", "non", "non", "non", "non"))
+        let step = try drive(answers("oui", "oui", "oui", "oui", "non", "non", "non", "non", ""))
         XCTAssertEqual(step.state.decision?.decision, .leaveNow)
     }
 
     func testSomeSignsTalk() throws {
-        let step = try drive(answers("oui", "non", "oui", "non", "oui", "non", "non", "non"))
+        let step = try drive(answers("oui", "non", "oui", "non", "oui", "non", "non", "non", ""))
         XCTAssertEqual(step.state.decision?.decision, .talk)
         XCTAssertTrue(step.state.finished)
     }
@@ -113,10 +113,42 @@ final class EngineTests: XCTestCase {
         var step = try drive(answers("oui", "non", "oui"))
         step = try drive([.back, .back], from: step)
         XCTAssertEqual(step.state.current, "engagement.no_reply")
+        XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_reply", defaultValue: "non")], "the current answer is what Enter keeps")
         XCTAssertEqual(step.state.answers["reluctance.no_desire"], Answer("oui"))
         step = try drive(answers("oui"), from: step)
-        XCTAssertEqual(step.state.current, "reluctance.dreads_meetings", "answered questions are not asked again")
+        XCTAssertEqual(step.outputs, [.ask(id: "reluctance.no_desire", defaultValue: "oui")], "the questions gone back over come again")
+        step = try drive(answers(""), from: step)
+        XCTAssertEqual(step.state.answers["reluctance.no_desire"], Answer("oui"), "Enter kept it")
+        XCTAssertEqual(step.state.current, "reluctance.dreads_meetings")
         XCTAssertEqual(step.state.answers["engagement.no_reply"], Answer("oui"))
+    }
+
+    func testChangingABranchDropsTheAnswersItMakesIrrelevant() throws {
+        var step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "oui"))
+        XCTAssertEqual(step.state.answers["payment.refuses"], Answer("oui"))
+        XCTAssertEqual(step.outputs.last, .review(ids: TestGraph.decisionQuestions(proBono: false)))
+        step = try drive([.back, .back, .answer("oui")], from: step)
+        XCTAssertEqual(step.outputs.first, .dropped(ids: ["payment.refuses"]))
+        XCTAssertNil(step.state.answers["payment.refuses"])
+        XCTAssertEqual(step.outputs.last, .review(ids: TestGraph.decisionQuestions(proBono: true)))
+        step = try drive([.back, .answer("non")], from: step)
+        XCTAssertEqual(step.outputs.last, .ask(id: "payment.refuses", defaultValue: nil), "what is now needed is asked")
+    }
+
+    func testTheReviewConfirmsOrEditsThenComesBack() throws {
+        var step = try drive(answers("non", "non", "non", "non", "non", "non", "non", "non"))
+        let ids = TestGraph.decisionQuestions(proBono: false)
+        XCTAssertEqual(step.outputs, [.review(ids: ids)])
+        XCTAssertNil(step.state.decision, "no decision before the review is confirmed")
+        step = try drive(answers("9"), from: step)
+        XCTAssertEqual(step.outputs.first, .rejected(id: "review", .notAChoice(accepted: ids.indices.map { String($0 + 1) })))
+        step = try drive(answers("1"), from: step)
+        XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_feedback", defaultValue: "non")])
+        step = try drive(answers("oui"), from: step)
+        XCTAssertEqual(step.outputs, [.review(ids: ids)], "back to the review after the change")
+        step = try drive(answers(""), from: step)
+        XCTAssertEqual(step.state.decision?.decision, .talk)
+        XCTAssertTrue(step.state.finished)
     }
 
     func testBackAtTheFirstQuestionSaysSo() {

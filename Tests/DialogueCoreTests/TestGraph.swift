@@ -15,9 +15,10 @@ enum TestGraph {
                 next: next, group: reason))
         }
         nodes.append(Node(id: "payment.pro_bono", kind: .question(Question(id: "payment.pro_bono", type: .yesNo)),
-            next: "payment.refuses", branches: ["oui": "decision"], group: "payment"))
+            next: "payment.refuses", branches: ["oui": "review"], group: "payment"))
         nodes.append(Node(id: "payment.refuses", kind: .question(Question(id: "payment.refuses", type: .yesNo, reason: "payment", sign: "refuses")),
-            next: "decision", group: "payment"))
+            next: "review", group: "payment"))
+        nodes.append(Node(id: "review", kind: .review, next: "decision"))
         nodes.append(Node(id: "decision", kind: .decision, next: "end", branches: ["leave": "letter.want", "leave_now": "letter.want"]))
         nodes.append(Node(id: "letter.want", kind: .question(Question(id: "letter.want", type: .yesNo, defaultValue: "non")),
             next: "end", branches: ["oui": "client.kind"], group: "letter"))
@@ -34,6 +35,12 @@ enum TestGraph {
             next: "end", group: "letter"))
         nodes.append(Node(id: "end", kind: .end))
         return DialogueGraph(nodes: nodes, start: "engagement.no_feedback", letterStart: "client.kind")
+    }
+
+    /// The ids the review lists, in order.
+    static func decisionQuestions(proBono: Bool) -> [String] {
+        ["engagement.no_feedback", "engagement.no_reply", "reluctance.no_desire", "reluctance.dreads_meetings",
+            "exhaustion.drained", "exhaustion.odd_hours", "payment.pro_bono"] + (proBono ? [] : ["payment.refuses"])
     }
 
     static let engine = Engine(graph: make(), parser: AnswerParser(choiceWords: ["client.kind": ["une entreprise": "entreprise"]])) { name, answers in

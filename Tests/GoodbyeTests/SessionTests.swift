@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// Going back, the review, `:résumé`, `:quitter`, saving and resuming, through the binary.
+final class SessionTests: XCTestCase {
+    static let twelveNo = Array(repeating: "non", count: 12)
+
+    func lines(_ items: [String]) -> String { items.joined(separator: "\n") + "\n" }
+
+    func testBackChangeReviewEditQuitResumeGivesTheStraightRunsDecision() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("séance.txt").path
+        let first = Self.twelveNo + ["non", "oui", ":retour", ":retour", ":retour", "", "oui", "1", "oui", ":résumé", ":quitter"]
+        let quit = try goodbye(["--session", file], stdin: lines(first))
+        XCTAssertEqual(quit.status, 0, quit.stderr)
+        XCTAssertTrue(quit.stdout.contains(fr("(oui/non ; Entrée : non)\n› ")), "going back shows the current answer")
+        XCTAssertTrue(quit.stdout.contains(fr("certaines questions ne se posent plus")), "pro bono drops the payment answer")
+        XCTAssertTrue(quit.stdout.contains("Récapitulatif de vos réponses"))
+        XCTAssertTrue(quit.stdout.contains("Vos réponses jusqu’ici"), ":résumé lists the answers")
+        XCTAssertTrue(quit.stderr.contains(fr("relancez « goodbye --session \(file) » pour reprendre")), quit.stderr)
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(saved.contains("engagement.no_feedback = oui\n"), saved)
+        XCTAssertTrue(saved.contains("payment.pro_bono = oui\n"))
+        XCTAssertFalse(saved.contains("payment.refuses"), "the dropped answer is not saved")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "readable by its owner only")
+
+        let resumed = try goodbye(["--session", file], stdin: lines(["", ""]))
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stdout.contains("Je reprends votre séance enregistrée"))
+        XCTAssertTrue(resumed.stdout.contains(fr("Parlez-en d’abord avec votre client.")), resumed.stdout)
+
+        let straight = folder.appendingPathComponent("final.txt")
+        try (signAnswers(1 | (1 << 15))).write(to: straight, atomically: true, encoding: .utf8)
+        let report = try goodbye(["run", "--answers", straight.path, "--no-input", "--format", "json"])
+        XCTAssertTrue(report.stdout.contains("\"decision\": \"talk\""), report.stdout)
+    }
+
+    func testEndOfInputKeepsEveryAnswerAndSaysHowToResume() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("s.txt").path
+        let outcome = try goodbye(["--session", file], stdin: lines(["oui", "non", "oui"]))
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("--session \(file)"), outcome.stderr)
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(saved.contains("engagement.no_feedback = oui\nengagement.no_internal_signoff = non\n")
+            || saved.contains("engagement.no_internal_signoff = non"), saved)
+        XCTAssertTrue(saved.contains("engagement.skips_exercises = oui"))
+        let again = try goodbye(["--session", file], stdin: "")
+        XCTAssertTrue(again.stdout.contains("Question 4 sur 16"), "resumes at the first unanswered question")
+    }
+
+    func testAChangedQuestionIsAskedAgainAndTheUserIsTold() throws {
+        let folder = try temporaryFolder(self)
+        let content = folder.appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: content)
+        let file = folder.appendingPathComponent("s.txt").path
+        _ = try goodbye(["--session", file, "--content", content.path], stdin: lines(["oui", "oui"]))
+        let texts = content.appendingPathComponent("fr/texts.ini")
+        let original = try String(contentsOf: texts, encoding: .utf8)
+        try original.replacingOccurrences(of: "Plus généralement, vos", with: "Bref, vos").write(to: texts, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "ce client la laisse-t-il sans avis", with: "ce client la laisse-t-il sans le moindre avis")
+            .write(to: texts, atomically: true, encoding: .utf8)
+        let outcome = try goodbye(["--session", file, "--content", content.path], stdin: "")
+        XCTAssertTrue(outcome.stdout.contains("Cette question a changé depuis votre dernière séance"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("Question 1 sur 16"), "the changed question is asked again")
+    }
+
+    func testPipedRunsNeitherSaveByDefaultNorPrintEscapes() throws {
+        let folder = try temporaryFolder(self)
+        let outcome = try goodbye([], stdin: lines(["oui"]), environment: ["XDG_DATA_HOME": folder.path, "TERM": "xterm-256color"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("goodbye").path))
+        XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence without a terminal")
+        XCTAssertFalse(outcome.stderr.contains("\u{1B}"))
+    }
+
+    func testPlainModeHasNoDecorationAndOneIdeaALine() throws {
+        let outcome = try goodbye(["--plain"], stdin: lines(["oui"]))
+        XCTAssertTrue(outcome.stdout.contains(fr("(oui/non)").dropFirst().dropLast() + "\nVotre réponse\u{A0}: oui"), outcome.stdout)
+        XCTAssertFalse(outcome.stdout.contains("›"))
+    }
+
+    func testControlCKeepsTheAnswersAndExits130() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("s.txt").path
+        let process = Process()
+        process.executableURL = Paths.binary
+        process.arguments = ["--session", file]
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
+        var seen = ""
+        while !seen.contains("Question 3 sur 16") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(message.contains("interrompu"), message)
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(saved.contains("engagement.no_feedback = oui") && saved.contains("engagement.no_internal_signoff = non"), saved)
+    }
+}
