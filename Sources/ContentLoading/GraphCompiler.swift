@@ -69,13 +69,14 @@ struct GraphCompiler {
             node.kind = .review
             return node
         default:
-            guard let type = QuestionType(rawValue: typeName) else {
-                let line = section.entry("type")?.line ?? section.line
-                diagnostics.append(Diagnostic("GB013", file: Self.file, line: line,
+            let type = QuestionType(rawValue: typeName)
+            if type == nil {
+                let entry = section.entry("type")
+                diagnostics.append(Diagnostic("GB013", file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
                     "type « \(typeName) » inconnu pour « \(section.name) » : choisissez parmi \(Self.typeNames)"))
-                return nil
             }
-            node.kind = .question(question(section, type))
+            // An unknown type still makes a (text) question, so that one mistake is reported once.
+            node.kind = .question(question(section, type ?? .text))
             return node
         }
     }

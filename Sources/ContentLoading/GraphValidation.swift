@@ -27,7 +27,8 @@ struct GraphValidation {
     mutating func run() -> [Diagnostic] {
         checkEntryPoints()
         for id in graph.order { if let node = graph.nodes[id] { checkTargets(node) } }
-        checkReachability()
+        // A broken start or target makes later questions unreachable: fix that first.
+        if !diagnostics.contains(where: { $0.code == "GB002" || $0.code == "GB003" }) { checkReachability() }
         checkTermination()
         checkFixedIds()
         return diagnostics
@@ -157,7 +158,7 @@ struct GraphValidation {
             }
             if question.type != .yesNo || question.reason != item.reason || question.sign != item.sign {
                 let wanted = item.reason.map { "type = yes_no, reason = \($0), sign = \(item.sign ?? "")" } ?? "type = yes_no"
-                report("GB007", item.id, nil, "« \(item.id) » doit être déclarée avec \(wanted)")
+                report("GB007", item.id, nil, "« \(item.id) » est fixée par le contrat : déclarez-la avec \(wanted)")
             }
         }
         if !graph.order.contains(where: { graph.nodes[$0]?.kind == .decision }) {

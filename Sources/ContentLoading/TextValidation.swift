@@ -65,6 +65,13 @@ struct TextValidation {
                 diagnostics.append(Diagnostic("GB009", file: file, line: place?.line ?? 0, column: 1,
                     "texte « \(key) » jamais utilisé : supprimez-le, ou corrigez l’identifiant de sa section"))
             }
+            if language == ContentCompiler.reference {
+                let lines = table.values.keys.sorted().compactMap { key -> (Int, Int, String)? in
+                    guard !key.hasPrefix("format."), let place = table.locations[key], let value = table[key] else { return nil }
+                    return (place.line, place.column, value)
+                }
+                diagnostics += TypographyCheck.diagnostics(file: file, lines: lines)
+            }
             guard let reference, language != ContentCompiler.reference else { continue }
             for key in reference.values.keys.sorted() where known.contains(key) && !required.contains(key) && table[key] == nil {
                 diagnostics.append(Diagnostic("GB012", file: file, line: 0,

@@ -1,0 +1,62 @@
+import ContentLoading
+import Foundation
+import XCTest
+
+/// `goodbye check`: one broken fixture per diagnostic code, each producing exactly it.
+final class CheckTests: XCTestCase {
+    static let fixtures = Paths.fixtures.appendingPathComponent("check")
+
+    /// A copy of the shipped content with the fixture's edits applied.
+    func brokenContent(_ code: String) throws -> URL {
+        let folder = try temporaryFolder(self).appendingPathComponent("Localization")
+        try FileManager.default.copyItem(at: Paths.content, to: folder)
+        let edits = try String(contentsOf: Self.fixtures.appendingPathComponent("\(code)/edit.txt"), encoding: .utf8)
+        for line in edits.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "\\n", with: "\n") }
+            XCTAssertEqual(parts.count, 3, "\(code): \(line)")
+            if parts[0] == "COPY" {
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(parts[1]), to: folder.appendingPathComponent(parts[2]))
+                continue
+            }
+            let file = folder.appendingPathComponent(parts[0])
+            let text = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertTrue(text.contains(parts[1]), "\(code): the fixture's text to replace is no longer in \(parts[0])")
+            try text.replacingOccurrences(of: parts[1], with: parts[2]).write(to: file, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    func testEachFixtureProducesExactlyItsCode() throws {
+        let codes = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasPrefix("GB") }.sorted()
+        XCTAssertEqual(codes.count, 17)
+        for code in codes {
+            let folder = try brokenContent(code)
+            let diagnostics = ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics
+            XCTAssertEqual(Set(diagnostics.map(\.code)), [code], "\(code): \(diagnostics.map(\.description))")
+            for diagnostic in diagnostics {
+                XCTAssertFalse(diagnostic.message.isEmpty)
+                XCTAssertTrue(diagnostic.message.contains(":"), "\(code): the message says how to fix it: \(diagnostic.message)")
+            }
+        }
+    }
+
+    func testTheBinaryListsProblemsSortedWithLocationsAndExits65() throws {
+        let folder = try brokenContent("GB016")
+        try "[intro]\nsans égal\n".write(to: folder.appendingPathComponent("fr/texts.ini"), atomically: true, encoding: .utf8)
+        let outcome = try goodbye(["check", "--content", folder.path])
+        XCTAssertEqual(outcome.status, 65)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("dialogue.ini:") && $0.contains(" GB016 ") }, outcome.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("fr/texts.ini:2:1: GB001 ") }, outcome.stdout)
+        XCTAssertEqual(lines, lines.sorted { $0.split(separator: ":")[0] < $1.split(separator: ":")[0] || $0 == $1 } , "sorted by file")
+        XCTAssertTrue(outcome.stderr.contains("problème(s)"))
+        let run = try goodbye(["--content", folder.path], stdin: "")
+        XCTAssertEqual(run.status, 65, "a session refuses invalid content")
+    }
+
+    func testAMissingFolderIs66WithGB000() throws {
+        let outcome = try goodbye(["check", "--content", "/nonexistent/contenu"])
+        XCTAssertEqual(outcome.status, 66)
+        XCTAssertTrue(outcome.stderr.contains("GB000"), outcome.stderr)
+    }
+}
