@@ -9,7 +9,7 @@ struct TextValidation {
     /// Keys the shell and the letters use, whatever the questions.
     static let fixedKeys: [String] =
         ["intro.title", "intro.text", "intro.how", "reason.payment.not_applicable"]
-        + ["months", "first_day", "date", "and", "decimal", "currency", "percent", "day_one", "day_other"].map { "format." + $0 }
+        + ["months", "first_day", "date", "and", "decimal", "currency", "percent", "day_one", "day_other", "label", "pair"].map { "format." + $0 }
         + [
             "yes_no", "choose", "default", "optional", "progress", "help_hint", "no_help", "first_question",
             "item_added", "list_done", "finished", "commands", "summary_heading", "summary_empty", "dropped", "resumed", "changed",
@@ -18,7 +18,7 @@ struct TextValidation {
         ].map { "ui." + $0 }
         + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list", "review"].map { "ui.rejected." + $0 }
         + ["letter.place_date"]
-        + ["madame", "monsieur", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
+        + ["madame", "monsieur", "sans_titre", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
         + ["madame", "monsieur", "sans_titre"].map { "letter.title." + $0 }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }

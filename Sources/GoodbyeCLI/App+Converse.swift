@@ -96,7 +96,7 @@ extension App {
         answers.merge(loaded.answers) { _, saved in saved }
         say(presenter.wrapped(presenter.text("ui.resumed")) + "\n")
         for id in loaded.changed {
-            say(presenter.wrapped(frenchTypography(presenter.text("ui.changed", ["prompt": .string(texts.text(id + ".prompt"))]))) + "\n")
+            say(presenter.wrapped(presenter.text("ui.changed", ["prompt": .string(texts.text(id + ".prompt"))])) + "\n")
         }
     }
 

@@ -13,9 +13,24 @@ struct Presenter {
     /// For screen readers: no decoration, one idea a line, a spoken prompt.
     var plain = false
 
-    var promptMark: String { plain ? texts.text("ui.answer_label") + "\u{A0}: " : "› " }
+    var promptMark: String { plain ? labelled(texts.text("ui.answer_label"), "") : "› " }
+
+    /// `Titre : texte` in French, `Title: text` in English (`format.label`).
+    func labelled(_ label: String, _ text: String) -> String {
+        self.text("format.label", ["label": .string(label), "text": .string(text)])
+    }
+
+    /// Two hints side by side: `a ; b` in French, `a; b` in English (`format.pair`).
+    func paired(_ items: [String]) -> String {
+        items.dropFirst().reduce(items.first ?? "") { self.text("format.pair", ["first": .string($0), "second": .string($1)]) }
+    }
 
     func bold(_ text: String) -> String { emphasis ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
+
+    /// French typography for French text; other languages are left as written.
+    func typography(_ text: String) -> String {
+        texts.language == "fr" ? frenchTypography(text) : text
+    }
 
     func text(_ key: String, _ values: [String: Value] = [:]) -> String {
         LanguageFormat(texts: texts).fill(key, values)
@@ -23,7 +38,7 @@ struct Presenter {
 
     /// French typography first, so that wrapping never breaks at the no-break spaces.
     func wrapped(_ paragraph: String, indent: String = "") -> String {
-        let text = frenchTypography(paragraph)
+        let text = typography(paragraph)
         guard let width else { return indent + text }
         return wrap(text, width: width, indent: indent)
     }
@@ -48,7 +63,7 @@ struct Presenter {
                 lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
             }
         }
-        return frenchTypography(lines.joined(separator: "\n")) + "\n" + reprompt(question, defaultValue: defaultValue, itemCount: itemCount)
+        return typography(lines.joined(separator: "\n")) + "\n" + reprompt(question, defaultValue: defaultValue, itemCount: itemCount)
     }
 
     /// What pressing Enter does, then the prompt mark: after a refusal or a help, the
@@ -65,8 +80,8 @@ struct Presenter {
             hints.append(text("ui.optional"))
         }
         guard !hints.isEmpty else { return promptMark }
-        if plain { return frenchTypography(hints.map { wrapped($0) }.joined(separator: "\n")) + "\n" + promptMark }
-        return frenchTypography(wrapped("(" + hints.joined(separator: " ; ") + ")")) + "\n" + promptMark
+        if plain { return hints.map { wrapped($0) }.joined(separator: "\n") + "\n" + promptMark }
+        return wrapped("(" + paired(hints) + ")") + "\n" + promptMark
     }
 
     /// Every answer so far, grouped by part of the dialogue and numbered.
@@ -80,9 +95,9 @@ struct Presenter {
                 lines += ["", bold(title)]
                 group = title
             }
-            let shown = question.type == .list ? answer.values.map { $0.replacingOccurrences(of: ";", with: " ; ") }.joined(separator: " | ")
+            let shown = question.type == .list ? answer.values.map { paired($0.components(separatedBy: ";")) }.joined(separator: " | ")
                 : answer.value.isEmpty ? "–" : label(answer.value, for: question)
-            lines.append(wrapped(texts.text(id + ".prompt") + " " + texts.text("ui.answer_label") + " : " + shown + ".", indent: "\(index + 1). "))
+            lines.append(wrapped(texts.text(id + ".prompt") + " " + labelled(texts.text("ui.answer_label"), shown) + ".", indent: "\(index + 1). "))
         }
         return lines
     }
@@ -90,18 +105,18 @@ struct Presenter {
     /// The review before the decision: the numbered answers, then how to confirm.
     func review(_ ids: [String], answers: [String: Answer]) -> String {
         let lines = ["", bold(texts.text("review.title"))] + answerList(ids, answers: answers)
-        return frenchTypography(lines.joined(separator: "\n")) + "\n\n" + reviewPrompt()
+        return typography(lines.joined(separator: "\n")) + "\n\n" + reviewPrompt()
     }
 
     func reviewPrompt() -> String {
-        frenchTypography(wrapped(texts.text("review.how"))) + "\n" + promptMark
+        wrapped(texts.text("review.how")) + "\n" + promptMark
     }
 
     /// `:résumé`: the answers so far, outside the review.
     func summary(_ ids: [String], answers: [String: Answer]) -> String {
         guard !ids.isEmpty else { return wrapped(texts.text("ui.summary_empty")) + "\n" }
         let lines = ["", bold(texts.text("ui.summary_heading"))] + answerList(ids, answers: answers)
-        return frenchTypography(lines.joined(separator: "\n")) + "\n"
+        return typography(lines.joined(separator: "\n")) + "\n"
     }
 
     /// A canonical value as the person would say it.
@@ -142,33 +157,33 @@ struct Presenter {
     func decision(_ report: DecisionReport) -> String {
         let decision = report.decision.rawValue
         var lines = ["", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), ""]
-        lines.append(texts.text("ui.reasons_heading") + " :")
+        lines.append(labelled(texts.text("ui.reasons_heading"), "").trimmingCharacters(in: .whitespaces))
         for reason in report.reasons {
             lines.append("")
             lines.append(contentsOf: reasonLines(reason))
         }
         if report.decision == .talk {
             lines.append("")
-            lines.append(texts.text("ui.talk_heading") + " :")
+            lines.append(labelled(texts.text("ui.talk_heading"), "").trimmingCharacters(in: .whitespaces))
             for reason in report.reasons where reason.status == .signs {
-                lines.append(wrapped(texts.text("reason.\(reason.id).title") + " : " + texts.text("reason.\(reason.id).talk"), indent: "–\u{A0}"))
+                lines.append(wrapped(labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")), indent: "–\u{A0}"))
             }
         }
-        return lines.map(frenchTypography).joined(separator: "\n") + "\n"
+        return lines.map(typography).joined(separator: "\n") + "\n"
     }
 
     private func reasonLines(_ reason: ReasonReport) -> [String] {
         let title = texts.text("reason.\(reason.id).title")
         switch reason.status {
         case .notApplicable:
-            return [wrapped(title + " : " + texts.text("reason.payment.not_applicable"))]
+            return [wrapped(labelled(title, texts.text("reason.payment.not_applicable")))]
         case .absent:
-            return [wrapped(title + " : " + texts.text("ui.absent") + ".")]
+            return [wrapped(labelled(title, texts.text("ui.absent")) + ".")]
         case .signs, .established:
             let status = reason.status == .established ? texts.text("ui.established") : texts.text("ui.signs_only")
             let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
-            var lines = [wrapped(title + " : " + status + ".")]
-            lines.append(wrapped(texts.text("ui.signs_seen") + " : " + LanguageFormat(texts: texts).list(signs) + "."))
+            var lines = [wrapped(labelled(title, status) + ".")]
+            lines.append(wrapped(labelled(texts.text("ui.signs_seen"), LanguageFormat(texts: texts).list(signs)) + "."))
             if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"))) }
             return lines
         }

@@ -61,6 +61,7 @@ public struct LetterComposer: Sendable {
         return .map([
             "company": .string(facts.isConsumer ? "" : facts.text("client.company")),
             "attention": .string(attention),
+            "named": .bool(!attention.isEmpty),
             "address": .string(facts.text("client.address")),
             "city": .string(facts.text("client.city")),
             "consumer": .bool(facts.isConsumer),
@@ -68,18 +69,22 @@ public struct LetterComposer: Sendable {
         ])
     }
 
-    /// `Madame`, `Chère Madame` (cordial), `Madame, Monsieur`, or the person's name.
+    /// `Madame`, `Chère Madame` (cordial), `Madame, Monsieur`, or the person's name;
+    /// in English `Dear Ms Dubois`: the texts may use `{{name}}` and `{{surname}}`.
     public func appel(_ facts: LetterFacts, tone: String) -> String {
-        let civility = facts.text("client.civility").isEmpty ? "inconnu" : facts.text("client.civility")
-        if civility == "sans_titre", !facts.text("client.name").isEmpty { return facts.text("client.name") }
-        if tone == "cordial", let warm = texts["letter.appel.cordial_\(civility)"] { return warm }
-        return texts["letter.appel.\(civility)"] ?? texts.text("letter.appel.inconnu")
+        var civility = facts.text("client.civility").isEmpty ? "inconnu" : facts.text("client.civility")
+        let name = facts.text("client.name")
+        if name.isEmpty, ["madame", "monsieur", "sans_titre"].contains(civility) { civility = "inconnu" }
+        let key = tone == "cordial" && texts["letter.appel.cordial_\(civility)"] != nil
+            ? "letter.appel.cordial_\(civility)" : "letter.appel.\(civility)"
+        let surname = name.split(separator: " ").last.map(String.init) ?? name
+        return format.fill(key, ["name": .string(name), "surname": .string(surname)])
     }
 
     /// The appel as repeated inside the closing sentence: `chère Madame` there, where the
     /// language says so (`…_inline`); nil when it is the appel unchanged.
     public func closingAppel(_ facts: LetterFacts, tone: String) -> String? {
-        guard tone == "cordial" else { return nil }
+        guard tone == "cordial", !facts.text("client.name").isEmpty else { return nil }
         return texts["letter.appel.cordial_\(facts.text("client.civility"))_inline"]
     }
 

@@ -17,7 +17,7 @@ final class FrenchTests: XCTestCase {
         let values: [String: Value] = [
             "value": "non", "count": "2", "number": "3", "total": "16", "group": "Votre lettre",
             "reasons": "le client ne paie pas", "town": "Lyon", "date": "29 novembre 2026", "amount": "12,50", "rate": "10,00",
-            "day": "29", "month": "novembre", "year": "2026", "prompt": "Ronchonnez-vous à l’idée de le rencontrer\u{202F}?",
+            "day": "29", "month": "novembre", "year": "2026", "name": "Camille Martin", "surname": "Martin", "label": "Signes relevés", "text": "aucun", "first": "oui/non", "second": "Entrée\u{A0}: non", "prompt": "Ronchonnez-vous à l’idée de le rencontrer\u{202F}?",
         ]
         var lines: [String] = []
         for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") {
