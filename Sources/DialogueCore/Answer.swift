@@ -114,7 +114,8 @@ public struct AnswerParser: Sendable {
     public static func parseAmount(_ text: String) -> String? {
         var cleaned = text.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "EUR", with: "")
         cleaned.removeAll { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "'" }
-        cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        guard let point = decimalPoint(cleaned) else { return nil }
+        cleaned = point
         let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 12,
             whole.allSatisfy({ $0.isASCII && $0.isNumber })
@@ -127,6 +128,31 @@ public struct AnswerParser: Sendable {
         }
         guard let units = Int(whole) else { return nil }
         return "\(units).\(cents)"
+    }
+
+    /// `1 250,50` and `1,250.50` alike: of `,` and `.`, the last one followed by one or
+    /// two digits is the decimal mark; the others group thousands.
+    /// Nil when a grouping mark is not followed by exactly three digits.
+    static func decimalPoint(_ text: String) -> String? {
+        let marks = text.indices.filter { text[$0] == "," || text[$0] == "." }
+        guard let last = marks.last else { return text }
+        let digitsAfter = text.distance(from: text.index(after: last), to: text.endIndex)
+        let isDecimal = (1...2).contains(digitsAfter) && (marks.count == 1 || text[marks[0]] != text[last])
+        let grouping = isDecimal ? marks.dropLast() : marks[...]
+        for (offset, mark) in grouping.enumerated() {
+            let end = offset + 1 < marks.count ? marks[offset + 1] : text.endIndex
+            guard text.distance(from: text.index(after: mark), to: end) == 3, text[mark] == text[grouping.first!] else { return nil }
+        }
+        var result = ""
+        for index in text.indices {
+            let character = text[index]
+            if character == "," || character == "." {
+                if index == last && isDecimal { result.append(".") }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     public static func parseInteger(_ text: String) -> Int? {

@@ -70,7 +70,7 @@ public struct App {
         let language = options.language ?? environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "fr"
         if let table = content.texts[language] { return table }
         if language == "en" {
-            throw Failure.usage("l’anglais n’est pas encore disponible : utilisez --lang fr",
+            throw Failure.usage("l’anglais n’est pas disponible dans ce contenu : utilisez --lang fr",
                 hint: "Langues disponibles : \(content.languages.joined(separator: ", ")).")
         }
         throw Failure.usage("langue « \(language) » inconnue : utilisez --lang " + content.languages.joined(separator: " ou "))

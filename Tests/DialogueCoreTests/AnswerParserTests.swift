@@ -36,7 +36,10 @@ final class AnswerParserTests: XCTestCase {
         XCTAssertEqual(parse("1 250,5", .amount), "1250.50")
         XCTAssertEqual(parse("1\u{202F}250,50 €", .amount), "1250.50")
         XCTAssertEqual(parse("980.05", .amount), "980.05")
-        for bad in ["-5", "12,345", "abc", "1.2.3", "", "€"] { XCTAssertNil(parse(bad, .amount), bad) }
+        XCTAssertEqual(parse("1,250.50", .amount), "1250.50", "English grouping")
+        XCTAssertEqual(parse("1.250,50", .amount), "1250.50", "German-style grouping")
+        XCTAssertEqual(parse("12,345", .amount), "12345.00", "three digits after a single mark group thousands")
+        for bad in ["-5", "abc", "1.2.3,456", "", "€", "1,2,3"] { XCTAssertNil(parse(bad, .amount), bad) }
     }
 
     func testIntegers() {

@@ -48,7 +48,8 @@ final class DecisionReportTests: XCTestCase {
         XCTAssertFalse((object["summary"] as? String ?? "").isEmpty)
     }
 
-    /// All 65 536 combinations of the 15 signs and pro bono, through the app in process
+    /// All 65 536 combinations of the 15 signs and pro bono, in French and in English
+    /// (the same decisions for the same answers), through the app in process
     /// (on every core: each run has its own terminal; content is shared, read-only).
     func testEveryCombinationOfSignAnswers() throws {
         let content = try ContentLoader.load(from: Paths.content)
@@ -64,10 +65,12 @@ final class DecisionReportTests: XCTestCase {
             var local: [String] = []
             var count = 0
             for mask in stride(from: chunk, to: total, by: chunks) {
-                let terminal = ScriptedTerminal(stdin: signAnswers(mask))
-                let app = App(terminal: terminal, environment: [:], content: content)
-                let status = app.run(["run", "--answers", "-", "--no-input", "--format", "json"])
-                if let problem = Self.problem(status: status, json: terminal.stdout, mask: mask) { local.append(problem) }
+                for language in ["fr", "en"] {
+                    let terminal = ScriptedTerminal(stdin: signAnswers(mask))
+                    let app = App(terminal: terminal, environment: [:], content: content)
+                    let status = app.run(["run", "--answers", "-", "--no-input", "--format", "json", "--lang", language])
+                    if let problem = Self.problem(status: status, json: terminal.stdout, mask: mask) { local.append(language + " " + problem) }
+                }
                 count += 1
             }
             tally.lock.lock()

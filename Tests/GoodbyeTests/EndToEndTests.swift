@@ -104,11 +104,14 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try goodbye(["--lang", "de"]).status, 64)
     }
 
-    func testEnglishIsNotYetAvailable() throws {
-        let outcome = try goodbye(["--lang", "en"])
+    func testALanguageTheContentLacksIsABadCommandLine() throws {
+        let folder = try temporaryFolder(self).appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("en"))
+        let outcome = try goodbye(["--lang", "en", "--content", folder.path])
         XCTAssertEqual(outcome.status, 64)
-        XCTAssertTrue(outcome.stderr.contains("pas encore disponible"), outcome.stderr)
-        XCTAssertEqual(try goodbye([], environment: ["GOODBYE_LANG": "en"]).status, 64)
+        XCTAssertTrue(outcome.stderr.contains("pas disponible"), outcome.stderr)
+        XCTAssertEqual(try goodbye([], environment: ["GOODBYE_LANG": "de"]).status, 64)
     }
 
     func testAMissingAnswerFileExits66() throws {

@@ -1,0 +1,72 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import GoodbyeCLI
+import XCTest
+
+/// English: the dialogue and letters in English, English letter conventions, and
+/// output that does not depend on the machine's locale.
+final class EnglishTests: XCTestCase {
+    static let content = try! ContentLoader.load(from: Paths.content)
+
+    func testEnglishHasEveryFrenchKey() {
+        let french = Set(Self.content.texts["fr"]!.values.keys)
+        let english = Set(Self.content.texts["en"]!.values.keys)
+        XCTAssertEqual(french.subtracting(english).sorted(), [])
+    }
+
+    func testTheSessionSpeaksEnglish() throws {
+        let outcome = try goodbye(["--lang", "en"], stdin: (Array(repeating: "no", count: 15) + ["yes", "", "", ""]).joined(separator: "\n") + "\n")
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("Question 1 of 16 · The client does not get involved"))
+        XCTAssertTrue(outcome.stdout.contains("(yes/no)"))
+        XCTAssertTrue(outcome.stdout.contains("You can leave: one reason is enough."), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("The client does not pay: reason established."))
+        XCTAssertFalse(outcome.stdout.contains("\u{A0}"), "no French spacing in English")
+        let environment = try goodbye([], stdin: "", environment: ["GOODBYE_LANG": "en"])
+        XCTAssertTrue(environment.stdout.contains("Leave a client, or not?"))
+    }
+
+    func testEnglishLettersFollowEnglishConventions() throws {
+        for (situation, _) in LetterTests.letters {
+            let terminal = ScriptedTerminal(stdin: situation.answers)
+            let app = App(terminal: terminal, environment: [:], today: { LetterTests.today }, content: Self.content)
+            XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--lang", "en"]), 0, terminal.stderr)
+            let letter = terminal.stdout
+            XCTAssertFalse(letter.contains("{{") || letter.contains("\u{A0}") || letter.contains("1er"), "\(situation)")
+            XCTAssertTrue(letter.contains("\n29 November 2026\n"), "\(situation)")
+            let named = ["madame", "monsieur", "sans_titre"].contains(situation.civility)
+            let salutation: String
+            switch situation.civility {
+            case "madame": salutation = "Dear Ms Durand,"
+            case "monsieur": salutation = "Dear Mr Durand,"
+            case "sans_titre": salutation = "Dear Camille Durand,"
+            default: salutation = "Dear Sir or Madam,"
+            }
+            XCTAssertTrue(letter.contains("\n\(salutation)\n"), "\(situation)\n\(letter)")
+            let closing = situation.tone == "cordial" ? "Kind regards," : named ? "Yours sincerely," : "Yours faithfully,"
+            XCTAssertTrue(letter.contains("\n\(closing)\n"), "\(situation): \(closing)")
+            let business = situation.invoices > 0 && !situation.proBono && situation.kind == "entreprise"
+            XCTAssertEqual(letter.contains("€40"), business, "\(situation)")
+            if situation.invoices == 2 && !situation.proBono { XCTAssertTrue(letter.contains("€2,230.50"), "\(situation)") }
+        }
+    }
+
+    /// The same run under C and French locales gives the same bytes.
+    func testOutputDoesNotDependOnTheLocale() throws {
+        let folder = try temporaryFolder(self)
+        let answers = folder.appendingPathComponent("a.txt")
+        try LetterTests.situations[4].answers.write(to: answers, atomically: true, encoding: .utf8)
+        for arguments in [["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29"],
+            ["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "en"],
+            ["questions", "--format", "json"]] {
+            var outputs: Set<String> = []
+            for locale in ["C", "fr_FR.UTF-8", "en_US.UTF-8"] {
+                let outcome = try goodbye(arguments, environment: ["LANG": locale, "LC_ALL": locale])
+                XCTAssertEqual(outcome.status, 0, outcome.stderr)
+                outputs.insert(outcome.stdout)
+            }
+            XCTAssertEqual(outputs.count, 1, "\(arguments)")
+        }
+    }
+}
