@@ -82,7 +82,13 @@ final class Session {
             return nil
         case .summary:
             say(presenter.summary(engine.path(state), answers: state.answers))
-            return Step(state: state, outputs: [reask(state, node)])
+            if let question = node.question {
+                let current = engine.resolvedDefault(question, answers: state.answers)
+                say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
+            } else {
+                say(presenter.reviewPrompt())
+            }
+            return Step(state: state, outputs: [])
         case .input(let input):
             let step = engine.send(input, to: state)
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
@@ -102,13 +108,6 @@ final class Session {
         let canSkip = engine.resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
         if !canSkip { missing.append(question.id) }
         return engine.send(canSkip ? .answer("") : .pass, to: state)
-    }
-
-    private func reask(_ state: Conversation, _ node: Node) -> Output {
-        if let question = node.question {
-            return .ask(id: question.id, defaultValue: engine.resolvedDefault(question, answers: state.answers))
-        }
-        return .review(ids: engine.reviewed(state, upTo: node.id))
     }
 
     private func show(_ step: Step) throws(Failure) {

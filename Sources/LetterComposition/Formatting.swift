@@ -25,9 +25,10 @@ public struct LanguageFormat: Sendable {
         return fill("format.currency", ["amount": .string(shown)])
     }
 
-    /// A canonical rate (`12.15`) as `12,15 %`.
+    /// A canonical rate (`12.15`) as `12,15 %`; a whole rate as `10 %`.
     public func percent(hundredths: Int) -> String {
-        fill("format.percent", ["rate": .string(number(cents: hundredths))])
+        let text = number(cents: hundredths)
+        return fill("format.percent", ["rate": .string(hundredths % 100 == 0 ? String(text.dropLast(3)) : text)])
     }
 
     /// `1 250,50`: groups of three digits and the language's decimal mark.
