@@ -15,7 +15,7 @@ public struct AnswerFile: Sendable {
         for entry in document.sections.first?.entries ?? [] {
             guard let question = graph.question(entry.key) else {
                 diagnostics.append(Diagnostic("GB101", file: file, line: entry.line,
-                    "identifiant inconnu « \(entry.key) » : « goodbye questions » liste les identifiants possibles"))
+                    "identifiant inconnu « \(quoted(entry.key)) » : « goodbye questions » liste les identifiants possibles"))
                 continue
             }
             if question.type != .list, let first = lines[entry.key] {
@@ -40,7 +40,7 @@ public struct AnswerFile: Sendable {
                 if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
             case .failure:
                 diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
-                    "« \(entry.key) » : valeur « \(entry.value) » non acceptée ; réponses acceptées : \(Self.accepted(question, yesNoWords))"))
+                    "« \(entry.key) » : valeur « \(quoted(entry.value)) » non acceptée ; réponses acceptées : \(Self.accepted(question, yesNoWords))"))
             }
         }
         for (id, list) in items { answers[id] = Answer(items: list) }

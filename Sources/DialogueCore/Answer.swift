@@ -32,6 +32,23 @@ public enum Rejection: Error, Sendable, Equatable {
     case empty
 }
 
+/// Text safe to show on a terminal and in a letter: control characters (escape
+/// sequences among them) become U+FFFD, so typed text is never sent raw to the terminal.
+public func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        result.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
+    }
+    return String(result)
+}
+
+/// A quotation of typed text for a message: printable, and cut after `limit` characters.
+public func quoted(_ text: String, limit: Int = 60) -> String {
+    let safe = printable(text)
+    return safe.count > limit ? String(safe.prefix(limit)) + "…" : safe
+}
+
 /// Folds text for matching: case, accents and surrounding blanks do not matter.
 public func folded(_ text: String) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -57,7 +74,7 @@ public struct AnswerParser: Sendable {
         case .choice:
             return parseChoice(text, question)
         case .text:
-            return .success(text)
+            return .success(printable(text))
         case .date:
             return Self.parseDate(text).map { .success($0) } ?? .failure(.badDate)
         case .amount:
@@ -87,7 +104,7 @@ public struct AnswerParser: Sendable {
         for (part, field) in zip(parts, fields) {
             let value: String?
             switch field {
-            case .text: value = part.isEmpty || part.contains(";") ? nil : part
+            case .text: value = part.isEmpty ? nil : printable(part)
             case .date: value = Self.parseDate(part)
             case .amount: value = Self.parseAmount(part)
             case .integer: value = Self.parseInteger(part).map(String.init)

@@ -76,7 +76,7 @@ final class Session {
                 resumeHint ?? "Relancez goodbye pour répondre, ou complétez votre fichier de réponses.",
             ])
         }
-        if !terminal.isInteractive { say(line + "\n") }
+        if !terminal.isInteractive { say(printable(line) + "\n") }
         switch Typed.parse(line, isText: node.question?.type == .text) {
         case .quit:
             return nil
@@ -93,7 +93,7 @@ final class Session {
             let step = engine.send(input, to: state)
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
                 throw Failure(.dataError, [
-                    "« \(node.id) » : réponse « \(line) » non acceptée. \(presenter.rejection(rejection, for: node.id))",
+                    "« \(node.id) » : réponse « \(quoted(line)) » non acceptée. \(presenter.rejection(rejection, for: node.id))",
                     "En entrée non interactive, une réponse refusée arrête la session.",
                 ])
             }

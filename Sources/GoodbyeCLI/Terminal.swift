@@ -37,6 +37,11 @@ public final class StandardTerminal: Terminal {
         fflush(stdout)
     }
 
+    /// False when something written to standard output was lost (full disk, closed output).
+    public func outputWasWritten() -> Bool {
+        fflush(stdout) == 0 && ferror(stdout) == 0
+    }
+
     public func writeError(_ text: String) {
         fputs(text, stderr)
         fflush(stderr)

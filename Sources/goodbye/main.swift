@@ -1,10 +1,13 @@
 import Foundation
 import GoodbyeCLI
 
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
-
 Interrupt.install()
-let app = App(terminal: StandardTerminal(), environment: ProcessInfo.processInfo.environment)
-exit(app.run(Array(CommandLine.arguments.dropFirst())))
+let terminal = StandardTerminal()
+let app = App(terminal: terminal, environment: ProcessInfo.processInfo.environment)
+let status = app.run(Array(CommandLine.arguments.dropFirst()))
+// Output that could not be written (a full disk, a closed pipe) is an I/O error, not a success.
+guard terminal.outputWasWritten() else {
+    terminal.writeError("goodbye: impossible d’écrire sur la sortie standard (disque plein ou sortie fermée ?)\n")
+    exit(74)
+}
+exit(status)

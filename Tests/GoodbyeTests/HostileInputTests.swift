@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+/// Hostile input, everywhere: the contract's exit code, a `goodbye:` message, and
+/// nothing written when the run fails.
+final class HostileInputTests: XCTestCase {
+    func write(_ data: Data, _ name: String) throws -> String {
+        let url = try temporaryFolder(self).appendingPathComponent(name)
+        try data.write(to: url)
+        return url.path
+    }
+
+    func assertDataError(_ arguments: [String], stdin: String = "", file: StaticString = #filePath, line: UInt = #line) throws {
+        let outcome = try goodbye(arguments, stdin: stdin)
+        XCTAssertEqual(outcome.status, 65, outcome.stderr, file: file, line: line)
+        XCTAssertTrue(outcome.stderr.hasPrefix("goodbye: "), outcome.stderr, file: file, line: line)
+        XCTAssertEqual(outcome.stdout, "", "nothing on stdout for a bad answer file", file: file, line: line)
+    }
+
+    func testByteOrderMarkAndCRLFAreFine() throws {
+        let text = "\u{FEFF}" + signAnswers(1 << 14).replacingOccurrences(of: "\n", with: "\r\n")
+        let path = try write(Data(text.utf8), "bom.txt")
+        let outcome = try goodbye(["run", "--answers", path, "--no-input", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("\"decision\": \"leave\""))
+    }
+
+    func testInvalidUTF8NulBytesHugeLinesAndRandomBytesAreDataErrors() throws {
+        try assertDataError(["run", "--answers", try write(Data([0x65, 0x3D, 0xC3, 0x28, 0x0A]), "latin.txt"), "--no-input"])
+        try assertDataError(["run", "--answers", try write(Data("engagement.no_feedback = o\u{0}ui\n".utf8), "nul.txt"), "--no-input"])
+        let huge = "engagement.no_feedback = " + String(repeating: "oui", count: 400_000) + "\n"
+        try assertDataError(["run", "--answers", try write(Data(huge.utf8), "huge.txt"), "--no-input"])
+        let hugeId = String(repeating: "x", count: 300_000) + " = oui\n"
+        let outcome = try goodbye(["run", "--answers", try write(Data(hugeId.utf8), "id.txt"), "--no-input"])
+        XCTAssertEqual(outcome.status, 65)
+        XCTAssertLessThan(outcome.stderr.count, 2_000, "a huge value is cut in the message")
+        var generator = SplitMix(seed: 2026)
+        for index in 0..<20 {
+            let bytes = Data((0..<Int(generator.next() % 4096)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            let result = try goodbye(["run", "--answers", try write(bytes, "random-\(index).bin"), "--no-input"])
+            XCTAssertEqual(result.status, 65, "random bytes \(index): \(result.stderr)")
+            XCTAssertTrue(result.stderr.hasPrefix("goodbye: "), "random bytes \(index)")
+        }
+    }
+
+    func testTemplateSyntaxAndEscapeSequencesInAnswersArePrintedLiterallyAndSafely() throws {
+        let answers = "sender.name = Claire {{sender.city}} \u{1B}[2J\u{1B}]0;titre\u{7}\nsender.city = 69003 Lyon\nclient.company = {{#a}}x{{/a}}\n"
+        let path = try write(Data(answers.utf8), "piège.txt")
+        let outcome = try goodbye(["letter", "--answers", path, "--no-input", "--date", "2026-11-29"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.hasPrefix("Claire {{sender.city}} \u{FFFD}[2J\u{FFFD}]0;titre\u{FFFD}\n"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("\n{{#a}}x{{/a}}\n"), "never evaluated")
+        XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence reaches the terminal")
+        let typed = try goodbye([], stdin: "\u{1B}[31moui\n")
+        XCTAssertFalse(typed.stdout.contains("\u{1B}") || typed.stderr.contains("\u{1B}"), "echo and refusal are safe too")
+        XCTAssertEqual(typed.status, 65)
+    }
+
+    func testVeryLongTextAnswersAreKept() throws {
+        let name = String(repeating: "Claire-Marie ", count: 500).trimmingCharacters(in: .whitespaces)
+        let path = try write(Data("sender.name = \(name)\nsender.city = Lyon\n".utf8), "long.txt")
+        let outcome = try goodbye(["letter", "--answers", path, "--no-input"])
+        XCTAssertEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stdout.hasPrefix(name + "\n"))
+    }
+
+    func testUnreadableMissingAndDirectoryPaths() throws {
+        XCTAssertEqual(try goodbye(["run", "--answers", "/nonexistent"]).status, 66)
+        XCTAssertEqual(try goodbye(["run", "--answers", "/tmp"]).status, 66)
+        XCTAssertEqual(try goodbye(["check", "--content", "/etc/hostname"]).status, 66)
+        XCTAssertEqual(try goodbye(["--session", "/tmp"], stdin: "").status, 66)
+    }
+
+    func testOutputToAReadOnlyOrFullPlaceWritesNothing() throws {
+        let path = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
+        let readOnly = try goodbye(["letter", "--answers", path, "--no-input", "-o", "/proc/goodbye-lettre.txt"])
+        XCTAssertEqual(readOnly.status, 73, readOnly.stderr)
+        XCTAssertTrue(readOnly.stderr.hasPrefix("goodbye: "))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/goodbye-lettre.txt"))
+        let full = Process()
+        full.executableURL = Paths.binary
+        full.arguments = ["letter", "--answers", path, "--no-input"]
+        full.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let error = Pipe()
+        full.standardError = error
+        try full.run()
+        full.waitUntilExit()
+        XCTAssertEqual(full.terminationStatus, 74)
+        XCTAssertTrue(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("goodbye: "))
+    }
+}
+
+/// A small seeded generator (SplitMix64), the same numbers on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
