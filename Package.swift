@@ -18,6 +18,11 @@ let package = Package(
             dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading"]
         ),
         .executableTarget(name: "goodbye", dependencies: ["GoodbyeCLI"]),
+        /// The in-process benchmark of Scripts/bench.sh (not installed).
+        .executableTarget(
+            name: "goodbye-bench",
+            dependencies: ["GoodbyeCLI", "ContentLoading", "LetterComposition", "LetterTemplating", "DialogueCore"]
+        ),
         .testTarget(name: "DialogueCoreTests", dependencies: ["DialogueCore"]),
         .testTarget(name: "LetterTemplatingTests", dependencies: ["LetterTemplating"]),
         .testTarget(

@@ -190,17 +190,46 @@ enum Report {
 }
 
 /// Blank lines and Markdown for rendered letters.
-enum LetterLayout {
-    /// At most one blank line in a row, none at the ends, one final newline.
-    static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.last == " " ? Substring(line.trimmingTrailingSpaces()) : line
-            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(trimmed)
+public enum LetterLayout {
+    /// At most one blank line in a row, none at the ends, no trailing spaces, one
+    /// final newline. One pass over the bytes: it runs once per letter drafted.
+    public static func tidy(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 1)
+        var lineStart = 0
+        var blankRun = 2  // as if after blank lines: none at the start
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index <= bytes.count {
+                guard index == bytes.count || bytes[index] == UInt8(ascii: "\n") else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end > lineStart, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+                if end == lineStart {
+                    if blankRun == 0 { output.append(UInt8(ascii: "\n")) }
+                    blankRun += 1
+                } else {
+                    output.append(contentsOf: bytes[lineStart..<end])
+                    output.append(UInt8(ascii: "\n"))
+                    blankRun = 0
+                }
+                index += 1
+                lineStart = index
+            }
+        } ?? { output = Array(tidySlowly(text).utf8) }()
+        while output.count > 1, output[output.count - 1] == UInt8(ascii: "\n"), output[output.count - 2] == UInt8(ascii: "\n") {
+            output.removeLast()
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func tidySlowly(_ text: String) -> String {
+        var copy = text
+        copy.makeContiguousUTF8()
+        return tidy(copy)
     }
 
     /// Lines of a block joined by hard breaks; the subject in bold; dashes as list items.

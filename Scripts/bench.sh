@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Speed and memory of goodbye, each measured in the same run as its reference:
+#   1. start-up (`goodbye --version`) and time to the first question, against a Swift
+#      hello-world importing Foundation, built the same way (ratio);
+#   2. a whole scripted session (answers in, decision and letter out) against it;
+#   3. letters per second from the template engine against plain string interpolation;
+#   4. peak memory of a session against the hello-world.
+# Medians over repeated runs; hyperfine and /usr/bin/time from Debian.
+#   Scripts/bench.sh            (BENCH_DYNAMIC=1 also measures a dynamically linked build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in hyperfine /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "bench.sh: $tool manque (apt-get install -y hyperfine time)" >&2; exit 69; }
+done
+out=.build-bench
+mkdir -p "$out"
+echo "== build (release, static Swift runtime)"
+swift build -c release --static-swift-stdlib >/dev/null
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+swiftc -O -static-stdlib Scripts/bench/hello.swift -o "$out/hello"
+answers=Scripts/bench/session.answers
+
+median_ms() {  # hyperfine JSON -> median in ms
+  python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"
+}
+time_pair() {  # name, reference command, goodbye command
+  hyperfine -N -i --warmup 5 --runs 60 --export-json "$out/ref.json" "$2" >/dev/null 2>&1
+  hyperfine -N -i --warmup 5 --runs 60 --export-json "$out/gb.json" "$3" >/dev/null 2>&1
+  local ref gb
+  ref=$(median_ms "$out/ref.json"); gb=$(median_ms "$out/gb.json")
+  python3 -c 'import sys; r,g=float(sys.argv[2]),float(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g:7.2f} ms   hello-world {r:7.2f} ms   ratio {g/r:5.2f}  (target 1.5)")' "$1" "$ref" "$gb"
+}
+peak_kb() {  # median of 5 peak RSS, in KiB
+  for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" >/dev/null 2>>"$out/rss" </dev/null || true; tail -1 "$out/rss"; done | sort -n | sed -n 3p
+}
+measure() {  # the four figures for one build folder
+  local goodbye=$1
+  echo "== $2"
+  time_pair "start-up (--version)" "$out/hello" "$goodbye --version"
+  # hyperfine gives commands an empty input: the session prints its first question and
+  # stops there (exit 1, ignored with -i). That is the time to the first question.
+  time_pair "first question" "$out/hello" "$goodbye --date 2026-11-29"
+  time_pair "scripted session + letter" "$out/hello" "$goodbye run --answers $answers --no-input --date 2026-11-29"
+  local ref gb
+  : > "$out/rss"
+  ref=$(peak_kb "$out/hello"); gb=$(peak_kb "$goodbye" run --answers "$answers" --no-input --date 2026-11-29)
+  python3 -c 'import sys; r,g=int(sys.argv[1]),int(sys.argv[2]); print(f"{"peak memory (session)":<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "$ref" "$gb"
+}
+measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
+"$bin/goodbye-bench" . 20000 | sed 's/^/template engine (target 3)   /'
+if [ "${BENCH_DYNAMIC:-0}" = 1 ]; then
+  swift build -c release --scratch-path "$out/dynamic" --product goodbye >/dev/null
+  swiftc -O Scripts/bench/hello.swift -o "$out/hello"
+  measure "$out/dynamic/release/goodbye" "dynamic Swift runtime, against a dynamic hello-world"
+fi

@@ -1,0 +1,103 @@
+// In-process benchmark: letters per second from the template engine against a plain
+// Swift function that writes the same letter by string interpolation (the limit).
+// Run by Scripts/bench.sh, in release mode.
+import ContentLoading
+import DialogueCore
+import Foundation
+import GoodbyeCLI
+import LetterComposition
+import LetterTemplating
+
+/// The letter's data, typed, for the plain version.
+struct Plain {
+    var sender: [String: String] = [:]
+    var client: [String: String] = [:]
+    var strings: [String: String] = [:]
+    var invoices: [[String: String]] = []
+
+    init(_ context: Value) {
+        func strings(_ value: Value?) -> [String: String] {
+            guard case .map(let fields)? = value else { return [:] }
+            return fields.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } }
+        }
+        sender = strings(context["sender"])
+        client = strings(context["client"])
+        self.strings = strings(context)
+        self.strings.merge(strings(context["contract"]).mapKeys { "contract." + $0 }) { $1 }
+        self.strings.merge(strings(context["invoices"]).mapKeys { "invoices." + $0 }) { $1 }
+        if case .list(let items)? = context["invoices"]?["items"] { invoices = items.map { strings($0) } }
+    }
+
+    /// The same letter as the template writes for this situation (firm, a business,
+    /// open-ended contract with its clause, several invoices, personal data).
+    func letter() -> String {
+        var text = "\(sender["name"]!)\n\(sender["business"]!)\n\(sender["address"]!)\n\(sender["city"]!)\nSIRET\u{A0}: \(sender["siret"]!)\n\(sender["email"]!)\n\n"
+        text += "\(client["company"]!)\nÀ l’attention de \(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!)\n\n"
+        text += "\(strings["place_date"]!)\n\nLettre recommandée avec avis de réception\n\n"
+        text += "Objet\u{A0}: fin de notre collaboration et factures impayées – contrat du \(strings["contract.date"]!)\n\n\(strings["appel"]!),\n\n"
+        text += "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]!). Conformément à l’article \(strings["contract.clause"]!) de notre contrat, qui prévoit un préavis de \(strings["contract.notice"]!), celle-ci prendra fin le \(strings["end_date"]!).\n\n"
+        text += "D’ici la fin de notre collaboration, je vous remettrai les livrables déjà réglés, ainsi que les fichiers, les accès et la documentation qui s’y rapportent.\n\n"
+        text += "Les données personnelles que je traite pour votre compte vous seront restituées ou seront supprimées à la fin de notre collaboration, selon votre choix\u{A0}: je vous remercie de me l’indiquer.\n\n"
+        text += "Par ailleurs, les factures suivantes restent impayées à ce jour\u{A0}:\n"
+        for (index, invoice) in invoices.enumerated() {
+            let end = index == invoices.count - 1 ? "." : "\u{202F};"
+            text += "–\u{A0}facture n°\u{A0}\(invoice["number"]!) du \(invoice["date"]!), échue le \(invoice["due"]!)\u{A0}: \(invoice["amount"]!)\(end)\n"
+        }
+        text += "Le montant total restant dû s’élève à \(strings["invoices.total"]!).\n\n"
+        text += "Je vous demande de régler ce montant au plus tard le \(strings["invoices.deadline"]!).\n\n"
+        text += "Je vous rappelle que, conformément à l’article L.\u{A0}441-10 du Code de commerce, tout retard de paiement entraîne de plein droit, sans qu’un rappel soit nécessaire, des pénalités de retard au taux prévu par cet article (taux de refinancement de la Banque centrale européenne majoré de dix points), ainsi qu’une indemnité forfaitaire pour frais de recouvrement de \(strings["invoices.indemnity"]!) par facture, soit \(strings["invoices.indemnity_total"]!) au total.\n\n"
+        text += "À défaut de règlement à cette date, j’engagerai les démarches nécessaires au recouvrement de cette créance.\n\n"
+        text += "Je reste à votre disposition pour toute question relative à la fin de notre collaboration.\n\n"
+        text += "Veuillez agréer, \(strings["closing_appel"]!), mes salutations.\n\n\(sender["name"]!)\n\nP. J.\u{A0}: copies des factures impayées\n"
+        return text
+    }
+}
+
+extension Dictionary where Key == String {
+    func mapKeys(_ transform: (String) -> String) -> [String: Value] {
+        Dictionary<String, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value as! Value) })
+    }
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = CommandLine.arguments
+let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".")
+let count = arguments.count > 2 ? Int(arguments[2]) ?? 20000 : 20000
+let content = try ContentLoader.load(from: root.appendingPathComponent("Localization"))
+let texts = content.texts["fr"]!
+let answerText = try String(contentsOf: root.appendingPathComponent("Scripts/bench/letter.answers"), encoding: .utf8)
+let answers = AnswerFile(text: answerText, file: "letter.answers", graph: content.graph, parser: content.parser(for: "fr"),
+    yesNoWords: ("oui", "non")).answers
+let composer = LetterComposer(texts: texts, rates: content.rates)
+let context = composer.context(LetterFacts(answers: answers, today: CivilDate(year: 2026, month: 11, day: 29)!, decision: nil))
+let library = content.letters["fr"]!
+let plain = Plain(context)
+let fromTemplate = LetterLayout.tidy(try library.render("letter", context: context))
+guard fromTemplate == plain.letter() else {
+    print("bench: the plain letter differs from the template's:\n\(plain.letter())\n---\n\(fromTemplate)")
+    exit(1)
+}
+var medians: [Double] = []
+var plainMedians: [Double] = []
+for _ in 0..<5 {
+    var sink = 0
+    medians.append(seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(try! library.render("letter", context: context)).utf8.count } })
+    plainMedians.append(seconds { for _ in 0..<count { sink &+= plain.letter().utf8.count } })
+    if sink == 42 { print(sink) }
+}
+let template = medians.sorted()[2]
+let interpolation = plainMedians.sorted()[2]
+print(String(format: "letters/s  template %.0f  interpolation %.0f  ratio %.2f", Double(count) / template,
+    Double(count) / interpolation, template / interpolation))
+if CommandLine.arguments.contains("--parts") {
+    var sink = 0
+    let render = seconds { for _ in 0..<count { sink &+= (try! library.render("letter", context: context)).utf8.count } }
+    let raw = try library.render("letter", context: context)
+    let tidy = seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(raw).utf8.count } }
+    print(String(format: "parts: render %.0f/s, tidy %.0f/s (%d)", Double(count) / render, Double(count) / tidy, sink & 1))
+}
