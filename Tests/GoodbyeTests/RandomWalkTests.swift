@@ -22,12 +22,17 @@ final class RandomWalkTests: XCTestCase {
         let graph = Self.content.graph
         let engine = Engine(graph: graph, parser: Self.content.parser(for: "fr"))
         let store = SessionStore(path: "/dev/null", content: Self.content)
-        let decisionIds = Set(graph.questions.filter { $0.sign != nil }.map(\.id) + [DecisionRule.proBonoQuestion])
+        // Sorted: a Set's order changes from one process to the next, and the walks must not.
+        let decisionIds = (graph.questions.filter { $0.sign != nil }.map(\.id) + [DecisionRule.proBonoQuestion]).sorted()
         var outcomes: [Decision: Int] = [:]
         var resumes = 0
         for seed in 0..<3000 {
             var random = SplitMix(seed: UInt64(seed))
-            var intent = Intent(values: Dictionary(uniqueKeysWithValues: decisionIds.map { ($0, Bool.random(using: &random) ? "oui" : "non") }))
+            // How often this walk means yes: from never (stay) to half the time (leave now).
+            let yes = [0, 3, 10, 25, 50][seed % 5]
+            var intent = Intent(values: Dictionary(uniqueKeysWithValues: decisionIds.map {
+                ($0, Int.random(in: 0..<100, using: &random) < yes ? "oui" : "non")
+            }))
             var step = engine.begin()
             var steps = 0
             while step.state.decision == nil, !step.state.finished, let current = step.state.current {
