@@ -13,7 +13,7 @@ struct TextValidation {
         + [
             "yes_no", "choose", "default", "optional", "progress", "help_hint", "no_help", "first_question",
             "item_added", "list_done", "finished", "commands", "summary_heading", "summary_empty", "dropped", "resumed", "changed",
-            "answer_label", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
+            "answer_label", "letter_intro", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
             "signs_seen", "established", "signs_only", "absent", "yes", "no",
         ].map { "ui." + $0 }
         + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list", "review"].map { "ui.rejected." + $0 }

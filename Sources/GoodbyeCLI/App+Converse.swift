@@ -25,7 +25,7 @@ extension App {
         let toStdout = !isLetter && format == "text"
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
         let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
-        if !isLetter, !options.noInput { say(presenter.intro()) }
+        if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text("ui.letter_intro")) + "\n" : presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
             showDecision: toStdout, say: say)
         var prefilled = file?.answers ?? [:]

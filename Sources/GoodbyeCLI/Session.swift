@@ -1,3 +1,4 @@
+import Foundation
 import DialogueCore
 
 /// How a session stopped.
@@ -93,7 +94,8 @@ final class Session {
             let step = engine.send(input, to: state)
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
                 throw Failure(.dataError, [
-                    "« \(node.id) » : réponse « \(quoted(line)) » non acceptée. \(presenter.rejection(rejection, for: node.id))",
+                    (line.trimmingCharacters(in: .whitespaces).isEmpty ? "« \(node.id) » : réponse vide non acceptée. "
+                        : "« \(node.id) » : réponse « \(quoted(line)) » non acceptée. ") + presenter.rejection(rejection, for: node.id),
                     "En entrée non interactive, une réponse refusée arrête la session.",
                 ])
             }
