@@ -29,7 +29,8 @@ let package = Package(
             name: "GoodbyeTests",
             dependencies: [
                 "GoodbyeCLI", "ContentLoading", "DialogueCore", "LetterTemplating", "LetterComposition", "goodbye",
-            ]
+            ],
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

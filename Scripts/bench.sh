@@ -44,7 +44,7 @@ measure() {  # the four figures for one build folder
   local ref gb
   : > "$out/rss"
   ref=$(peak_kb "$out/hello"); gb=$(peak_kb "$goodbye" run --answers "$answers" --no-input --date 2026-11-29)
-  python3 -c 'import sys; r,g=int(sys.argv[1]),int(sys.argv[2]); print(f"{"peak memory (session)":<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "$ref" "$gb"
+  python3 -c 'import sys; r,g=int(sys.argv[2]),int(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "peak memory (session)" "$ref" "$gb"
 }
 measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
 "$bin/goodbye-bench" . 20000 | sed 's/^/template engine (target 3)   /'

@@ -3,11 +3,22 @@ import Foundation
 /// Reads a content folder from disk (the only I/O of this library) and compiles it.
 public enum ContentLoader {
     /// Loads and validates `folder`; any problem is thrown with all the others.
-    public static func load(from folder: URL) throws(ContentError) -> Content {
-        let files = try read(folder)
-        let (content, diagnostics) = ContentCompiler.compile(files: files)
+    /// `thorough: false` leaves out the rendering of every letter variant (see `compile`).
+    /// `language` loads that language only (a session needs one): a faster start.
+    public static func load(from folder: URL, thorough: Bool = true, language: String? = nil) throws(ContentError) -> Content {
+        var files = try read(folder)
+        if let language {
+            files = files.filter { !$0.key.contains("/") || $0.key.hasPrefix("data/") || $0.key.hasPrefix(language + "/") }
+        }
+        let (content, diagnostics) = ContentCompiler.compile(files: files, thorough: thorough)
         guard let content, diagnostics.isEmpty else { throw ContentError(diagnostics: diagnostics, missing: false) }
         return content
+    }
+
+    /// The languages of a content folder: its subfolders that hold a texts.ini.
+    public static func languages(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/texts.ini").path) }.sorted()
     }
 
     /// Every `.ini` and `.mustache` file below `folder`, by relative path.

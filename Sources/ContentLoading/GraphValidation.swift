@@ -126,25 +126,34 @@ struct GraphValidation {
         }
     }
 
-    /// Every node must lead to an end, and no way through may loop.
+    /// Every node must lead to an end, and no way through may loop: a depth-first walk,
+    /// with an explicit stack, that reports the nodes whose way on goes back up the path.
     private mutating func checkTermination() {
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var reported: Set<String> = []
-        func visit(_ id: String) {
-            guard let node = graph.nodes[id] else { return }
-            state[id] = 1
-            for target in successors(node) {
-                if state[target] == 1, reported.insert(id).inserted {
-                    report("GB005", id, nil, "« \(id) » reboucle sur « \(target) » : le dialogue ne finirait jamais ; changez next")
-                } else if state[target] == nil {
-                    visit(target)
+        var state: [String: Int] = [:]  // 1 on the current path, 2 done
+        var looping: [(String, String)] = []
+        for root in graph.order where state[root] == nil {
+            var stack: [(id: String, next: [String])] = [(root, graph.nodes[root].map(successors) ?? [])]
+            state[root] = 1
+            while !stack.isEmpty {
+                guard let target = stack[stack.count - 1].next.popLast() else {
+                    state[stack.removeLast().id] = 2
+                    continue
+                }
+                if state[target] == 1 {
+                    looping.append((stack[stack.count - 1].id, target))
+                } else if state[target] == nil, let node = graph.nodes[target] {
+                    state[target] = 1
+                    stack.append((target, successors(node)))
                 }
             }
-            state[id] = 2
         }
-        for id in graph.order where state[id] == nil { visit(id) }
-        for id in graph.order where graph.nodes[id]?.kind == .end { return }
-        report("GB005", "dialogue", nil, "aucune section de type end : ajoutez [end] avec type = end")
+        var reported: Set<String> = []
+        for (id, target) in looping where reported.insert(id).inserted {
+            report("GB005", id, nil, "« \(id) » reboucle sur « \(target) » : le dialogue ne finirait jamais ; changez next")
+        }
+        if !graph.order.contains(where: { graph.nodes[$0]?.kind == .end }) {
+            report("GB005", "dialogue", nil, "aucune section de type end : ajoutez [end] avec type = end")
+        }
     }
 
     private mutating func checkFixedIds() {

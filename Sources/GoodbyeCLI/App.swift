@@ -55,10 +55,12 @@ public struct App {
         return ContentLocator.builtIn()
     }
 
+    /// The content a session needs: the requested language only, and no rendering of
+    /// every letter variant (`goodbye check` does that).
     func loadContent(_ options: Options) throws(Failure) -> Content {
         if let preloaded, options.content == nil { return preloaded }
         do {
-            return try ContentLoader.load(from: contentFolder(options))
+            return try ContentLoader.load(from: contentFolder(options), thorough: false, language: requestedLanguage(options))
         } catch {
             let lines = error.diagnostics.map(\.description)
             if error.missing { throw Failure(.noInput, lines) }
@@ -66,14 +68,19 @@ public struct App {
         }
     }
 
+    func requestedLanguage(_ options: Options) -> String {
+        options.language ?? environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "fr"
+    }
+
     func language(_ options: Options, _ content: Content) throws(Failure) -> TextTable {
-        let language = options.language ?? environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "fr"
+        let language = requestedLanguage(options)
         if let table = content.texts[language] { return table }
+        let available = ContentLoader.languages(in: contentFolder(options))
         if language == "en" {
             throw Failure.usage("l’anglais n’est pas disponible dans ce contenu : utilisez --lang fr",
-                hint: "Langues disponibles : \(content.languages.joined(separator: ", ")).")
+                hint: "Langues disponibles : \(available.joined(separator: ", ")).")
         }
-        throw Failure.usage("langue « \(language) » inconnue : utilisez --lang " + content.languages.joined(separator: " ou "))
+        throw Failure.usage("langue « \(language) » inconnue : utilisez --lang " + available.joined(separator: " ou "))
     }
 
     // MARK: commands

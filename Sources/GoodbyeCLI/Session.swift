@@ -19,7 +19,7 @@ enum Typed: Equatable {
         let word = folded(line)
         switch word {
         case "?", ":aide", ":help": return .input(.help)
-        case "aide", "help" where !isText: return .input(.help)
+        case "aide" where !isText, "help" where !isText: return .input(.help)
         case ":retour", ":back": return .input(.back)
         case ":resume", ":summary": return .summary
         case ":quitter", ":quit": return .quit

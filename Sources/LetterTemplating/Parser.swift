@@ -6,6 +6,8 @@ struct Parser {
     private var open: [UInt8] = Array("{{".utf8)
     private var close: [UInt8] = Array("}}".utf8)
     private var position = 0
+    /// Where line counting has reached: tags come in order, so each byte is counted once.
+    private var counted = (offset: 0, line: 1, lineStart: 0)
     /// Frames of open sections; the last one receives parsed nodes.
     private var frames: [Frame] = [Frame(path: [], inverted: false, location: nil)]
 
@@ -186,13 +188,14 @@ struct Parser {
         return nil
     }
 
-    private func location(of offset: Int) -> SourceLocation {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+    private mutating func location(of offset: Int) -> SourceLocation {
+        if offset < counted.offset { counted = (0, 1, 0) }
+        var (line, lineStart) = (counted.line, counted.lineStart)
+        for index in counted.offset..<offset where bytes[index] == UInt8(ascii: "\n") {
             line += 1
             lineStart = index + 1
         }
+        counted = (offset, line, lineStart)
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
         return SourceLocation(template: name, line: line, column: column)
     }
