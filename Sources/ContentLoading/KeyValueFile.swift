@@ -37,8 +37,9 @@ public struct KeyValueFile: Sendable {
             let number = index + 1
             let rawLine = Substring(bytes)
             let line = rawLine.utf8.last == UInt8(ascii: "\r") ? Substring(rawLine.utf8.dropLast()) : rawLine
-            let trimmed = line.trimmingBlanks()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let trimmedSlice = line.blanksTrimmed()
+            if trimmedSlice.isEmpty || trimmedSlice.utf8.first == UInt8(ascii: "#") { continue }
+            let trimmed = String(trimmedSlice)
             if continuation, line.first == " " || line.first == "\t" {
                 if var last = sections.last, var entry = last.entries.popLast() {
                     entry.value += (entry.value.isEmpty ? "" : " ") + trimmed
@@ -57,12 +58,12 @@ public struct KeyValueFile: Sendable {
                 sections.append(KeyValueSection(name: name, line: number, entries: []))
                 continue
             }
-            guard let equals = line.firstIndex(of: "=") else {
+            guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else {
                 diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
                     "ligne sans « = » : écrivez clé = valeur, ou commencez la ligne par # pour un commentaire"))
                 continue
             }
-            let key = line[..<equals].trimmingBlanks()
+            let key = String(line[..<equals].blanksTrimmed())
             guard !key.isEmpty else {
                 diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
                     "clé manquante avant « = » : écrivez clé = valeur"))
@@ -74,9 +75,9 @@ public struct KeyValueFile: Sendable {
                 continue
             }
             let afterEquals = line[line.index(after: equals)...]
-            let value = afterEquals.trimmingBlanks()
-            let leading = afterEquals.prefix { $0 == " " || $0 == "\t" }.count
-            let column = line[..<equals].count + 2 + leading
+            let value = String(afterEquals.blanksTrimmed())
+            let leading = afterEquals.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+            let column = line[..<equals].unicodeScalars.count + 2 + leading
             sections[sections.count - 1].entries.append(
                 KeyValueEntry(key: key, value: value, line: number, column: column))
         }
@@ -85,6 +86,19 @@ public struct KeyValueFile: Sendable {
     }
 
     public func section(_ name: String) -> KeyValueSection? { sections.first { $0.name == name } }
+}
+
+extension Substring {
+    /// Without surrounding spaces, tabs and carriage returns; on the bytes, without copying.
+    func blanksTrimmed() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        func isBlank(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
+        while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while start < end, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return self[start..<end]
+    }
 }
 
 extension StringProtocol {

@@ -49,12 +49,35 @@ public func quoted(_ text: String, limit: Int = 60) -> String {
     return safe.count > limit ? String(safe.prefix(limit)) + "…" : safe
 }
 
-/// Folds text for matching: case, accents and surrounding blanks do not matter.
+/// Folds text for matching: case, accents and blanks do not matter. Latin letters with
+/// diacritics fold to their base letter with a table of their own (the accents of French,
+/// English and their neighbours), so that no Unicode-database library is needed at start.
 public func folded(_ text: String) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for character in text.lowercased() {
+        if character.isWhitespace {
+            pendingSpace = !result.isEmpty
+            continue
+        }
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        if let base = accentFolding[character] { result += base } else { result.append(character) }
+    }
+    return result
 }
+
+private let accentFolding: [Character: String] = {
+    var table: [Character: String] = ["œ": "oe", "æ": "ae", "ß": "ss"]
+    let groups: [(String, String)] = [
+        ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+        ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+    ]
+    for (letters, base) in groups { for letter in letters { table[letter] = base } }
+    return table
+}()
 
 /// Turns typed text into a canonical value, or says why it cannot.
 public struct AnswerParser: Sendable {

@@ -3,6 +3,10 @@ import DialogueCore
 import Foundation
 import LetterComposition
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The program: parses the command line, runs a command, maps any failure to the
 /// contract's exit status and `goodbye: ` lines on stderr.
 public struct App {
@@ -111,9 +115,13 @@ public struct App {
         }
     }
 
+    /// Today in the machine's time zone, from the C library (no calendar library to load).
     public static func systemToday() -> CivilDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(dayNumber: 0)
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? CivilDate(dayNumber: Int(now / 86_400))
     }
 }
 
