@@ -25,25 +25,11 @@ final class InstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/goodbye/Localization/dialogue.ini").path))
 
         let elsewhere = try temporaryFolder(self)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--date", "2026-11-29"]
-        process.currentDirectoryURL = elsewhere
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "GOODBYE_CONTENT")
-        process.environment = environment
-        let input = Pipe()
-        let stdout = Pipe()
-        process.standardInput = input
-        process.standardOutput = stdout
-        process.standardError = Pipe()
-        try process.run()
         let answers = Array(repeating: "non", count: 15) + ["oui", "", "non", ""]
-        input.fileHandleForWriting.write(Data((answers.joined(separator: "\n") + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        let session = try Launched(["--date", "2026-11-29"], directory: elsewhere, binary: binary)
+            .finish(stdin: answers.joined(separator: "\n") + "\n")
+        let (process, text) = (session, session.stdout)
+        XCTAssertEqual(process.status, 0, text)
         XCTAssertTrue(text.contains("Vous pouvez partir"), text)
 
         let bad = Process()

@@ -84,16 +84,8 @@ final class SessionTests: XCTestCase {
     func testControlCKeepsTheAnswersAndExits130() throws {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("s.txt").path
-        let process = Process()
-        process.executableURL = Paths.binary
-        process.arguments = ["--session", file]
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
+        let launched = try Launched(["--session", file])
+        let (process, input, output, error) = (launched.process, launched.input, launched.output, launched.error)
         input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
         var seen = ""
         while !seen.contains("Question 3 sur 16") {

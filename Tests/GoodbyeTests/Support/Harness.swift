@@ -28,31 +28,44 @@ struct Outcome {
     var stderr: String
 }
 
-/// Runs the built binary with arguments, standard input and extra environment.
-func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Outcome {
+/// A started process with its three pipes.
+struct Launched {
     let process = Process()
-    process.executableURL = Paths.binary
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "GOODBYE_LANG")
-    env.removeValue(forKey: "GOODBYE_CONTENT")
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    if let directory { process.currentDirectoryURL = directory }
     let input = Pipe()
     let output = Pipe()
     let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-        stderr: String(decoding: err, as: UTF8.self))
+
+    /// Starts `binary` (the built goodbye by default) without the caller's GOODBYE_* variables.
+    init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, binary: URL = Paths.binary) throws {
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "GOODBYE_LANG")
+        env.removeValue(forKey: "GOODBYE_CONTENT")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+    }
+
+    /// Writes `stdin`, closes it, and waits for the end.
+    func finish(stdin: String) throws -> Outcome {
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// Runs the built binary with arguments, standard input and extra environment.
+func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Outcome {
+    try Launched(arguments, environment: environment, directory: directory).finish(stdin: stdin)
 }
 
 /// A temporary folder removed after the test.
