@@ -194,6 +194,7 @@ public enum LetterLayout {
     /// At most one blank line in a row, none at the ends, no trailing spaces, one
     /// final newline. One pass over the bytes: it runs once per letter drafted.
     public static func tidy(_ text: String) -> String {
+        if isTidy(text) { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 1)
         var lineStart = 0
@@ -224,6 +225,23 @@ public enum LetterLayout {
         }
         if output.isEmpty { output.append(UInt8(ascii: "\n")) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `text` already is what `tidy` makes (the usual case: the templates' tags
+    /// stand alone on their lines), checked on the bytes without building a new string.
+    static func isTidy(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, first != 10, bytes.last == 10 else { return false }
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                if byte == 10, previous == 32 || (previous == 10 && beforePrevious == 10) { return false }
+                beforePrevious = previous
+                previous = byte
+            }
+            return !(previous == 10 && beforePrevious == 10)
+        }
+        return answer ?? false
     }
 
     private static func tidySlowly(_ text: String) -> String {

@@ -84,14 +84,14 @@ guard fromTemplate == plain.letter() else {
 }
 var medians: [Double] = []
 var plainMedians: [Double] = []
-for _ in 0..<5 {
+for _ in 0..<9 {
     var sink = 0
     medians.append(seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(try! library.render("letter", context: context)).utf8.count } })
     plainMedians.append(seconds { for _ in 0..<count { sink &+= plain.letter().utf8.count } })
     if sink == 42 { print(sink) }
 }
-let template = medians.sorted()[2]
-let interpolation = plainMedians.sorted()[2]
+let template = medians.sorted()[4]
+let interpolation = plainMedians.sorted()[4]
 print(String(format: "letters/s  template %.0f  interpolation %.0f  ratio %.2f", Double(count) / template,
     Double(count) / interpolation, template / interpolation))
 if CommandLine.arguments.contains("--parts") {
@@ -100,4 +100,5 @@ if CommandLine.arguments.contains("--parts") {
     let raw = try library.render("letter", context: context)
     let tidy = seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(raw).utf8.count } }
     print(String(format: "parts: render %.0f/s, tidy %.0f/s (%d)", Double(count) / render, Double(count) / tidy, sink & 1))
+    print("raw output already tidy:", LetterLayout.tidy(raw) == raw, raw.utf8.suffix(3).map { $0 })
 }
