@@ -230,6 +230,7 @@ public enum LetterLayout {
     /// Whether `text` already is what `tidy` makes (the usual case: the templates' tags
     /// stand alone on their lines), checked on the bytes without building a new string.
     static func isTidy(_ text: String) -> Bool {
+        if text == "\n" { return true }
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first, first != 10, bytes.last == 10 else { return false }
             var previous: UInt8 = 0
