@@ -21,8 +21,6 @@ public struct Content: Sendable {
         for language in texts.keys { parsers[language] = makeParser(for: language) }
     }
 
-    public var languages: [String] { texts.keys.sorted() }
-
     /// The parser that accepts, for each choice, its id, its label in `language`, or its number.
     public func parser(for language: String) -> AnswerParser {
         parsers[language] ?? makeParser(for: language)

@@ -13,7 +13,7 @@ struct TextValidation {
         ["intro.title", "intro.text", "intro.how", "reason.payment.not_applicable"]
         + ["months", "first_day", "date", "and", "decimal", "currency", "percent", "day_one", "day_other", "label", "pair"].map { "format." + $0 }
         + [
-            "yes_no", "choose", "default", "optional", "progress", "help_hint", "no_help", "first_question",
+            "yes_no", "choose", "default", "optional", "progress", "no_help", "first_question",
             "item_added", "list_done", "finished", "commands", "summary_heading", "summary_empty", "dropped", "resumed", "changed",
             "answer_label", "letter_intro", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
             "signs_seen", "established", "signs_only", "absent", "yes", "no",

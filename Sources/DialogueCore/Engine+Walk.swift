@@ -47,12 +47,6 @@ extension Engine {
         walk(state, planned: false)
     }
 
-    /// The questions the session will ask or has asked: the path, continued past
-    /// unanswered questions by their default way on. For progress.
-    public func plannedPath(_ state: Conversation) -> [String] {
-        walk(state, planned: true)
-    }
-
     /// The answered questions on the path before the review node `id`, in order.
     public func reviewed(_ state: Conversation, upTo id: String) -> [String] {
         var ids: [String] = []

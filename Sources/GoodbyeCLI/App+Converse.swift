@@ -56,7 +56,8 @@ extension App {
         let wantsLetter = isLetter || state.answers["letter.want"]?.value == YesNo.yes
         var letter: String?
         if wantsLetter {
-            let decision = report ?? signsGiven(prefilled, graph).map { _ in DecisionRule().decide(graph: graph, answers: prefilled) }
+            // `goodbye letter` asks no sign; signs given in its answer file still shape the letter.
+            let decision = report ?? (signsGiven(prefilled, graph) ? DecisionRule().decide(graph: graph, answers: prefilled) : nil)
             let facts = LetterFacts(answers: state.answers, today: today, decision: decision)
             letter = try draft(content, texts, facts, markdown: format == "markdown")
         }
@@ -100,8 +101,8 @@ extension App {
         }
     }
 
-    private func signsGiven(_ answers: [String: Answer], _ graph: DialogueGraph) -> Bool? {
-        graph.questions.contains { $0.sign != nil && answers[$0.id] != nil } ? true : nil
+    private func signsGiven(_ answers: [String: Answer], _ graph: DialogueGraph) -> Bool {
+        graph.questions.contains { $0.sign != nil && answers[$0.id] != nil }
     }
 
     private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {
