@@ -8,19 +8,19 @@ public struct AnswerFile: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     /// Parses `text` (named `file` in messages) for `graph`, accepting what `parser` accepts.
-    public init(text: String, file: String, graph: DialogueGraph, parser: AnswerParser, yesNoWords: (String, String)) {
+    public init(text: String, file: String, graph: DialogueGraph, parser: AnswerParser, texts: TextTable) {
         let document = KeyValueFile(text: text, file: file, sectioned: false, continuation: false)
         diagnostics = document.diagnostics.map { Self.answerDiagnostic($0) }
         var items: [String: [String]] = [:]
         for entry in document.sections.first?.entries ?? [] {
             guard let question = graph.question(entry.key) else {
                 diagnostics.append(Diagnostic("GB101", file: file, line: entry.line,
-                    "identifiant inconnu « \(quoted(entry.key)) » : « goodbye questions » liste les identifiants possibles"))
+                    Message(.answerUnknownId, ["id": quoted(entry.key)])))
                 continue
             }
             if question.type != .list, let first = lines[entry.key] {
                 diagnostics.append(Diagnostic("GB102", file: file, line: entry.line,
-                    "« \(entry.key) » a déjà une réponse ligne \(first) : gardez une seule ligne"))
+                    Message(.answerRepeated, ["id": entry.key, "line": String(first)])))
                 continue
             }
             lines[entry.key] = lines[entry.key] ?? entry.line
@@ -31,7 +31,7 @@ public struct AnswerFile: Sendable {
                     answers[entry.key] = Answer("")
                 } else if question.defaultValue == nil {
                     diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
-                        "« \(entry.key) » : réponse vide, alors que cette question en demande une ; réponses acceptées : \(Self.accepted(question, yesNoWords))"))
+                        Message(.answerEmpty, ["id": entry.key, "accepted": Self.accepted(question, texts)])))
                 }
                 continue
             }
@@ -40,7 +40,7 @@ public struct AnswerFile: Sendable {
                 if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
             case .failure:
                 diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
-                    "« \(entry.key) » : valeur « \(quoted(entry.value)) » non acceptée ; réponses acceptées : \(Self.accepted(question, yesNoWords))"))
+                    Message(.answerNotAccepted, ["id": entry.key, "value": quoted(entry.value), "accepted": Self.accepted(question, texts)])))
             }
         }
         for (id, list) in items { answers[id] = Answer(items: list) }
@@ -49,20 +49,27 @@ public struct AnswerFile: Sendable {
     private static func answerDiagnostic(_ diagnostic: Diagnostic) -> Diagnostic {
         var copy = diagnostic
         copy.code = "GB100"
-        copy.message = "ligne illisible : écrivez identifiant = valeur, ou commencez la ligne par # pour un commentaire"
+        copy.message = Message(.answerLineUnreadable)
         return copy
     }
 
-    /// What a question accepts, said plainly.
-    public static func accepted(_ question: Question, _ yesNo: (String, String)) -> String {
+    /// What a question accepts, said plainly in the language of `texts`.
+    public static func accepted(_ question: Question, _ texts: TextTable) -> String {
         switch question.type {
-        case .yesNo: return "\(yesNo.0), \(yesNo.1)"
+        case .yesNo: return texts.text("ui.yes") + ", " + texts.text("ui.no")
         case .choice: return question.choices.joined(separator: ", ")
-        case .text: return "un texte"
-        case .date: return "une date (AAAA-MM-JJ ou JJ/MM/AAAA)"
-        case .amount: return "un montant (1250,00)"
-        case .integer: return "un nombre entier"
-        case .list: return "des éléments « " + question.fields.map(\.rawValue).joined(separator: " ; ") + " »"
+        case .text: return texts.text(.acceptsText)
+        case .date: return texts.text(.acceptsDate)
+        case .amount: return texts.text(.acceptsAmount)
+        case .integer: return texts.text(.acceptsInteger)
+        case .list: return texts.text(.acceptsList, ["example": texts.text(question.id + ".example")])
         }
+    }
+}
+
+extension AnswerFile {
+    /// Each problem as `file:line: message`, in the language of `texts`, in file order.
+    public func located(_ texts: TextTable) -> [Message] {
+        diagnostics.sorted().map { Message(.verbatim, ["text": "\($0.location): " + texts.render($0.message)]) }
     }
 }

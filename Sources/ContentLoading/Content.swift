@@ -3,22 +3,37 @@ import LetterComposition
 import LetterTemplating
 
 /// Everything `Localization/` holds, loaded and validated: the graph, each language's
-/// text, each language's letter templates, and the dated rates.
+/// text and messages, the letter kinds and each language's templates for them, and
+/// the dated rates.
 public struct Content: Sendable {
     public var graph: DialogueGraph
     public var texts: [String: TextTable]
-    public var letters: [String: TemplateLibrary]
+    /// Templates by language, then by letter kind (the kind's own and the shared ones).
+    public var letters: [String: [String: TemplateLibrary]]
+    public var kinds: [LetterKind]
     public var rates: RateTable
 
     /// Answer parsers by language, built once.
     public private(set) var parsers: [String: AnswerParser] = [:]
 
-    public init(graph: DialogueGraph, texts: [String: TextTable], letters: [String: TemplateLibrary], rates: RateTable) {
+    public init(
+        graph: DialogueGraph, texts: [String: TextTable], letters: [String: [String: TemplateLibrary]], kinds: [LetterKind],
+        rates: RateTable
+    ) {
         self.graph = graph
         self.texts = texts
         self.letters = letters
+        self.kinds = kinds
         self.rates = rates
         for language in texts.keys { parsers[language] = makeParser(for: language) }
+    }
+
+    public func kind(_ id: String) -> LetterKind? { kinds.first { $0.id == id } }
+
+    /// The drafter of `kind` in `language`; nil when that language has no templates for it.
+    public func drafter(kind: LetterKind, language: String) -> LetterDrafter? {
+        guard let texts = texts[language], let library = letters[language]?[kind.id] else { return nil }
+        return LetterDrafter(kind: kind, texts: texts, templates: library, rates: rates, graph: graph)
     }
 
     /// The parser that accepts, for each choice, its id, its label in `language`, or its number.
@@ -62,47 +77,77 @@ public enum ContentCompiler {
         var texts: [String: TextTable] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix("/texts.ini") {
             let language = String(path.dropLast("/texts.ini".count))
-            let (table, problems) = TextCompiler.compile(text, file: path, language: language)
+            var (table, problems) = TextCompiler.compile(text, file: path, language: language)
+            if let messages = files[MessageFile.path(language)] {
+                let (catalog, messageProblems) = TextCompiler.compile(messages, file: MessageFile.path(language), language: language)
+                table.merge(catalog)
+                problems += messageProblems
+            }
             texts[language] = table
             diagnostics += problems
         }
-        let (letters, letterProblems) = compileLetters(files, thorough: thorough)
+        let (kinds, kindProblems, kindLines) = KindCompiler.compile(files[KindCompiler.file])
+        diagnostics += kindProblems
+        let (letters, letterProblems) = compileLetters(files, kinds: kinds, thorough: thorough)
         diagnostics += letterProblems
         let (rates, rateProblems) = RateCompiler.compile(files[RateCompiler.file], file: RateCompiler.file)
         diagnostics += rateProblems
         guard let graph else { return (nil, diagnostics.sorted()) }
         var validation = GraphValidation(graph: graph, compiler: compiler, computedDefaults: LetterFacts.computedNames)
         diagnostics += validation.run()
+        diagnostics += contentContractProblems(graph).map { problem in
+            let line = compiler.lines[problem.id] ?? 0
+            return Diagnostic("GB018", file: GraphCompiler.file, line: line, problem.problem)
+        }
+        diagnostics += KindCompiler.validate(kinds, lines: kindLines, graph: graph)
         if thorough, texts[reference] == nil {
             diagnostics.append(Diagnostic("GB008", file: "\(reference)/texts.ini", line: 0,
                 "le texte français manque : créez \(reference)/texts.ini"))
         }
         diagnostics += TextValidation(graph: graph, texts: texts, thorough: thorough).run()
-        let content = Content(graph: graph, texts: texts, letters: letters, rates: rates)
+        let content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
         let broken = Set(letterProblems.filter { $0.code == "GB010" }.compactMap { $0.file.split(separator: "/").first.map(String.init) })
         if thorough { diagnostics += LetterValidation(content: content, skipping: broken).run() }
         return (content, diagnostics.sorted())
     }
 
-    private static func compileLetters(_ files: [String: String], thorough: Bool) -> ([String: TemplateLibrary], [Diagnostic]) {
-        var sources: [String: [String: Template]] = [:]
+    /// Each language's templates for each kind: the kind's folder over the shared
+    /// parts of the language. A template that does not parse is GB010.
+    private static func compileLetters(_ files: [String: String], kinds: [LetterKind], thorough: Bool)
+        -> ([String: [String: TemplateLibrary]], [Diagnostic])
+    {
+        var shared: [String: [String: Template]] = [:]
+        var own: [String: [String: [String: Template]]] = [:]
         var diagnostics: [Diagnostic] = []
         for (path, text) in files where path.hasSuffix(".mustache") {
-            let parts = path.split(separator: "/")
-            guard parts.count == 3, parts[1] == "letters" else { continue }
-            let name = String(parts[2].dropLast(".mustache".count))
-            if thorough, parts[0] == Substring(reference) {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 3 || parts.count == 4, parts[1] == "letters" else { continue }
+            let name = String(parts[parts.count - 1].dropLast(".mustache".count))
+            if thorough, parts[0] == reference {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                     .filter { !$0.element.hasPrefix("{{!") }.map { ($0.offset + 1, 1, String($0.element)) }
                 diagnostics += TypographyCheck.diagnostics(file: path, lines: lines)
             }
             do {
-                sources[String(parts[0]), default: [:]][name] = try Template(text, name: name)
+                let template = try Template(text, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
+                if parts.count == 3 {
+                    shared[parts[0], default: [:]][name] = template
+                } else {
+                    own[parts[0], default: [:]][parts[2], default: [:]][name] = template
+                }
             } catch {
                 diagnostics.append(Diagnostic("GB010", file: path, line: error.location.line, column: error.location.column,
                     error.message))
             }
         }
-        return (sources.mapValues { TemplateLibrary(templates: $0) }, diagnostics)
+        var letters: [String: [String: TemplateLibrary]] = [:]
+        for language in Set(shared.keys).union(own.keys) {
+            for kind in kinds {
+                guard let templates = own[language]?[kind.id] else { continue }
+                letters[language, default: [:]][kind.id] = TemplateLibrary(
+                    templates: (shared[language] ?? [:]).merging(templates) { _, mine in mine })
+            }
+        }
+        return (letters, diagnostics)
     }
 }

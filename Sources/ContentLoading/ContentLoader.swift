@@ -1,4 +1,5 @@
 import Foundation
+import LetterComposition
 
 /// Reads a content folder from disk (the only I/O of this library) and compiles it.
 public enum ContentLoader {
@@ -19,6 +20,14 @@ public enum ContentLoader {
     public static func languages(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/texts.ini").path) }.sorted()
+    }
+
+    /// The letter kinds of a content folder, for the help: its `letters.ini` sections.
+    public static func letterKinds(in folder: URL) -> [String] {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(KindCompiler.file).path),
+            let text = String(data: data, encoding: .utf8)
+        else { return [LetterKind.defaultId] }
+        return KindCompiler.compile(text).kinds.map(\.id)
     }
 
     /// Every `.ini` and `.mustache` file below `folder`, by relative path.

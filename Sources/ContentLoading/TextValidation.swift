@@ -19,10 +19,12 @@ struct TextValidation {
             "signs_seen", "established", "signs_only", "absent", "yes", "no",
         ].map { "ui." + $0 }
         + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list", "review"].map { "ui.rejected." + $0 }
-        + ["letter.place_date"]
+        + ["place_date", "subject_label", "registered", "salutation", "subject_position"].map { "letter." + $0 }
+        + ["help", "back", "summary", "quit", "help_bare"].map { "command." + $0 }
         + ["madame", "monsieur", "sans_titre", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
         + ["madame", "monsieur", "sans_titre"].map { "letter.title." + $0 }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
+        + MessageKey.allCases.map(\.rawValue)
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
         + Decision.allCases.flatMap { decision in ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" } }
 
@@ -59,20 +61,22 @@ struct TextValidation {
         for (language, table) in texts.sorted(by: { $0.key < $1.key }) {
             let file = "\(language)/texts.ini"
             for key in required.sorted() where table[key] == nil {
-                diagnostics.append(Diagnostic("GB008", file: file, line: 0,
+                diagnostics.append(Diagnostic("GB008", file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
                     "texte « \(key) » manquant en « \(language) » : ajoutez-le dans la section [\(Self.section(of: key))]"))
             }
             for key in table.values.keys.sorted() where !known.contains(key) {
                 let place = table.locations[key]
-                diagnostics.append(Diagnostic("GB009", file: file, line: place?.line ?? 0, column: 1,
+                diagnostics.append(Diagnostic("GB009", file: place?.file ?? file, line: place?.line ?? 0, column: 1,
                     "texte « \(key) » jamais utilisé : supprimez-le, ou corrigez l’identifiant de sa section"))
             }
             if thorough, language == ContentCompiler.reference {
-                let lines = table.values.keys.sorted().compactMap { key -> (Int, Int, String)? in
+                let placed = table.values.keys.sorted().compactMap { key -> (TextLocation, String)? in
                     guard !key.hasPrefix("format."), let place = table.locations[key], let value = table[key] else { return nil }
-                    return (place.line, place.column, value)
+                    return (place, value)
                 }
-                diagnostics += TypographyCheck.diagnostics(file: file, lines: lines)
+                for (path, items) in Dictionary(grouping: placed, by: \.0.file).sorted(by: { $0.key < $1.key }) {
+                    diagnostics += TypographyCheck.diagnostics(file: path, lines: items.map { ($0.0.line, $0.0.column, $0.1) })
+                }
             }
             guard let reference, language != ContentCompiler.reference else { continue }
             for key in reference.values.keys.sorted() where known.contains(key) && !required.contains(key) && table[key] == nil {

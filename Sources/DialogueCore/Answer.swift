@@ -1,4 +1,3 @@
-import Foundation
 
 /// A recorded answer: one canonical value, or several items for a list question.
 public struct Answer: Sendable, Codable, Equatable {
@@ -90,7 +89,7 @@ public struct AnswerParser: Sendable {
 
     /// The canonical value of `raw` for `question`; `raw` is not empty.
     public func parse(_ raw: String, for question: Question) -> Result<String, Rejection> {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         switch question.type {
         case .yesNo:
             return YesNo.words[folded(text)].map { .success($0) } ?? .failure(.notYesNo)
@@ -121,7 +120,7 @@ public struct AnswerParser: Sendable {
 
     private func parseItem(_ text: String, fields: [FieldType]) -> Result<String, Rejection> {
         let parts = text.split(separator: ";", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map(\.trimmed)
         guard parts.count == fields.count else { return .failure(.badListItem(expected: fields)) }
         var canonical: [String] = []
         for (part, field) in zip(parts, fields) {
@@ -152,7 +151,7 @@ public struct AnswerParser: Sendable {
 
     /// `1250`, `1 250,50`, `1250.5 €` as `1250.50` (cents kept exactly); negative refused.
     public static func parseAmount(_ text: String) -> String? {
-        var cleaned = text.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: "EUR", with: "")
+        var cleaned = text.replacing("€", with: "").replacing("EUR", with: "")
         cleaned.removeAll { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "'" }
         guard let point = decimalPoint(cleaned) else { return nil }
         cleaned = point

@@ -122,7 +122,7 @@ public struct Engine: Sendable {
     // MARK: steps
 
     private func answer(_ raw: String, _ question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         if question.type == .list {
             if !text.isEmpty {
                 switch parser.parse(text, for: question) {

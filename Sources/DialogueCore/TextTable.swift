@@ -1,4 +1,3 @@
-import Foundation
 
 /// One language's text: keys (`question.id.prompt`, `ui.rejected.date`...) to strings.
 /// The engine hands out ids; the shell looks their text up here.
@@ -16,13 +15,20 @@ public struct TextTable: Sendable, Equatable {
 
     public subscript(key: String) -> String? { values[key] }
 
+    /// Adds the keys of `other` (a language's messages beside its texts); a key both
+    /// define keeps this table's text.
+    public mutating func merge(_ other: TextTable) {
+        values.merge(other.values) { mine, _ in mine }
+        locations.merge(other.locations) { mine, _ in mine }
+    }
+
     /// The text of `key`, or the key itself so that a gap shows instead of crashing
     /// (`goodbye check` reports missing keys before a user can meet one).
     public func text(_ key: String) -> String { values[key] ?? key }
 
     /// Comma-separated list under `key`, trimmed.
     public func list(_ key: String) -> [String] {
-        (values[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        (values[key] ?? "").split(separator: ",").map(\.trimmed)
             .filter { !$0.isEmpty }
     }
 }

@@ -5,24 +5,19 @@ import LetterTemplating
 
 extension App {
     /// `run` and `letter`: pre-fill from an answer file and a saved session, converse,
-    /// then report and draft.
+    /// then report and draft. The drafting is the letter library's; this only dispatches.
     func converse(_ options: Options) throws(Failure) {
         let isLetter = options.command == .letter
-        let format = options.format ?? "text"
-        let allowed = isLetter ? ["text", "markdown"] : ["text", "json"]
-        guard allowed.contains(format) else {
-            throw Failure.usage("--format \(format) ne s’applique pas à « \(options.command.rawValue) » : utilisez " + allowed.joined(separator: " ou "))
-        }
+        let format = options.format ?? options.command.formats[0]
         let content = try loadContent(options)
         let texts = try language(options, content)
+        let chosenKind = try letterKind(options, content)
         let today = options.date ?? self.today()
         let file = try answerFile(options, content, texts)
         let graph = content.graph
-        let engine = Engine(graph: graph, parser: content.parser(for: texts.language)) { name, answers in
-            LetterFacts(answers: answers, today: today, decision: DecisionRule().decide(graph: graph, answers: answers))
-                .computedDefault(name)
-        }
-        let toStdout = !isLetter && format == "text"
+        let engine = Engine(graph: graph, parser: content.parser(for: texts.language),
+            computedDefault: LetterFacts.computedDefaults(graph: graph, today: today))
+        let toStdout = !isLetter && format == .text
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
         let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
         if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text("ui.letter_intro")) + "\n" : presenter.intro()) }
@@ -30,44 +25,76 @@ extension App {
             showDecision: toStdout, say: say)
         var prefilled = file?.answers ?? [:]
         let store = sessionStore(options, content, isLetter: isLetter)
+        Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.text(.interruptedRestart)]), texts) + "\n"
         if let store {
             try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession && options.session == nil)
             session.persist = { state throws(Failure) in try store.save(state) }
             session.resumeHint = resumeHint(store)
-            Interrupt.message = "\ngoodbye: interrompu. " + resumeHint(store) + "\n"
+            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.render(resumeHint(store))]), texts) + "\n"
         }
-        let end = try session.run(from: engine.begin(at: isLetter ? graph.letterStart : graph.start, answers: prefilled))
+        let end = try session.run(from: engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled))
         guard case .finished(let state) = end else {
             if let store, case .quit(let state) = end { try store.save(state) }
-            let hint = store.map(resumeHint)
-            terminal.writeError(frenchTypography("goodbye: " + (hint ?? "séance interrompue : vos réponses n’ont pas été enregistrées (utilisez --session FICHIER).")) + "\n")
+            let hint = store.map(resumeHint) ?? Message(.notSaved)
+            terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
             return
         }
         try store?.save(state, finished: true)
         guard session.missing.isEmpty else {
-            throw Failure(.dataError, [
-                "réponses manquantes : " + session.missing.joined(separator: ", "),
-                "Ajoutez-les au fichier de réponses (identifiant = valeur), ou lancez la session sans --no-input.",
-            ])
+            throw Failure(.dataError, [Message(.missingAnswers, ["ids": session.missing.joined(separator: ", ")]), Message(.missingAnswersFix)])
         }
         if isLetter, !options.noInput { say("\n") }
-        noteIgnored(file, options.answers ?? "", engine.path(state))
+        noteIgnored(file, options.answers ?? "", engine.path(state), texts)
         let report = isLetter ? nil : engine.decide(state)
-        let wantsLetter = isLetter || state.answers["letter.want"]?.value == YesNo.yes
-        var letter: String?
-        if wantsLetter {
-            // `goodbye letter` asks no sign; signs given in its answer file still shape the letter.
-            let decision = report ?? (signsGiven(prefilled, graph) ? DecisionRule().decide(graph: graph, answers: prefilled) : nil)
-            let facts = LetterFacts(answers: state.answers, today: today, decision: decision)
-            letter = try draft(content, texts, facts, markdown: format == "markdown")
+        let kind = isLetter ? chosenKind : report.flatMap { proposedKind(content, $0, state.answers) }
+        let letter = try kind.map { kind throws(Failure) in
+            try write(draft(content, kind, texts, state.answers, today), format: format == .json ? .text : format, texts)
         }
         try deliver(letter: letter, report: report, options: options, presenter: presenter, say: say, format: format)
     }
 
+    /// `--kind`, checked against the content's table; the farewell letter by default.
+    private func letterKind(_ options: Options, _ content: Content) throws(Failure) -> LetterKind {
+        let id = options.kind ?? LetterKind.defaultId
+        guard let kind = content.kind(id) else {
+            throw Failure.usage(.unknownKind, ["kind": id, "accepted": content.kinds.map(\.id).joined(separator: ", ")])
+        }
+        return kind
+    }
+
+    /// After the session: the kind proposed for its decision, if the person asked for a letter.
+    private func proposedKind(_ content: Content, _ report: DecisionReport, _ answers: [String: Answer]) -> LetterKind? {
+        guard answers["letter.want"]?.value == YesNo.yes else { return nil }
+        return content.kinds.first { $0.decisions.contains(report.decision) }
+    }
+
+    private func draft(_ content: Content, _ kind: LetterKind, _ texts: TextTable, _ answers: [String: Answer], _ today: CivilDate)
+        throws(Failure) -> Letter
+    {
+        guard let drafter = content.drafter(kind: kind, language: texts.language) else {
+            throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
+        }
+        do {
+            return try drafter.draft(answers, today: today)
+        } catch {
+            throw Failure(.software, [Message(.letterFailed, ["detail": error.description]), Message(.reportBug)])
+        }
+    }
+
+    /// The writer of an output format.
+    private func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable) -> String {
+        let language = LanguageFormat(texts: texts)
+        let label: @Sendable (String, String) -> String = { language.fill("format.label", ["label": .string($0), "text": .string($1)]) }
+        switch format {
+        case .markdown: return MarkdownLetterWriter(label: label).write(letter)
+        case .text, .json: return TextLetterWriter(label: label).write(letter)
+        }
+    }
+
     /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
-    private func resumeHint(_ store: SessionStore) -> String {
-        let command = store.path == SessionStore.defaultPath(environment) ? "goodbye" : "goodbye --session \(store.path)"
-        return "Vos réponses sont enregistrées : relancez « \(command) » pour reprendre."
+    private func resumeHint(_ store: SessionStore) -> Message {
+        let command = store.path == SessionStore.defaultPath(environment) ? "goodbye" : "goodbye --session \(printable(store.path))"
+        return Message(.resumeHint, ["command": command])
     }
 
     private func makePresenter(_ graph: DialogueGraph, _ texts: TextTable, _ options: Options, onScreen: Bool) -> Presenter {
@@ -91,7 +118,7 @@ extension App {
     private func resume(_ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
         say: (String) -> Void, fresh: Bool) throws(Failure)
     {
-        guard !fresh, let loaded = try store.load(language: texts.language), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return }
+        guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return }
         let isDefault = store.path == SessionStore.defaultPath(environment)
         if loaded.finished, isDefault { return }
         answers.merge(loaded.answers) { _, saved in saved }
@@ -101,64 +128,41 @@ extension App {
         }
     }
 
-    private func signsGiven(_ answers: [String: Answer], _ graph: DialogueGraph) -> Bool {
-        graph.questions.contains { $0.sign != nil && answers[$0.id] != nil }
-    }
-
     private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {
         guard let path = options.answers else { return nil }
         let text: String
         if path == "-" {
-            guard let all = terminal.readAll() else { throw Failure(.ioError, "lecture de l’entrée standard impossible") }
+            guard let all = terminal.readAll() else { throw Failure(.ioError, .stdinUnreadable) }
             text = all
         } else {
-            text = try Files.readText(path, what: "fichier de réponses")
+            text = try Files.readText(path)
         }
-        let name = path == "-" ? "<entrée standard>" : path
-        let file = AnswerFile(text: text, file: name, graph: content.graph, parser: content.parser(for: texts.language),
-            yesNoWords: (texts.text("ui.yes"), texts.text("ui.no")))
-        guard file.diagnostics.isEmpty else {
-            throw Failure(.dataError, file.diagnostics.sorted().map { "\($0.location): \($0.message)" }
-                + ["Corrigez ces lignes ; « goodbye questions » liste les identifiants et les réponses acceptées."])
-        }
+        let name = path == "-" ? "-" : printable(path)
+        let file = AnswerFile(text: text, file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
+        guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.answersFix)]) }
         return file
     }
 
     /// Answers given for questions these answers never reach: not an error, a note.
-    private func noteIgnored(_ file: AnswerFile?, _ path: String, _ onPath: [String]) {
+    private func noteIgnored(_ file: AnswerFile?, _ path: String, _ onPath: [String], _ texts: TextTable) {
         guard let file else { return }
         let reached = Set(onPath)
         for (id, line) in file.lines.sorted(by: { $0.value < $1.value }) where !reached.contains(id) {
-            terminal.writeError(frenchTypography(
-                "goodbye: note : \(path):\(line) : réponse à « \(id) » ignorée, cette question n’est pas posée avec vos autres réponses") + "\n")
-        }
-    }
-
-    func draft(_ content: Content, _ texts: TextTable, _ facts: LetterFacts, markdown: Bool) throws(Failure) -> String {
-        guard let library = content.letters[texts.language] else {
-            throw Failure(.dataError, "aucune lettre en « \(texts.language) » : ajoutez \(texts.language)/letters/letter.mustache")
-        }
-        let composer = LetterComposer(texts: texts, rates: content.rates)
-        do {
-            let text = try library.render("letter", context: composer.context(facts), escaping: markdown ? .markdown : .none, strict: true)
-            let tidy = LetterLayout.tidy(text)
-            return markdown ? LetterLayout.markdown(tidy) + "\n" : tidy
-        } catch {
-            throw Failure(.software, ["gabarit de lettre : \(error.description)",
-                "C’est une erreur du programme ou du contenu : merci de la signaler avec la commande lancée."])
+            let note = texts.text(.ignoredAnswer, ["location": "\(printable(path)):\(line)", "id": id])
+            terminal.writeError("goodbye: " + typography(note, texts) + "\n")
         }
     }
 
     private func deliver(letter: String?, report: DecisionReport?, options: Options, presenter: Presenter,
-        say: (String) -> Void, format: String) throws(Failure)
+        say: (String) -> Void, format: OutputFormat) throws(Failure)
     {
         var letterInReport = letter
         if let letter, let path = options.output, path != "-" {
             try Files.write(letter, to: path, force: options.force)
-            terminal.writeError(frenchTypography("goodbye: lettre enregistrée dans « \(path) »") + "\n")
+            terminal.writeError("goodbye: " + presenter.typography(presenter.texts.text(.letterSaved, ["path": printable(path)])) + "\n")
             letterInReport = nil
         }
-        if let report, format == "json" {
+        if let report, format == .json {
             terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport).rendered() + "\n")
             return
         }
@@ -190,90 +194,3 @@ enum Report {
     }
 }
 
-/// Blank lines and Markdown for rendered letters.
-public enum LetterLayout {
-    /// At most one blank line in a row, none at the ends, no trailing spaces, one
-    /// final newline. One pass over the bytes: it runs once per letter drafted.
-    public static func tidy(_ text: String) -> String {
-        if isTidy(text) { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 1)
-        var lineStart = 0
-        var blankRun = 2  // as if after blank lines: none at the start
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index <= bytes.count {
-                guard index == bytes.count || bytes[index] == UInt8(ascii: "\n") else {
-                    index += 1
-                    continue
-                }
-                var end = index
-                while end > lineStart, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-                if end == lineStart {
-                    if blankRun == 0 { output.append(UInt8(ascii: "\n")) }
-                    blankRun += 1
-                } else {
-                    output.append(contentsOf: bytes[lineStart..<end])
-                    output.append(UInt8(ascii: "\n"))
-                    blankRun = 0
-                }
-                index += 1
-                lineStart = index
-            }
-        } ?? { output = Array(tidySlowly(text).utf8) }()
-        while output.count > 1, output[output.count - 1] == UInt8(ascii: "\n"), output[output.count - 2] == UInt8(ascii: "\n") {
-            output.removeLast()
-        }
-        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Whether `text` already is what `tidy` makes (the usual case: the templates' tags
-    /// stand alone on their lines), checked on the bytes without building a new string.
-    static func isTidy(_ text: String) -> Bool {
-        if text == "\n" { return true }
-        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let first = bytes.first, first != 10, bytes.last == 10 else { return false }
-            var previous: UInt8 = 0
-            var beforePrevious: UInt8 = 0
-            for byte in bytes {
-                if byte == 10, previous == 32 || (previous == 10 && beforePrevious == 10) { return false }
-                beforePrevious = previous
-                previous = byte
-            }
-            return !(previous == 10 && beforePrevious == 10)
-        }
-        return answer ?? false
-    }
-
-    private static func tidySlowly(_ text: String) -> String {
-        var copy = text
-        copy.makeContiguousUTF8()
-        return tidy(copy)
-    }
-
-    /// Lines of a block joined by hard breaks; the subject in bold; dashes as list items.
-    static func markdown(_ text: String) -> String {
-        let blocks = text.split(separator: "\n\n", omittingEmptySubsequences: false)
-        return blocks.map { block -> String in
-            let lines = block.split(separator: "\n").map { line -> String in
-                if line.hasPrefix("–\u{A0}") { return "- " + line.dropFirst(2) }
-                if line.hasPrefix("Objet\u{A0}:") || line.hasPrefix("Subject:") {
-                    let colon = line.firstIndex(of: ":")!
-                    return "**" + line[...colon] + "**" + line[line.index(after: colon)...]
-                }
-                return String(line)
-            }
-            if lines.contains(where: { $0.hasPrefix("- ") }) { return lines.joined(separator: "\n") }
-            return lines.joined(separator: "\\\n")
-        }.joined(separator: "\n\n")
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return String(copy)
-    }
-}

@@ -35,19 +35,58 @@ public struct App {
             try execute(options)
             return ExitCode.ok.rawValue
         } catch {
-            for message in error.messages { terminal.writeError("goodbye: " + frenchTypography(message) + "\n") }
+            let texts = messages(arguments)
+            for message in error.messages { terminal.writeError("goodbye: " + typography(texts.render(message), texts) + "\n") }
             return error.code.rawValue
         }
     }
 
     private func execute(_ options: Options) throws(Failure) {
         if options.showVersion { return terminal.write("goodbye \(Self.version)\n") }
+        if options.showHelp || options.command == .help { return try help(options) }
         switch options.command {
-        case .help: terminal.write(try Help.text(for: options.helpTopic))
+        case .help: break
         case .check: try check(options)
         case .questions: try questions(options)
         case .run, .letter: try converse(options)
         }
+    }
+
+    /// French typography for French text; other languages as written.
+    func typography(_ text: String, _ texts: TextTable) -> String {
+        texts.language == "fr" ? frenchTypography(text) : text
+    }
+
+    /// The messages of the language asked for, even when the command line or the content
+    /// is wrong: from the content folder, else the built-in one, else French.
+    /// The line for stderr when standard output could not be written.
+    public func outputFailure(_ arguments: [String]) -> String {
+        let texts = messages(arguments)
+        return "goodbye: " + typography(texts.text(.stdoutFailed), texts) + "\n"
+    }
+
+    func messages(_ arguments: [String]) -> TextTable {
+        messages(language: Options.requestedLanguage(arguments), content: (try? Options.parse(arguments))?.content)
+    }
+
+    func messages(_ options: Options) -> TextTable { messages(language: options.language, content: options.content) }
+
+    private func messages(language requested: String?, content: String?) -> TextTable {
+        let language = requested ?? environmentLanguage ?? ContentCompiler.reference
+        if let preloaded, content == nil, let table = preloaded.texts[language] { return table }
+        var folders = [ContentLocator.builtIn()]
+        if let path = content ?? environment["GOODBYE_CONTENT"], !path.isEmpty {
+            folders.insert(URL(fileURLWithPath: path), at: 0)
+        }
+        for candidate in [language, ContentCompiler.reference] {
+            for folder in folders {
+                let url = folder.appendingPathComponent(MessageFile.path(candidate))
+                if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
+                    return MessageFile.compile(text, language: candidate)
+                }
+            }
+        }
+        return TextTable(language: language)
     }
 
     // MARK: content and language
@@ -66,25 +105,23 @@ public struct App {
         do {
             return try ContentLoader.load(from: contentFolder(options), thorough: false, language: requestedLanguage(options))
         } catch {
-            let lines = error.diagnostics.map(\.description)
+            let lines = error.diagnostics.map { Message(.verbatim, ["text": $0.description]) }
             if error.missing { throw Failure(.noInput, lines) }
-            throw Failure(.dataError, lines + ["Le contenu est invalide : « goodbye check » liste chaque problème."])
+            throw Failure(.dataError, lines + [Message(.contentInvalid)])
         }
     }
 
+    private var environmentLanguage: String? { environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } }
+
     func requestedLanguage(_ options: Options) -> String {
-        options.language ?? environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } ?? "fr"
+        options.language ?? environmentLanguage ?? ContentCompiler.reference
     }
 
     func language(_ options: Options, _ content: Content) throws(Failure) -> TextTable {
         let language = requestedLanguage(options)
         if let table = content.texts[language] { return table }
         let available = ContentLoader.languages(in: contentFolder(options))
-        if language == "en" {
-            throw Failure.usage("l’anglais n’est pas disponible dans ce contenu : utilisez --lang fr",
-                hint: "Langues disponibles : \(available.joined(separator: ", ")).")
-        }
-        throw Failure.usage("langue « \(language) » inconnue : utilisez --lang " + available.joined(separator: " ou "))
+        throw Failure.usage(.unknownLanguage, ["language": language, "available": available.joined(separator: ", ")])
     }
 
     // MARK: commands
@@ -95,24 +132,36 @@ public struct App {
         do {
             files = try ContentLoader.read(folder)
         } catch {
-            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map(\.description))
+            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map { Message(.verbatim, ["text": $0.description]) })
         }
+        let texts = messages(options)
         let diagnostics = ContentCompiler.compile(files: files).diagnostics
         guard diagnostics.isEmpty else {
-            for diagnostic in diagnostics { terminal.write(frenchTypography(diagnostic.description) + "\n") }
-            throw Failure(.dataError, "\(diagnostics.count) problème(s) dans « \(folder.path) » : corrigez-les puis relancez goodbye check")
+            for diagnostic in diagnostics { terminal.write(typography(diagnostic.rendered(texts), texts) + "\n") }
+            throw Failure(.dataError, .checkFailed, ["count": String(diagnostics.count), "folder": folder.path])
         }
-        terminal.write(frenchTypography("Contenu valide : \(folder.path)") + "\n")
+        terminal.write(typography(texts.text(.contentValid, ["folder": folder.path]), texts) + "\n")
     }
 
     private func questions(_ options: Options) throws(Failure) {
         let content = try loadContent(options)
         let texts = try language(options, content)
-        if options.format == "json" {
+        if options.format == .json {
             terminal.write(QuestionList.json(content.graph, texts: texts).rendered() + "\n")
         } else {
-            terminal.write(QuestionList.text(content.graph, texts: texts))
+            terminal.write(typography(QuestionList.text(content.graph, texts: texts), texts))
         }
+    }
+
+    private func help(_ options: Options) throws(Failure) {
+        let folder = contentFolder(options)
+        let texts = messages(options)
+        let kinds = ContentLoader.letterKinds(in: folder)
+        let found = ContentLoader.languages(in: folder)
+        let languages = found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
+        let help = Help(texts: texts, languages: languages, kinds: kinds)
+        let topic = options.command == .help ? options.helpTopic : options.commandNamed ? options.command.rawValue : nil
+        terminal.write(try help.text(for: topic))
     }
 
     /// Today in the machine's time zone, from the C library (no calendar library to load).

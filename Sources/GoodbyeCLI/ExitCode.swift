@@ -1,3 +1,5 @@
+import DialogueCore
+
 /// The exit statuses of the contract (sysexits.h, plus 1 and 130).
 public enum ExitCode: Int32, Sendable {
     case ok = 0
@@ -12,21 +14,27 @@ public enum ExitCode: Int32, Sendable {
 }
 
 /// Why a command stops early: the one place where an error becomes messages and a status.
+/// The messages are keys; the shell renders them in the session's language.
 public struct Failure: Error, Sendable {
     public var code: ExitCode
     /// Lines for stderr, each printed with the `goodbye: ` prefix.
-    public var messages: [String]
+    public var messages: [Message]
 
-    public init(_ code: ExitCode, _ messages: [String]) {
+    public init(_ code: ExitCode, _ messages: [Message]) {
         self.code = code
         self.messages = messages
     }
 
-    public init(_ code: ExitCode, _ message: String) {
-        self.init(code, [message])
+    public init(_ code: ExitCode, _ key: MessageKey, _ values: [String: String] = [:]) {
+        self.init(code, [Message(key, values)])
     }
 
-    static func usage(_ message: String, hint: String = "« goodbye --help » présente les commandes et les options.") -> Failure {
-        Failure(.usage, [message, hint])
+    /// A bad command line: the problem, then how to find the right usage.
+    static func usage(_ message: Message, hints: [Message] = []) -> Failure {
+        Failure(.usage, [message] + hints + [Message(.usageHint)])
+    }
+
+    static func usage(_ key: MessageKey, _ values: [String: String] = [:]) -> Failure {
+        usage(Message(key, values))
     }
 }

@@ -1,3 +1,4 @@
+import DialogueCore
 import Foundation
 
 #if canImport(Glibc)
@@ -7,16 +8,16 @@ import Foundation
 /// Reading inputs and writing outputs, with the contract's exit codes.
 enum Files {
     /// The text of an input file; 66 when missing or unreadable, 65 when not UTF-8.
-    static func readText(_ path: String, what: String) throws(Failure) -> String {
+    static func readText(_ path: String) throws(Failure) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure(.noInput, "\(what) « \(path) » introuvable : vérifiez le chemin")
+            throw Failure(.noInput, .fileMissing, ["path": printable(path)])
         }
         guard !isDirectory.boolValue else {
-            throw Failure(.noInput, "« \(path) » est un dossier : indiquez un fichier")
+            throw Failure(.noInput, .inputIsFolder, ["path": printable(path)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(.noInput, "impossible de lire « \(path) » : vérifiez ses droits de lecture")
+            throw Failure(.noInput, .fileUnreadable, ["path": printable(path)])
         }
         return try decode(data, name: path)
     }
@@ -35,7 +36,7 @@ enum Files {
                 start = index + 1
             }
         }
-        throw Failure(.dataError, "\(name):\(line): texte illisible (octet nul ou encodage autre que UTF-8) : enregistrez le fichier en UTF-8")
+        throw Failure(.dataError, .notUTF8, ["location": "\(printable(name)):\(line)"])
     }
 
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
@@ -45,18 +46,17 @@ enum Files {
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw Failure(.cantCreate, "« \(path) » est un dossier : indiquez un nom de fichier") }
+            guard !isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)]) }
             guard force else {
-                throw Failure(.cantCreate, ["« \(path) » existe déjà : il n’a pas été modifié.",
-                    "Choisissez un autre nom, ou ajoutez --force pour le remplacer."])
+                throw Failure.exists(path)
             }
         }
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(.cantCreate, "le dossier « \(folder.path) » n’existe pas : créez-le ou choisissez un autre chemin")
+            throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions]) else {
-            throw Failure(.cantCreate, "impossible de créer un fichier dans « \(folder.path) » : vérifiez ses droits d’écriture")
+            throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)])
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -65,7 +65,7 @@ enum Files {
             try handle.close()
         } catch {
             unlink(temporary.path)
-            throw Failure(.ioError, "écriture de « \(path) » impossible (\(error.localizedDescription)) : rien n’a été écrit")
+            throw Failure(.ioError, .writeFailed, ["path": printable(path)])
         }
         try commit(temporary.path, to: path, force: force)
     }
@@ -76,17 +76,23 @@ enum Files {
         defer { unlink(temporary) }
         if force {
             guard rename(temporary, path) == 0 else {
-                throw Failure(.ioError, "impossible de remplacer « \(path) » (\(String(cString: strerror(errno)))) : il n’a pas été modifié")
+                throw Failure(.ioError, .replaceFailed, ["path": printable(path)])
             }
             return
         }
         guard link(temporary, path) == 0 else {
             let reason = errno
             if reason == EEXIST {
-                throw Failure(.cantCreate, ["« \(path) » existe déjà : il n’a pas été modifié.",
-                    "Choisissez un autre nom, ou ajoutez --force pour le remplacer."])
+                throw Failure.exists(path)
             }
-            throw Failure(.cantCreate, "impossible de créer « \(path) » (\(String(cString: strerror(reason)))) : rien n’a été écrit")
+            throw Failure(.cantCreate, .createFailed, ["path": printable(path)])
         }
+    }
+}
+
+extension Failure {
+    /// An output that exists, without `--force`: nothing was changed.
+    static func exists(_ path: String) -> Failure {
+        Failure(.cantCreate, [Message(.outputExists, ["path": printable(path)]), Message(.outputExistsFix)])
     }
 }

@@ -1,95 +1,104 @@
-/// Usage text, in French, on stdout for `--help` and `help [COMMAND]`.
-enum Help {
-    static let general = """
-        goodbye : quitter un client, ou pas.
-        Une séance de questions sur les quatre bonnes raisons de quitter un client.
-        Puis une décision expliquée et, si vous partez, un brouillon de lettre d'au revoir.
+import ContentLoading
+import Foundation
+import DialogueCore
 
-        Utilisation :
-          goodbye [run] [options]      la séance guidée (commande par défaut)
-          goodbye letter [options]     le brouillon de lettre seul, à partir de réponses
-          goodbye questions [--format text|json] [--lang fr]
-                                       toutes les questions : identifiant, type, réponses
-          goodbye check [--content DOSSIER]
-                                       vérifie les questions et les gabarits de lettre
-          goodbye help [COMMANDE]      cette aide, ou celle d'une commande
-          goodbye --version            la version
+/// Usage text on stdout for `--help` and `help [COMMAND]`, in the session's language,
+/// built from the option table and `messages.ini`.
+struct Help {
+    let texts: TextTable
+    /// The languages of the content, for `--lang`; the letter kinds, for `--kind`.
+    var languages: [String]
+    var kinds: [String]
 
-        Options de run et letter :
-          --answers FICHIER   réponses préremplies (identifiant = valeur), ou un tiret pour lire l’entrée standard
-          --no-input          ne rien demander : une réponse manquante est une erreur (65)
-          --lang fr           langue du dialogue et de la lettre (aussi GOODBYE_LANG)
-          --date AAAA-MM-JJ   la date du jour pour la lettre et les délais
-          --content DOSSIER   un autre dossier de contenu (aussi GOODBYE_CONTENT)
-          --format FORMAT     run : text ou json ; letter : text ou markdown
-          -o, --output FICHIER
-                              où écrire la lettre, ou un tiret pour la sortie standard
-                              (jamais par-dessus un fichier existant sans --force)
-          --force             remplacer le fichier de sortie s'il existe
-          --session FICHIER   enregistrer la séance après chaque réponse, et la reprendre
-          --new-session       repartir de zéro au lieu de reprendre la séance enregistrée
-          --plain             sans décoration, une idée par ligne (lecteurs d'écran)
-
-        Pendant la séance, tapez :aide pour l'aide d'une question.
-        Tapez :retour pour revenir à la question précédente.
-        Tapez :résumé pour revoir vos réponses.
-        Tapez :quitter pour enregistrer et reprendre plus tard.
-        Appuyez sur Entrée pour accepter la réponse proposée.
-        Au terminal, la séance est enregistrée dans le dossier de données de l'utilisateur et reprise au lancement suivant.
-
-        Codes de sortie :
-          0     la séance est terminée
-          1     la saisie s'est interrompue avant la fin
-          64    la ligne de commande est incorrecte
-          65    des données sont invalides
-          66    un fichier est introuvable
-          70    une erreur interne s'est produite
-          73    le fichier de sortie ne peut pas être créé
-          74    une erreur d'entrée-sortie s'est produite
-          130   la séance a été interrompue (Ctrl-C)
-
-        """
-
-    static let topics: [String: String] = [
-        "run": """
-            goodbye run [--answers FICHIER] [--no-input] [--format text|json] [--lang fr]
-                        [--date AAAA-MM-JJ] [--content DOSSIER] [-o FICHIER] [--force]
-
-            La séance guidée : les signes des quatre raisons, puis la décision expliquée.
-            Si la décision est de partir, le programme propose un brouillon de lettre.
-            Avec --format json, la sortie standard ne reçoit que le rapport JSON.
-
-            """,
-        "letter": """
-            goodbye letter [--answers FICHIER] [--no-input] [--format text|markdown]
-                           [--date AAAA-MM-JJ] [-o FICHIER] [--force]
-
-            Le brouillon de lettre seul : les questions de la lettre, sans celles de la décision.
-            La sortie standard ne reçoit que la lettre, sauf avec l'option -o.
-
-            """,
-        "questions": """
-            goodbye questions [--format text|json] [--lang fr]
-
-            Toutes les questions, dans l'ordre du dialogue : identifiant, type, réponses acceptées et réponse par défaut.
-            Les identifiants servent dans les fichiers de réponses.
-
-            """,
-        "check": """
-            goodbye check [--content DOSSIER]
-
-            Vérifie un dossier de contenu : questions, textes et gabarits de lettre.
-            Chaque problème est listé avec son code, son emplacement et la façon de le corriger.
-            Le code de sortie vaut 0 si tout va bien, 65 sinon, et 66 si le dossier n'existe pas.
-
-            """,
+    static let width = 80
+    static let column = 26
+    static let exitCodes: [(Int, MessageKey)] = [
+        (0, .exit0), (1, .exit1), (64, .exit64), (65, .exit65), (66, .exit66), (70, .exit70), (73, .exit73),
+        (74, .exit74), (130, .exit130),
     ]
 
-    static func text(for topic: String?) throws(Failure) -> String {
-        guard let topic, topic != "help" else { return frenchTypography(general) }
-        guard let text = topics[topic] else {
-            throw Failure.usage("aucune aide pour « \(topic) » : les commandes sont run, letter, questions et check")
+    func text(for topic: String?) throws(Failure) -> String {
+        guard let topic, topic != Command.help.rawValue else { return general() }
+        guard let command = Command(rawValue: topic) else {
+            let commands = Command.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Failure.usage(.noHelpTopic, ["topic": topic, "commands": commands])
         }
-        return frenchTypography(text)
+        return self.command(command)
+    }
+
+    private func general() -> String {
+        var lines = [paragraph(texts.text(.helpSummary)), "", texts.text(.helpUsage)]
+        lines += Command.allCases.filter { $0 != .help }.map { "  " + synopsis($0, short: true) }
+        lines += ["  goodbye help [" + commandWord + "]", "  goodbye --version", "", texts.text(.helpCommands)]
+        lines += Command.allCases.map { row($0.rawValue, texts.text($0.summary)) }
+        lines += ["", texts.text(.helpOptions)]
+        lines += OptionSpec.all.map { row(optionLabel($0, .help), texts.text($0.help)) }
+        lines += ["", paragraph(texts.text(.helpSession)), "", texts.text(.helpExitCodes)]
+        lines += Self.exitCodes.map { row(String($0.0), texts.text($0.1)) }
+        lines += ["", texts.text(.helpMore)]
+        return typography(lines.joined(separator: "\n") + "\n")
+    }
+
+    private func command(_ command: Command) -> String {
+        let name = Self.name(command)
+        // Kept whole when wrapped: each `[--option VALUE]`, its inner space made unbreakable for `wrap`.
+        let words = String(synopsis(command, short: false).dropFirst(name.count + 1)).replacingOccurrences(of: " ", with: "\u{1}")
+            .replacingOccurrences(of: "]\u{1}[", with: "] [")
+        let usage = wrap(words, width: Self.width, indent: name + " ").replacingOccurrences(of: "\u{1}", with: " ")
+        var lines = [usage, ""]
+        lines.append(paragraph(texts.text(command.summary)))
+        let options = OptionSpec.options(of: command)
+        if !options.isEmpty {
+            lines += ["", texts.text(.helpOptions)]
+            lines += options.map { row(optionLabel($0, command), texts.text($0.help)) }
+        }
+        if command == .run || command == .letter { lines += ["", paragraph(texts.text(.helpSession))] }
+        return typography(lines.joined(separator: "\n") + "\n")
+    }
+
+    private var commandWord: String { texts.text(.placeholderCommand) }
+
+    private static func name(_ command: Command) -> String {
+        command == .run ? "goodbye [run]" : "goodbye " + command.rawValue
+    }
+
+    /// `goodbye letter [--kind farewell] [--answers FICHIER] …`; short: `[options]`.
+    private func synopsis(_ command: Command, short: Bool) -> String {
+        let name = Self.name(command)
+        let options = OptionSpec.options(of: command).filter { !$0.names.contains("--help") && !$0.names.contains("--version") }
+        if short {
+            let key = options.filter { [.format, .kind].contains($0.argument) || ($0.argument == .folder && command == .check) }
+            return ([name] + key.map { "[" + optionLabel($0, command) + "]" } + (options.count > key.count ? ["[options]"] : []))
+                .joined(separator: " ")
+        }
+        return ([name] + options.map { "[" + optionLabel($0, command) + "]" }).joined(separator: " ")
+    }
+
+    /// `--answers FICHIER`, `-o, --output FICHIER`, `--format text|json`.
+    private func optionLabel(_ spec: OptionSpec, _ command: Command) -> String {
+        let placeholder = texts.render(spec.placeholder(Message(.verbatim, ["text": ""]), for: command, languages: languages, kinds: kinds)
+            .resolved(in: texts))
+        let names = spec.names.joined(separator: ", ")
+        return placeholder.isEmpty ? names : names + " " + placeholder
+    }
+
+    private func row(_ label: String, _ text: String) -> String {
+        let indent = "  " + label.padding(toLength: max(Self.column - 2, label.count + 2), withPad: " ", startingAt: 0)
+        guard indent.count <= Self.column else {
+            return "  " + label + "\n" + wrap(text, width: Self.width, indent: String(repeating: " ", count: Self.column))
+        }
+        return wrap(text, width: Self.width, indent: indent)
+    }
+
+    private func paragraph(_ text: String) -> String { wrap(text, width: Self.width) }
+
+    private func typography(_ text: String) -> String { texts.language == "fr" ? frenchTypography(text) : text }
+}
+
+extension Message {
+    /// The placeholder only, as `OptionSpec.placeholder` filled it.
+    fileprivate func resolved(in texts: TextTable) -> Message {
+        if let key = parts["placeholder"] { return Message(.verbatim, ["text": texts.text(key)]) }
+        return Message(.verbatim, ["text": values["placeholder"] ?? ""])
     }
 }

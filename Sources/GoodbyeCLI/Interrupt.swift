@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import Synchronization
 
 /// Ctrl-C: say how to resume and leave with 130. Files are written to a temporary
 /// name and renamed, and the session is saved after every answer, so nothing is lost.
@@ -7,13 +8,13 @@ public enum Interrupt {
     nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<CChar>? = strdup(
         "\ngoodbye: interrompu. Relancez goodbye pour recommencer.\n")
 
+    private static let writing = Mutex(())
+
+    /// Replaced under a lock; the old text is never freed, so that a handler running
+    /// meanwhile never reads freed memory (a session sets it once or twice).
     static var message: String {
         get { buffer.map { String(cString: $0) } ?? "" }
-        set {
-            let old = buffer
-            buffer = strdup(frenchTypography(newValue))
-            free(old)
-        }
+        set { writing.withLock { _ in buffer = strdup(newValue) } }
     }
 
     public static func install() {

@@ -3,61 +3,110 @@ import DialogueCore
 /// The commands of the contract.
 public enum Command: String, Sendable, CaseIterable {
     case run, letter, questions, check, help
+
+    /// The output formats a command writes; the first is the default.
+    var formats: [OutputFormat] {
+        switch self {
+        case .run, .questions: return [.text, .json]
+        case .letter: return [.text, .markdown]
+        case .check, .help: return []
+        }
+    }
+
+    /// What the command does, in the help.
+    var summary: MessageKey {
+        switch self {
+        case .run: return .helpRun
+        case .letter: return .helpLetter
+        case .questions: return .helpQuestions
+        case .check: return .helpCheck
+        case .help: return .helpHelp
+        }
+    }
+}
+
+/// How a letter or a report is written.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text, json, markdown
 }
 
 /// The parsed command line.
 public struct Options: Sendable, Equatable {
     public var command: Command = .run
+    /// Whether the command was named (`goodbye --help` is the general help).
+    public var commandNamed = false
     public var helpTopic: String?
+    public var showHelp = false
     public var showVersion = false
     public var answers: String?
     public var noInput = false
     public var language: String?
     public var date: CivilDate?
     public var content: String?
-    public var format: String?
+    public var format: OutputFormat?
+    public var kind: String?
     public var output: String?
     public var force = false
     public var session: String?
     public var newSession = false
     public var plain = false
 
-    static let valued: Set<String> = ["--answers", "--lang", "--date", "--content", "--format", "--output", "-o", "--session"]
-    static let flags: Set<String> = ["--no-input", "--force", "--help", "-h", "--version", "--plain", "--new-session"]
-
-    /// Parses the arguments (without the program name).
+    /// Parses the arguments (without the program name) against `OptionSpec.all`.
     public static func parse(_ arguments: [String]) throws(Failure) -> Options {
         var options = Options()
+        var given: [(OptionSpec, String)] = []
         var index = 0
         var commandSeen = false
+        var optionsEnded = false
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if argument.hasPrefix("-"), argument != "-" {
+            if argument == "--", !optionsEnded {
+                optionsEnded = true
+            } else if argument.hasPrefix("-"), argument != "-", !optionsEnded {
                 let (name, inline) = split(argument)
-                if valued.contains(name) {
-                    guard let value = inline ?? (index < arguments.count ? arguments[index] : nil) else {
-                        throw Failure.usage("l’option \(name) attend une valeur : \(name) \(placeholder(name))")
+                guard let spec = OptionSpec.named(name) else {
+                    throw Failure.usage(Message(.unknownOption, ["option": argument]), hints: suggestion(name, OptionSpec.allNames))
+                }
+                var value = ""
+                if spec.argument != .none {
+                    guard let found = inline ?? (index < arguments.count ? arguments[index] : nil) else {
+                        throw Failure.usage(spec.placeholder(Message(.optionNeedsValue, ["option": name]), for: options.command))
                     }
                     if inline == nil { index += 1 }
-                    try options.set(name, value)
-                } else if flags.contains(name), inline == nil {
-                    options.setFlag(name)
-                } else {
-                    throw Failure.usage("option inconnue « \(argument) »" + suggestion(for: name))
+                    value = found
+                } else if inline != nil {
+                    throw Failure.usage(.unknownOption, ["option": argument])
                 }
-            } else if !commandSeen, let command = Command(rawValue: argument) {
+                try spec.apply(&options, value)
+                given.append((spec, name))
+            } else if !commandSeen, !optionsEnded, let command = Command(rawValue: argument) {
                 options.command = command
+                options.commandNamed = true
                 commandSeen = true
             } else if options.command == .help, options.helpTopic == nil {
                 options.helpTopic = argument
             } else {
-                let nearest = nearestWord(argument, among: Command.allCases.map(\.rawValue))
-                let hint = nearest.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""
-                throw Failure.usage("argument inattendu « \(argument) »" + hint)
+                let hints = commandSeen ? [] : suggestion(argument, Command.allCases.map(\.rawValue))
+                throw Failure.usage(Message(.unexpectedArgument, ["argument": argument]), hints: hints)
             }
         }
+        try options.validate(given)
         return options
+    }
+
+    /// Every option given must apply to the command; the format must be one it writes.
+    private func validate(_ given: [(OptionSpec, String)]) throws(Failure) {
+        guard !showHelp, !showVersion, command != .help else { return }
+        for (spec, name) in given where !spec.commands.contains(command) {
+            throw Failure.usage(.optionNotForCommand, ["option": name, "command": command.rawValue])
+        }
+        if let format, !command.formats.contains(format) {
+            throw Failure.usage(.formatNotForCommand, [
+                "format": format.rawValue, "command": command.rawValue,
+                "accepted": command.formats.map(\.rawValue).joined(separator: ", "),
+            ])
+        }
     }
 
     private static func split(_ argument: String) -> (String, String?) {
@@ -65,52 +114,19 @@ public struct Options: Sendable, Equatable {
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
-    private mutating func set(_ name: String, _ value: String) throws(Failure) {
-        switch name {
-        case "--answers": answers = value
-        case "--lang": language = value
-        case "--content": content = value
-        case "--session": session = value
-        case "--output", "-o": output = value
-        case "--format":
-            guard ["text", "json", "markdown"].contains(value) else {
-                throw Failure.usage("format « \(value) » inconnu : utilisez text ou json (run), text ou markdown (letter)")
-            }
-            format = value
-        case "--date":
-            guard let parsed = CivilDate(iso: value) else {
-                throw Failure.usage("date « \(value) » invalide : écrivez-la sous la forme AAAA-MM-JJ, par exemple 2026-11-29")
-            }
-            date = parsed
-        default: break
-        }
+    private static func suggestion(_ word: String, _ candidates: [String]) -> [Message] {
+        nearestWord(word, among: candidates).map { [Message(.didYouMean, ["word": $0])] } ?? []
     }
 
-    private mutating func setFlag(_ name: String) {
-        switch name {
-        case "--no-input": noInput = true
-        case "--force": force = true
-        case "--version": showVersion = true
-        case "--plain": plain = true
-        case "--new-session": newSession = true
-        default: command = .help
+    /// The language asked for on the command line, read even when the rest is wrong,
+    /// so that a usage error is said in that language.
+    static func requestedLanguage(_ arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { return nil }
+            if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
         }
-    }
-
-    private static func placeholder(_ name: String) -> String {
-        switch name {
-        case "--answers": return "FICHIER"
-        case "--lang": return "fr"
-        case "--date": return "AAAA-MM-JJ"
-        case "--content": return "DOSSIER"
-        case "--format": return "text"
-        default: return "FICHIER"
-        }
-    }
-
-    private static func suggestion(for name: String) -> String {
-        let known = Array(valued.union(flags)).filter { $0.hasPrefix("--") }
-        return nearestWord(name, among: known).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""
+        return nil
     }
 }
 

@@ -1,3 +1,4 @@
+import ContentLoading
 import DialogueCore
 
 /// `goodbye questions`: every question in the dialogue's order, as text or JSON.
@@ -21,22 +22,20 @@ enum QuestionList {
         let presenter = Presenter(graph: graph, texts: texts, width: nil)
         var lines: [String] = []
         for question in graph.questions {
-            lines.append(question.id + "  (" + question.type.rawValue + ")")
+            lines.append(question.id)
             lines.append("  " + texts.text(question.id + ".prompt"))
-            switch question.type {
-            case .yesNo: lines.append("  réponses : oui, non")
-            case .choice: lines.append("  réponses : " + question.choices.joined(separator: ", "))
-            case .list: lines.append("  une ligne par élément : " + question.fields.map(\.rawValue).joined(separator: " ; "))
-            default: break
-            }
+            let accepted = question.type == .choice
+                ? presenter.paired(question.choices.enumerated().map { "\($0.offset + 1). " + presenter.label($0.element, for: question) })
+                : AnswerFile.accepted(question, texts)
+            lines.append("  " + texts.text(question.type == .list ? .listingItems : .listingAnswers, ["values": accepted, "accepted": accepted]))
             if let value = question.defaultValue {
-                let shown = value.hasPrefix("@") ? "calculée (" + value.dropFirst() + ")" : presenter.label(value, for: question)
-                lines.append("  par défaut : " + shown)
+                lines.append("  " + (value.hasPrefix("@") ? texts.text(.listingComputed)
+                    : texts.text(.listingDefault, ["value": presenter.label(value, for: question)])))
             } else if !question.required {
-                lines.append("  facultative")
+                lines.append("  " + texts.text(.listingOptional))
             }
             lines.append("")
         }
-        return frenchTypography(lines.joined(separator: "\n"))
+        return lines.joined(separator: "\n")
     }
 }

@@ -15,16 +15,15 @@ enum Typed: Equatable {
     case summary
     case quit
 
-    static func parse(_ line: String, isText: Bool) -> Typed {
+    /// Reads `line` with the session commands of `texts` (`[command]`: `:aide`, `:retour`…).
+    static func parse(_ line: String, isText: Bool, texts: TextTable) -> Typed {
         let word = folded(line)
-        switch word {
-        case "?", ":aide", ":help": return .input(.help)
-        case "aide" where !isText, "help" where !isText: return .input(.help)
-        case ":retour", ":back": return .input(.back)
-        case ":resume", ":summary": return .summary
-        case ":quitter", ":quit": return .quit
-        default: return .input(.answer(line))
-        }
+        func isCommand(_ name: String) -> Bool { texts.list("command." + name).contains { folded($0) == word } }
+        if isCommand("help") || (!isText && isCommand("help_bare")) { return .input(.help) }
+        if isCommand("back") { return .input(.back) }
+        if isCommand("summary") { return .summary }
+        if isCommand("quit") { return .quit }
+        return .input(.answer(line))
     }
 }
 
@@ -41,7 +40,7 @@ final class Session {
     /// Called after every step that changed the answers (saving the session).
     var persist: (Conversation) throws(Failure) -> Void = { _ in }
     /// Said when input ends early, after what was lost: how to resume.
-    var resumeHint: String?
+    var resumeHint: Message?
     private(set) var missing: [String] = []
 
     init(engine: Engine, presenter: Presenter, terminal: Terminal, noInput: Bool, showDecision: Bool, say: @escaping (String) -> Void) {
@@ -72,13 +71,11 @@ final class Session {
         if noInput { return automatic(state, node) }
         guard let line = terminal.readLine() else {
             say("\n")
-            throw Failure(.endOfInput, [
-                "la saisie s’est terminée avant la fin des questions (en attente : « \(node.id) »).",
-                resumeHint ?? "Relancez goodbye pour répondre, ou complétez votre fichier de réponses.",
-            ])
+            let prompt = node.question == nil ? presenter.text("\(node.id).title") : presenter.text("\(node.id).prompt")
+            throw Failure(.endOfInput, [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
         }
         if !terminal.isInteractive { say(printable(line) + "\n") }
-        switch Typed.parse(line, isText: node.question?.type == .text) {
+        switch Typed.parse(line, isText: node.question?.type == .text, texts: presenter.texts) {
         case .quit:
             return nil
         case .summary:
@@ -93,10 +90,11 @@ final class Session {
         case .input(let input):
             let step = engine.send(input, to: state)
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
+                let reason = presenter.rejection(rejection, for: node.id)
+                let empty = line.trimmingCharacters(in: .whitespaces).isEmpty
                 throw Failure(.dataError, [
-                    (line.trimmingCharacters(in: .whitespaces).isEmpty ? "« \(node.id) » : réponse vide non acceptée. "
-                        : "« \(node.id) » : réponse « \(quoted(line)) » non acceptée. ") + presenter.rejection(rejection, for: node.id),
-                    "En entrée non interactive, une réponse refusée arrête la session.",
+                    Message(empty ? .answerRejectedEmpty : .answerRejected, ["id": node.id, "value": quoted(line), "reason": reason]),
+                    Message(.scriptStops),
                 ])
             }
             return step
@@ -147,10 +145,7 @@ final class Session {
             case .finished:
                 break
             case .brokenContent(let id):
-                throw Failure(.software, [
-                    "le dialogue ne mène nulle part après « \(id) » : c’est une erreur du contenu que « goodbye check » aurait dû signaler.",
-                    "Merci de la signaler avec la commande lancée et vos réponses.",
-                ])
+                throw Failure(.software, [Message(.deadEnd, ["id": id]), Message(.reportBug)])
             }
         }
     }

@@ -38,7 +38,7 @@ struct SessionStore {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw Failure(.cantCreate, "impossible de créer le dossier « \(folder) » pour enregistrer la séance : vérifiez ses droits")
+            throw Failure(.cantCreate, .sessionFolder, ["folder": printable(folder)])
         }
         try Files.write(text(state, finished: finished), to: path, force: true, permissions: 0o600)
     }
@@ -51,14 +51,12 @@ struct SessionStore {
         var finished: Bool
     }
 
-    func load(language: String) throws(Failure) -> Loaded? {
+    func load(texts: TextTable) throws(Failure) -> Loaded? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let text = try Files.readText(path, what: "séance enregistrée")
-        let file = AnswerFile(text: text, file: path, graph: content.graph, parser: content.parser(for: language),
-            yesNoWords: ("oui", "non"))
+        let text = try Files.readText(path)
+        let file = AnswerFile(text: text, file: path, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else {
-            throw Failure(.dataError, file.diagnostics.sorted().map { "\($0.location): \($0.message)" }
-                + ["La séance enregistrée est abîmée : corrigez ces lignes, ou relancez avec --new-session pour repartir de zéro."])
+            throw Failure(.dataError, file.located(texts) + [Message(.sessionDamaged)])
         }
         var answers = file.answers
         var changed: [String] = []

@@ -5,14 +5,23 @@ import LetterTemplating
 /// `[format]` section of its text table (`1er janvier 2027`, `1 250,00 €`).
 public struct LanguageFormat: Sendable {
     let texts: TextTable
+    /// The language's month names and its formats, parsed once (they serve every date and amount).
+    let months: [String]
+    let parsed: [String: Template]
+
+    public static let formatKeys = ["format.date", "format.currency", "format.percent", "format.day_one", "format.day_other",
+        "format.label", "format.pair", "letter.place_date", "letter.salutation"]
 
     public init(texts: TextTable) {
         self.texts = texts
+        months = texts.list("format.months")
+        var parsed: [String: Template] = [:]
+        for key in Self.formatKeys { if let source = texts[key] { parsed[key] = try? Template(source, name: key) } }
+        self.parsed = parsed
     }
 
     /// `29 novembre 2026`, `1er janvier 2027`.
     public func date(_ date: CivilDate) -> String {
-        let months = texts.list("format.months")
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
         let day = date.day == 1 ? (texts["format.first_day"] ?? "1") : String(date.day)
         return fill("format.date", ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
@@ -57,7 +66,7 @@ public struct LanguageFormat: Sendable {
 
     /// Renders the small template under `key` (a gap shows the key, never crashes).
     public func fill(_ key: String, _ values: [String: Value]) -> String {
-        guard let source = texts[key], let template = try? Template(source, name: key) else { return key }
+        guard let template = parsed[key] ?? texts[key].flatMap({ try? Template($0, name: key) }) else { return key }
         return (try? template.render(.map(values), escaping: .none, strict: false)) ?? key
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import DialogueCore
 import LetterTemplating
 
@@ -7,7 +6,7 @@ import LetterTemplating
 public struct LetterComposer: Sendable {
     public let texts: TextTable
     public let rates: RateTable
-    let format: LanguageFormat
+    public let format: LanguageFormat
 
     public init(texts: TextTable, rates: RateTable) {
         self.texts = texts
@@ -16,54 +15,54 @@ public struct LetterComposer: Sendable {
     }
 
     public func context(_ facts: LetterFacts) -> Value {
-        let tone = facts.text("letter.tone").isEmpty ? "neutre" : facts.text("letter.tone")
-        let appel = appel(facts, tone: tone)
+        let tone = facts.tone
+        let appel = appel(facts)
         return .map([
             "sender": sender(facts),
             "client": client(facts),
             "place_date": .string(placeDate(facts)),
-            "registered": .bool(facts.flag("letter.registered")),
+            "registered": .bool(facts.flag(.registered)),
             "appel": .string(appel),
-            "closing_appel": .string(closingAppel(facts, tone: tone) ?? appel),
-            "tone": .map(["cordial": .bool(tone == "cordial"), "neutral": .bool(tone == "neutre"), "firm": .bool(tone == "ferme")]),
+            "closing_appel": .string(closingAppel(facts) ?? appel),
+            "tone": .map(["cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm)]),
             "contract": contract(facts),
             "end_date": .string(format.date(facts.endDate)),
-            "handover": .bool(facts.flag("letter.handover")),
-            "personal_data": .bool(facts.flag("letter.personal_data")),
+            "handover": .bool(facts.flag(.handover)),
+            "personal_data": .bool(facts.flag(.personalData)),
             "invoices": invoices(facts),
             "reasons": reasons(facts),
         ])
     }
 
     private func sender(_ facts: LetterFacts) -> Value {
-        let gender = facts.text("sender.gender")
+        let gender = facts.senderGender
         return .map([
-            "name": .string(facts.text("sender.name")),
-            "business": .string(facts.text("sender.business")),
-            "address": .string(facts.text("sender.address")),
-            "city": .string(facts.text("sender.city")),
-            "siret": .string(facts.text("sender.siret")),
-            "email": .string(facts.text("sender.email")),
-            "feminine": .bool(gender == "feminin"),
-            "masculine": .bool(gender == "masculin"),
-            "neutral": .bool(gender != "feminin" && gender != "masculin"),
+            "name": .string(facts.text(.senderName)),
+            "business": .string(facts.text(.senderBusiness)),
+            "address": .string(facts.text(.senderAddress)),
+            "city": .string(facts.text(.senderCity)),
+            "siret": .string(facts.text(.senderSiret)),
+            "email": .string(facts.text(.senderEmail)),
+            "feminine": .bool(gender == .feminine),
+            "masculine": .bool(gender == .masculine),
+            "neutral": .bool(gender == .neutral),
         ])
     }
 
     private func client(_ facts: LetterFacts) -> Value {
-        let civility = facts.text("client.civility")
-        let name = facts.text("client.name")
+        let civility = facts.civility
+        let name = facts.text(.clientName)
         var attention = ""
-        if ["madame", "monsieur", "sans_titre"].contains(civility), !name.isEmpty {
-            let title = texts["letter.title.\(civility)"] ?? ""
+        if civility.namesPerson, !name.isEmpty {
+            let title = texts["letter.title.\(civility.rawValue)"] ?? ""
             attention = title.isEmpty ? name : title + " " + name
         }
         return .map([
-            "company": .string(facts.isConsumer ? "" : facts.text("client.company")),
+            "company": .string(facts.isConsumer ? "" : facts.text(.company)),
             "attention": .string(attention),
             "named": .bool(!attention.isEmpty),
-            "address": .string(facts.text("client.address")),
-            "city": .string(facts.text("client.city")),
+            "address": .string(facts.text(.clientAddress)),
+            "city": .string(facts.text(.clientCity)),
             "consumer": .bool(facts.isConsumer),
             "business": .bool(!facts.isConsumer),
         ])
@@ -71,34 +70,34 @@ public struct LetterComposer: Sendable {
 
     /// `Madame`, `Chère Madame` (cordial), `Madame, Monsieur`, or the person's name;
     /// in English `Dear Ms Dubois`: the texts may use `{{name}}` and `{{surname}}`.
-    public func appel(_ facts: LetterFacts, tone: String) -> String {
-        var civility = facts.text("client.civility").isEmpty ? "inconnu" : facts.text("client.civility")
-        let name = facts.text("client.name")
-        if name.isEmpty, ["madame", "monsieur", "sans_titre"].contains(civility) { civility = "inconnu" }
-        let key = tone == "cordial" && texts["letter.appel.cordial_\(civility)"] != nil
-            ? "letter.appel.cordial_\(civility)" : "letter.appel.\(civility)"
+    public func appel(_ facts: LetterFacts) -> String {
+        var civility = facts.civility
+        let name = facts.text(.clientName)
+        if name.isEmpty, civility.namesPerson { civility = .unknown }
+        let cordial = "letter.appel.cordial_\(civility.rawValue)"
+        let key = facts.tone == .cordial && texts[cordial] != nil ? cordial : "letter.appel.\(civility.rawValue)"
         let surname = name.split(separator: " ").last.map(String.init) ?? name
         return format.fill(key, ["name": .string(name), "surname": .string(surname)])
     }
 
     /// The appel as repeated inside the closing sentence: `chère Madame` there, where the
     /// language says so (`…_inline`); nil when it is the appel unchanged.
-    public func closingAppel(_ facts: LetterFacts, tone: String) -> String? {
-        guard tone == "cordial", !facts.text("client.name").isEmpty else { return nil }
-        return texts["letter.appel.cordial_\(facts.text("client.civility"))_inline"]
+    public func closingAppel(_ facts: LetterFacts) -> String? {
+        guard facts.tone == .cordial, !facts.text(.clientName).isEmpty else { return nil }
+        return texts["letter.appel.cordial_\(facts.civility.rawValue)_inline"]
     }
 
     /// `Lyon, le 29 novembre 2026`: the town without its postal code.
-    private func placeDate(_ facts: LetterFacts) -> String {
-        let words = facts.text("sender.city").split(separator: " ")
+    public func placeDate(_ facts: LetterFacts) -> String {
+        let words = facts.text(.senderCity).split(separator: " ")
         let town = words.drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ")
         return format.fill("letter.place_date", ["town": .string(town), "date": .string(format.date(facts.today))])
     }
 
     private func contract(_ facts: LetterFacts) -> Value {
-        let clause = Self.articleNumber(facts.text("letter.notice_clause"))
+        let clause = Self.articleNumber(facts.text(.noticeClause))
         return .map([
-            "date": .string(facts.date("letter.contract_date").map(format.date) ?? ""),
+            "date": .string(facts.date(.contractDate).map(format.date) ?? ""),
             "fixed": .bool(facts.fixedTerm),
             "indefinite": .bool(!facts.fixedTerm),
             "notice": .string(format.days(facts.noticeDays)),
@@ -108,12 +107,12 @@ public struct LetterComposer: Sendable {
 
     /// `8` from `8`, `article 8`, `art. 8` or `l’article 8`: the templates write the word.
     static func articleNumber(_ text: String) -> String {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text.trimmed)
         for prefix in ["l’article", "l'article", "article", "art."] where rest.lowercased().hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
             break
         }
-        return rest.trimmingCharacters(in: .whitespaces)
+        return rest.trimmed
     }
 
     private func invoices(_ facts: LetterFacts) -> Value {
@@ -128,7 +127,7 @@ public struct LetterComposer: Sendable {
                 "last": .bool(index == invoices.count - 1),
             ])
         }
-        let deadline = facts.today.adding(days: facts.integer("letter.pay_days") ?? 15)
+        let deadline = facts.today.adding(days: facts.integer(.payDays) ?? 15)
         return .map([
             "any": .bool(!invoices.isEmpty),
             "one": .bool(invoices.count == 1),
@@ -145,7 +144,7 @@ public struct LetterComposer: Sendable {
     }
 
     private func penalty(_ facts: LetterFacts) -> Value {
-        let contractRate = LetterComposition.cents(facts.text("letter.penalty_rate"))
+        let contractRate = LetterComposition.cents(facts.text(.penaltyRate))
         let legal = rates.period(on: facts.today)
         return .map([
             "contract": .bool(contractRate != nil),
@@ -159,7 +158,7 @@ public struct LetterComposer: Sendable {
     /// One sober sentence about why, only when asked: the established reason's, a
     /// shared one for several, a general one when the decision is unknown.
     private func reasons(_ facts: LetterFacts) -> Value {
-        guard facts.flag("letter.mention_reasons") else { return .map(["sentence": ""]) }
+        guard facts.flag(.mentionReasons) else { return .map(["sentence": ""]) }
         let established = facts.decision?.established.map(\.id) ?? []
         let key = established.count > 1 ? "several" : established.first ?? "general"
         return .map(["sentence": .string(texts.text("letter.reason." + key))])

@@ -1,6 +1,7 @@
 import DialogueCore
 
-/// The answers of the letter's questions, read into typed facts.
+/// The answers of the letter's questions, read into typed facts through the
+/// declared contract (`LetterQuestion`, `Tone`, `ClientKind`…), never by bare strings.
 public struct LetterFacts: Sendable {
     public var answers: [String: Answer]
     public var today: CivilDate
@@ -12,15 +13,24 @@ public struct LetterFacts: Sendable {
         self.decision = decision
     }
 
-    public func text(_ id: String) -> String { answers[id]?.value ?? "" }
-    public func flag(_ id: String) -> Bool { answers[id]?.value == YesNo.yes }
-    public func date(_ id: String) -> CivilDate? { CivilDate(iso: text(id)) }
-    public func integer(_ id: String) -> Int? { Int(text(id)) }
+    public func text(_ question: LetterQuestion) -> String { answers[question.rawValue]?.value ?? "" }
+    public func flag(_ question: LetterQuestion) -> Bool { answers[question.rawValue]?.value == YesNo.yes }
+    public func date(_ question: LetterQuestion) -> CivilDate? { CivilDate(iso: text(question)) }
+    public func integer(_ question: LetterQuestion) -> Int? { Int(text(question)) }
+    /// The answer to a choice question, typed; nil when unanswered.
+    public func choice<Choice: ContentChoice>(_ type: Choice.Type) -> Choice? { Choice(rawValue: text(Choice.question)) }
 
-    public var isConsumer: Bool { text("client.kind") == "particulier" }
-    public var isProBono: Bool { flag(DecisionRule.proBonoQuestion) }
-    public var fixedTerm: Bool { text("letter.contract") == "determinee" }
-    public var noticeDays: Int { integer("letter.notice_days") ?? 30 }
+    public var clientKind: ClientKind { choice(ClientKind.self) ?? .business }
+    public var isConsumer: Bool { clientKind == .consumer }
+    public var isProBono: Bool { answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes }
+    public var fixedTerm: Bool { choice(ContractDuration.self) == .fixed }
+    public var noticeDays: Int { integer(.noticeDays) ?? 30 }
+    public var civility: Civility { choice(Civility.self) ?? .unknown }
+    public var senderGender: SenderGender { choice(SenderGender.self) ?? .neutral }
+
+    /// The tone asked for, or the one proposed from the facts.
+    public var tone: Tone { choice(Tone.self) ?? proposedTone }
+    public var proposedTone: Tone { paymentEstablished || flag(.unpaid) ? .firm : .neutral }
 
     /// Days the post takes before the notice starts to run, added to the proposed end date.
     public static let deliveryDays = 3
@@ -29,8 +39,8 @@ public struct LetterFacts: Sendable {
     public var proposedEndDate: CivilDate { today.adding(days: Self.deliveryDays + noticeDays) }
 
     public var endDate: CivilDate {
-        if fixedTerm, let term = date("letter.term_date") { return term }
-        return date("letter.end_date") ?? proposedEndDate
+        if fixedTerm, let term = date(.termDate) { return term }
+        return date(.endDate) ?? proposedEndDate
     }
 
     public var paymentEstablished: Bool {
@@ -39,18 +49,29 @@ public struct LetterFacts: Sendable {
 
     /// Unpaid invoices: number, date, amount due (cents), due date.
     public var invoices: [Invoice] {
-        guard flag("letter.unpaid"), !isProBono else { return [] }
-        return (answers["letter.invoices"]?.values ?? []).compactMap(Invoice.init(record:))
+        guard flag(.unpaid), !isProBono else { return [] }
+        return (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:))
     }
 
     /// The computed defaults the dialogue names with `@`.
     public static let computedNames: Set<String> = ["end_date", "tone", "unpaid"]
 
+    /// The engine's computed defaults for a session on `graph`: the letter's facts so
+    /// far, with the decision their signs give.
+    public static func computedDefaults(graph: DialogueGraph, today: CivilDate)
+        -> @Sendable (String, [String: Answer]) -> String?
+    {
+        { name, answers in
+            LetterFacts(answers: answers, today: today, decision: DecisionRule().decide(graph: graph, answers: answers))
+                .computedDefault(name)
+        }
+    }
+
     public func computedDefault(_ name: String) -> String? {
         switch name {
         case "end_date": return proposedEndDate.iso
         case "unpaid": return paymentEstablished ? YesNo.yes : YesNo.no
-        case "tone": return paymentEstablished || flag("letter.unpaid") ? "ferme" : "neutre"
+        case "tone": return proposedTone.rawValue
         default: return nil
         }
     }

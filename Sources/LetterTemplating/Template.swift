@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// How interpolated values are escaped: HTML for the Mustache specification, nothing
 /// for plain-text letters, Markdown punctuation for Markdown letters.
@@ -77,10 +77,9 @@ public struct Template: Sendable {
 }
 
 /// A set of named templates that include each other as partials.
-public final class TemplateLibrary: @unchecked Sendable {
+public final class TemplateLibrary: Sendable {
     public let templates: [String: Template]
-    private var indentedCache: [String: Template] = [:]
-    private let lock = NSLock()
+    private let indentedCache = Mutex<[String: Template]>([:])
 
     public init(templates: [String: Template]) {
         self.templates = templates
@@ -108,11 +107,11 @@ public final class TemplateLibrary: @unchecked Sendable {
         guard let template = templates[name] else { return nil }
         guard !indent.isEmpty else { return template }
         let key = indent + "\u{0}" + name
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = indentedCache[key] { return cached }
-        let indented = template.indented(indent)
-        indentedCache[key] = indented
-        return indented
+        return indentedCache.withLock { cache in
+            if let cached = cache[key] { return cached }
+            let indented = template.indented(indent)
+            cache[key] = indented
+            return indented
+        }
     }
 }

@@ -72,12 +72,15 @@ let content = try ContentLoader.load(from: root.appendingPathComponent("Localiza
 let texts = content.texts["fr"]!
 let answerText = try String(contentsOf: root.appendingPathComponent("Scripts/bench/letter.answers"), encoding: .utf8)
 let answers = AnswerFile(text: answerText, file: "letter.answers", graph: content.graph, parser: content.parser(for: "fr"),
-    yesNoWords: ("oui", "non")).answers
+    texts: texts).answers
 let composer = LetterComposer(texts: texts, rates: content.rates)
-let context = composer.context(LetterFacts(answers: answers, today: CivilDate(year: 2026, month: 11, day: 29)!, decision: nil))
-let library = content.letters["fr"]!
+let facts = LetterFacts(answers: answers, today: CivilDate(year: 2026, month: 11, day: 29)!, decision: nil)
+let context = composer.context(facts)
+let drafter = content.drafter(kind: content.kind(LetterKind.defaultId)!, language: "fr")!
+let label = composer.format
+let writer = TextLetterWriter { label.fill("format.label", ["label": .string($0), "text": .string($1)]) }
 let plain = Plain(context)
-let fromTemplate = LetterLayout.tidy(try library.render("letter", context: context))
+let fromTemplate = writer.write(try drafter.draft(facts))
 guard fromTemplate == plain.letter() else {
     print("bench: the plain letter differs from the template's:\n\(plain.letter())\n---\n\(fromTemplate)")
     exit(1)
@@ -86,7 +89,7 @@ var medians: [Double] = []
 var plainMedians: [Double] = []
 for _ in 0..<9 {
     var sink = 0
-    medians.append(seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(try! library.render("letter", context: context)).utf8.count } })
+    medians.append(seconds { for _ in 0..<count { sink &+= writer.write(try! drafter.draft(facts)).utf8.count } })
     plainMedians.append(seconds { for _ in 0..<count { sink &+= plain.letter().utf8.count } })
     if sink == 42 { print(sink) }
 }
@@ -94,11 +97,3 @@ let template = medians.sorted()[4]
 let interpolation = plainMedians.sorted()[4]
 print(String(format: "letters/s  template %.0f  interpolation %.0f  ratio %.2f", Double(count) / template,
     Double(count) / interpolation, template / interpolation))
-if CommandLine.arguments.contains("--parts") {
-    var sink = 0
-    let render = seconds { for _ in 0..<count { sink &+= (try! library.render("letter", context: context)).utf8.count } }
-    let raw = try library.render("letter", context: context)
-    let tidy = seconds { for _ in 0..<count { sink &+= LetterLayout.tidy(raw).utf8.count } }
-    print(String(format: "parts: render %.0f/s, tidy %.0f/s (%d)", Double(count) / render, Double(count) / tidy, sink & 1))
-    print("raw output already tidy:", LetterLayout.tidy(raw) == raw, raw.utf8.suffix(3).map { $0 })
-}

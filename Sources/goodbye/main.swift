@@ -7,7 +7,7 @@ let app = App(terminal: terminal, environment: ProcessInfo.processInfo.environme
 let status = app.run(Array(CommandLine.arguments.dropFirst()))
 // Output that could not be written (a full disk, a closed pipe) is an I/O error, not a success.
 guard terminal.outputWasWritten() else {
-    terminal.writeError("goodbye: impossible d’écrire sur la sortie standard (disque plein ou sortie fermée ?)\n")
+    terminal.writeError(app.outputFailure(Array(CommandLine.arguments.dropFirst())))
     exit(74)
 }
 exit(status)

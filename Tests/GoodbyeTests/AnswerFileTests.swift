@@ -6,7 +6,7 @@ final class AnswerFileTests: XCTestCase {
     static let content = try! ContentLoader.load(from: Paths.content)
 
     func read(_ text: String) -> AnswerFile {
-        AnswerFile(text: text, file: "r.txt", graph: Self.content.graph, parser: Self.content.parser(for: "fr"), yesNoWords: ("oui", "non"))
+        AnswerFile(text: text, file: "r.txt", graph: Self.content.graph, parser: Self.content.parser(for: "fr"), texts: Self.content.texts["fr"]!)
     }
 
     func testGoodLinesCommentsBlanksSpacesAccentsAndCase() {
@@ -26,11 +26,11 @@ final class AnswerFileTests: XCTestCase {
             + "reluctance.no_desire = peut-être\nletter.contract_date = 31/02/2026\n")
         let lines = file.diagnostics.map(\.line).sorted()
         XCTAssertEqual(lines, [2, 3, 4, 5, 6])
-        let messages = file.diagnostics.sorted().map(\.message)
+        let messages = file.diagnostics.sorted().map { Self.content.texts["fr"]!.render($0.message) }
         XCTAssertTrue(messages[0].contains("déjà une réponse ligne 1"), messages[0])
-        XCTAssertTrue(messages[1].contains("identifiant inconnu « inconnu.question »"), messages[1])
+        XCTAssertTrue(messages[1].contains(fr("identifiant inconnu « inconnu.question »")), messages[1])
         XCTAssertTrue(messages[2].contains("identifiant = valeur"), messages[2])
-        XCTAssertTrue(messages[3].contains("valeur « peut-être » non acceptée ; réponses acceptées : oui, non"), messages[3])
+        XCTAssertTrue(messages[3].contains(fr("valeur « peut-être » non acceptée ; réponses acceptées : oui, non")), messages[3])
         XCTAssertTrue(messages[4].contains("une date"), messages[4])
         XCTAssertEqual(file.diagnostics.sorted().first?.location, "r.txt:2:1")
     }

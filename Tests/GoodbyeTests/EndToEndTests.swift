@@ -75,7 +75,8 @@ final class EndToEndTests: XCTestCase {
         let outcome = try goodbye([], stdin: "oui\nnon\n")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("la saisie s’est terminée avant la fin des questions"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("engagement.skips_exercises"))
+        XCTAssertTrue(outcome.stderr.contains("S’il a des exercices ou des défis à réaliser"), "names the question as asked")
+        XCTAssertFalse(outcome.stderr.contains("engagement.skips_exercises"), "no internal id")
     }
 
     func testHelpAndVersion() throws {
@@ -93,7 +94,7 @@ final class EndToEndTests: XCTestCase {
     func testBadCommandLinesExit64WithAHint() throws {
         let typo = try goodbye(["--anwsers", "x"])
         XCTAssertEqual(typo.status, 64)
-        XCTAssertTrue(typo.stderr.contains(fr("vouliez-vous dire « --answers » ?")), typo.stderr)
+        XCTAssertTrue(typo.stderr.contains(fr("Vouliez-vous dire « --answers » ?")), typo.stderr)
         let missing = try goodbye(["run", "--answers"])
         XCTAssertEqual(missing.status, 64)
         XCTAssertTrue(missing.stderr.contains("--answers attend une valeur"), missing.stderr)
@@ -110,7 +111,9 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("en"))
         let outcome = try goodbye(["--lang", "en", "--content", folder.path])
         XCTAssertEqual(outcome.status, 64)
-        XCTAssertTrue(outcome.stderr.contains("pas disponible"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("language “en” not available: use --lang fr"), "said in the language asked for: \(outcome.stderr)")
+        let french = try goodbye(["--lang", "de", "--content", folder.path])
+        XCTAssertTrue(french.stderr.contains(fr("langue « de » non disponible : utilisez --lang en, fr")) || french.stderr.contains(fr("langue « de » non disponible : utilisez --lang fr")), french.stderr)
         XCTAssertEqual(try goodbye([], environment: ["GOODBYE_LANG": "de"]).status, 64)
     }
 

@@ -9,6 +9,46 @@ import XCTest
 final class EnglishTests: XCTestCase {
     static let content = try! ContentLoader.load(from: Paths.content)
 
+    /// Words and marks that only French text has: an English session shows none of them.
+    static func frenchFound(_ text: String) -> [String] {
+        let words = ["vous", "votre", "réponse", "réponses", "fichier", "séance", "commande", "dossier", "inconnue", "inconnu",
+            "ligne", "identifiant", "valeur", "question posée", "ignorée", "utilisez", "aide", "oui", "non", "entreprise",
+            "particulier", "facultative", "défaut"]
+        let tokens = Set(text.lowercased().split { !$0.isLetter && $0 != "’" }.map(String.init))
+        return words.filter { tokens.contains($0) } + ["«", "»", "é", "è", "à", "ç", "\u{A0}", "\u{202F}"].filter { text.contains($0) }
+    }
+
+    /// `--lang en`: a bad answer file, an unknown option, the help, the questions and a
+    /// note about an ignored answer, all in English, errors included.
+    func testEnglishIsEnglishFromTheFirstByteToTheLast() throws {
+        let folder = try temporaryFolder(self)
+        let bad = folder.appendingPathComponent("bad.txt")
+        try "engagement.no_feedback = maybe\nunknown.id = yes\nthis line\n".write(to: bad, atomically: true, encoding: .utf8)
+        let ignored = folder.appendingPathComponent("ignored.txt")
+        try (signAnswers(0) + "letter.tone = ferme\n")
+            .write(to: ignored, atomically: true, encoding: .utf8)
+        let runs: [(String, [String], Int32)] = [
+            ("bad answer file", ["--lang", "en", "--answers", bad.path, "--no-input"], 65),
+            ("unknown option", ["--lang", "en", "--anwsers", "x"], 64),
+            ("option of another command", ["questions", "--lang", "en", "--force"], 64),
+            ("help", ["--lang", "en", "--help"], 0),
+            ("help letter", ["help", "letter", "--lang", "en"], 0),
+            ("questions", ["questions", "--lang", "en"], 0),
+            ("ignored answer", ["--lang", "en", "--answers", ignored.path, "--no-input"], 0),
+            ("unknown kind", ["letter", "--lang", "en", "--kind", "adieu"], 64),
+            ("missing file", ["--lang", "en", "--answers", folder.appendingPathComponent("none.txt").path], 66),
+        ]
+        for (name, arguments, status) in runs {
+            let outcome = try goodbye(arguments, stdin: "", environment: ["GOODBYE_LANG": "en"])
+            XCTAssertEqual(outcome.status, status, "\(name): \(outcome.stderr)")
+            XCTAssertFalse(outcome.stdout.isEmpty && outcome.stderr.isEmpty, name)
+            XCTAssertEqual(Self.frenchFound(outcome.stdout + outcome.stderr), [], "\(name):\n\(outcome.stdout)\(outcome.stderr)")
+        }
+        let note = try goodbye(["--lang", "en", "--answers", ignored.path, "--no-input"])
+        XCTAssertTrue(note.stderr.contains("answer to “letter.tone” ignored"), note.stderr)
+        XCTAssertEqual(Self.frenchFound("option inconnue « x »"), ["inconnue", "«", "»"], "the detector finds French")
+    }
+
     func testEnglishHasEveryFrenchKey() {
         let french = Set(Self.content.texts["fr"]!.values.keys)
         let english = Set(Self.content.texts["en"]!.values.keys)

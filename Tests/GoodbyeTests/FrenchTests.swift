@@ -8,7 +8,7 @@ import XCTest
 final class FrenchTests: XCTestCase {
     /// Words that are right but unknown to the dictionary: the program's own names.
     static let words = ["goodbye", "run", "letter", "questions", "check", "help", "text", "json", "markdown", "fr", "en",
-        "AAAA-MM-JJ", "GOODBYE_LANG", "GOODBYE_CONTENT", "DOSSIER", "FICHIER", "COMMANDE", "FORMAT", "Ctrl-C"]
+        "AAAA-MM-JJ", "GOODBYE_LANG", "GOODBYE_CONTENT", "DOSSIER", "FICHIER", "COMMANDE", "FORMAT", "Ctrl-C", "farewell", "TYPE", "UTF-8"]
 
     /// Every text of the French table, templates filled with plausible values.
     func testEveryDialogueStringPasses() throws {
@@ -18,12 +18,21 @@ final class FrenchTests: XCTestCase {
             "value": "non", "count": "2", "number": "3", "total": "16", "group": "Votre lettre",
             "reasons": "le client ne paie pas", "town": "Lyon", "date": "29 novembre 2026", "amount": "12,50", "rate": "10,00",
             "day": "29", "month": "novembre", "year": "2026", "name": "Camille Martin", "surname": "Martin", "label": "Signes relevés", "text": "aucun", "first": "oui/non", "second": "Entrée\u{A0}: non", "prompt": "Ronchonnez-vous à l’idée de le rencontrer\u{202F}?",
+            // The messages' values.
+            "example": "2026-041\u{202F}; 15/09/2026\u{202F}; 1250,00", "option": "--answers", "placeholder": "FICHIER", "argument": "42",
+            "word": "--answers", "accepted": "text, json", "format": "markdown", "command": "run", "topic": "lettre",
+            "commands": "run, letter", "language": "de", "available": "fr, en", "folder": "/tmp/contenu", "ids": "sender.name",
+            "id": "sender.name", "reason": "Répondez par oui ou par non.", "kind": "farewell", "detail": "erreur", "path": "/tmp/lettre.txt",
+            "location": "/tmp/réponses.txt:3", "appel": "Madame", "hint": "Relancez goodbye pour recommencer.", "line": "2", "values": "oui, non",
         ]
         var lines: [String] = []
-        for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") {
+        let messages = Set(MessageKey.allCases.map(\.rawValue))
+        for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") && !key.hasPrefix("command.") && key != "letter.subject_position" {
             let template = try Template(table.text(key), name: key)
             let text = try template.render(.map(values), escaping: .none, strict: true)
-            if key.hasPrefix("letter.appel.") {
+            if messages.contains(key) {
+                lines.append(Self.prose(text))
+            } else if key.hasPrefix("letter.appel.") {
                 lines.append("Je vous prie d’agréer, \(text), mes salutations distinguées.")
             } else if key.hasSuffix(".short") || key.hasSuffix(".name") || key.hasSuffix(".talk") || key.contains(".choice.") {
                 lines.append("Voici ce qui compte : " + text + (text.hasSuffix(".") ? "" : "."))
@@ -31,8 +40,9 @@ final class FrenchTests: XCTestCase {
                 lines.append(text)
             }
         }
-        XCTAssertGreaterThan(lines.count, 150)
-        try assertFrench(["dialogue": lines.joined(separator: "\n").replacingOccurrences(of: "compte : ", with: "compte\u{A0}: ")])
+        XCTAssertGreaterThan(lines.count, 250)
+        try assertFrench(["dialogue": lines.joined(separator: "\n").replacingOccurrences(of: "compte : ", with: "compte\u{A0}: ")],
+            words: Self.words + ["TYPE", "lettre.txt", "farewell"])
     }
 
     /// A whole session as a person sees it, through the binary, with every help shown.
@@ -60,7 +70,7 @@ final class FrenchTests: XCTestCase {
         for topic in ["", "run", "letter", "questions", "check"] {
             texts["help-" + topic] = try goodbye(topic.isEmpty ? ["--help"] : ["help", topic]).stdout
         }
-        for (name, arguments) in [("typo", ["--anwsers"]), ("value", ["--answers"]), ("lang", ["--lang", "en"]),
+        for (name, arguments) in [("typo", ["--anwsers"]), ("value", ["--answers"]), ("kind", ["letter", "--kind", "adieu"]), ("option", ["questions", "--force"]),
             ("missing", ["--answers", "/nonexistent/réponses.txt"]), ("date", ["--date", "demain"])] {
             texts["error-" + name] = try goodbye(arguments).stderr
         }
@@ -74,7 +84,7 @@ final class FrenchTests: XCTestCase {
     /// lines; indentation dropped; lines of code alone dropped.
     static func prose(_ text: String) -> String {
         let code = try! NSRegularExpression(
-            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|run|letter|check|help|text|json|markdown|fr|en|Ctrl-C|\[[^\]]*\])(?![\w-])"#)
+            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|farewell|fr|en|Ctrl-C|\[[^\]]*\])(?![\w-])"#)
         let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
         var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
         masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)
@@ -84,7 +94,13 @@ final class FrenchTests: XCTestCase {
             let split = columns.stringByReplacingMatches(in: String(line), range: NSRange(line.startIndex..., in: line), withTemplate: "\n")
             for part in split.split(separator: "\n") {
                 let trimmed = part.trimmingCharacters(in: .whitespaces)
-                if trimmed.contains(where: \.isLetter) { lines.append(trimmed) }
+                guard trimmed.contains(where: \.isLetter) else { continue }
+                // A line wrapped at the terminal's width continues the sentence above.
+                if let first = trimmed.first, first.isLowercase, let last = lines.last, !".:!?".contains(last.last ?? ".") {
+                    lines[lines.count - 1] += " " + trimmed
+                } else {
+                    lines.append(trimmed)
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -41,7 +41,7 @@ final class RandomWalkTests: XCTestCase {
                 if Int.random(in: 0..<25, using: &random) == 0 {
                     // Save, then resume from the saved text, as a later session would.
                     let text = store.text(step.state, finished: false)
-                    let file = AnswerFile(text: text, file: "s", graph: graph, parser: Self.content.parser(for: "fr"), yesNoWords: ("oui", "non"))
+                    let file = AnswerFile(text: text, file: "s", graph: graph, parser: Self.content.parser(for: "fr"), texts: Self.content.texts["fr"]!)
                     XCTAssertEqual(file.diagnostics, [], "seed \(seed)")
                     XCTAssertEqual(file.answers, step.state.answers, "seed \(seed): the saved file holds every answer")
                     step = engine.begin(answers: file.answers)

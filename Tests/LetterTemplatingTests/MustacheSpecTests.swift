@@ -8,6 +8,12 @@ final class MustacheSpecTests: XCTestCase {
     static let coreModules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
 
     func testEveryCoreSpecificationTestPasses() throws {
+        // The specification is read from ../shared; a fresh clone alone does not have it.
+        if !FileManager.default.fileExists(atPath: SpecFile.folder.appendingPathComponent("sections.json").path) {
+            let message = "Mustache specification skipped, missing: \(SpecFile.folder.path) (clone the project with its shared/ folder beside it)"
+            if ProcessInfo.processInfo.environment["GOODBYE_REQUIRE_ALL"] == "1" { XCTFail(message + " (GOODBYE_REQUIRE_ALL=1 forbids skipping)") }
+            throw XCTSkip(message)
+        }
         var passed = 0
         var failures: [String] = []
         for module in Self.coreModules {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The install test, run by .ci/run after the README's test command (it builds a release,
+# too slow for `swift test`): Scripts/install.sh --prefix into a temporary folder, then
+# a full session from another folder, with no source tree in sight; a bad option is 64.
+# Prints "N passed, N failed" and exits 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "test-install: FAILED: $1" >&2; fi; }
+
+prefix="$work/préfixe"
+Scripts/install.sh --prefix "$prefix" > "$work/install.log" 2>&1
+check "install.sh exits 0" '[ $? -eq 0 ] || { cat "$work/install.log" >&2; false; }'
+check "the binary is installed" '[ -x "$prefix/bin/goodbye" ]'
+check "the content is installed" '[ -f "$prefix/share/goodbye/Localization/dialogue.ini" ]'
+mkdir "$work/ailleurs"
+answers=$(printf 'non\n%.0s' $(seq 15); printf 'oui\n\nnon\n\n')
+out=$(cd "$work/ailleurs" && printf '%s' "$answers" | "$prefix/bin/goodbye" --date 2026-11-29 2>&1)
+status=$?
+check "a full session from another folder exits 0" '[ $status -eq 0 ] || { echo "$out" >&2; false; }'
+check "the session reaches its decision" 'grep -q "Vous pouvez partir" <<< "$out"'
+Scripts/install.sh --préfixe > /dev/null 2>&1
+status=$?
+check "an unknown option exits 64" '[ $status -eq 64 ]'
+echo "test-install: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

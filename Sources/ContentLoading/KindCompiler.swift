@@ -1,0 +1,93 @@
+import DialogueCore
+import LetterComposition
+
+/// Reads `letters.ini`, the table of letter kinds, and checks it against the graph
+/// (GB019): each kind starts at a question, names real decisions, and its sample
+/// answers are accepted by the questions they answer.
+enum KindCompiler {
+    static let file = "letters.ini"
+
+    static func compile(_ text: String?) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
+        guard let text else {
+            return ([], [Diagnostic("GB019", file: file, line: 0,
+                "table des types de lettre introuvable : créez \(file) avec au moins [\(LetterKind.defaultId)]")], [:])
+        }
+        let document = KeyValueFile(text: text, file: file)
+        var diagnostics = document.diagnostics
+        var kinds: [LetterKind] = []
+        var lines: [String: Int] = [:]
+        let isSample: (KeyValueSection) -> Bool = { $0.name.hasSuffix(".sample") || $0.name.contains(".sample.") }
+        for section in document.sections where !isSample(section) {
+            guard let start = section.value("start"), !start.isEmpty else {
+                diagnostics.append(Diagnostic("GB019", file: file, line: section.line,
+                    "type de lettre « \(section.name) » sans question de départ : ajoutez start = ID d’une question"))
+                continue
+            }
+            var decisions: [Decision] = []
+            for word in (section.value("decisions") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
+                guard let decision = Decision(rawValue: word) else {
+                    diagnostics.append(Diagnostic("GB019", file: file, line: section.entry("decisions")?.line ?? section.line,
+                        "décision « \(word) » inconnue : utilisez \(Decision.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    continue
+                }
+                decisions.append(decision)
+            }
+            lines[section.name] = section.line
+            kinds.append(LetterKind(id: section.name, start: start, decisions: decisions,
+                samples: samples(of: section.name, in: document.sections)))
+        }
+        if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
+            diagnostics.append(Diagnostic("GB019", file: file, line: 0,
+                "le type de lettre par défaut « \(LetterKind.defaultId) » manque : ajoutez la section [\(LetterKind.defaultId)]"))
+        }
+        return (kinds, diagnostics, lines)
+    }
+
+    /// The sample answers of kind `id`: every combination of the variants of
+    /// `[ID.sample]`, then of each `[ID.sample.NAME]` over it (its entries replace the
+    /// base's), as canonical answers.
+    static func samples(of id: String, in sections: [KeyValueSection]) -> [[String: Answer]] {
+        guard let base = sections.first(where: { $0.name == id + ".sample" }) else { return [] }
+        var result = variants(base.entries)
+        for extra in sections where extra.name.hasPrefix(id + ".sample.") {
+            let keys = Set(extra.entries.map(\.key))
+            result += variants(base.entries.filter { !keys.contains($0.key) } + extra.entries)
+        }
+        return result
+    }
+
+    static func variants(_ entries: [KeyValueEntry]) -> [[String: Answer]] {
+        var combinations: [[String: Answer]] = [[:]]
+        for entry in entries {
+            let options = entry.value.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmed)
+            combinations = combinations.flatMap { partial in
+                options.map { option in
+                    var copy = partial
+                    let items = option.split(separator: "&").map(\.trimmed).filter { !$0.isEmpty }
+                    copy[entry.key] = entry.key == LetterQuestion.invoices.rawValue ? Answer(items: items) : Answer(option)
+                    return copy
+                }
+            }
+        }
+        return combinations
+    }
+
+    /// A kind whose start is not a question of the graph, or whose sample answers a
+    /// question the graph does not have or with a value it does not accept.
+    static func validate(_ kinds: [LetterKind], lines: [String: Int], graph: DialogueGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for kind in kinds {
+            let line = lines[kind.id] ?? 0
+            if graph.question(kind.start) == nil {
+                diagnostics.append(Diagnostic("GB019", file: file, line: line,
+                    "type de lettre « \(kind.id) » : la question de départ « \(kind.start) » n’existe pas dans dialogue.ini"))
+            }
+            let ids = Set(kind.samples.flatMap(\.keys))
+            for id in ids.sorted() where graph.question(id) == nil {
+                diagnostics.append(Diagnostic("GB019", file: file, line: line,
+                    "exemple de « \(kind.id) » : la question « \(id) » n’existe pas dans dialogue.ini"))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,79 @@
+import DialogueCore
+
+/// One option of the command line: how it is written, what value it takes, which
+/// commands accept it, its help, and what it sets. The one table both the parser and
+/// the help read, so they cannot drift.
+struct OptionSpec: Sendable {
+    enum Argument: Sendable, Equatable {
+        case none, file, folder, date
+        /// One of a few words: the content's languages, the command's formats, the letter kinds.
+        case language, format, kind
+    }
+
+    let names: [String]
+    let argument: Argument
+    let commands: Set<Command>
+    let help: MessageKey
+    let apply: @Sendable (inout Options, String) throws(Failure) -> Void
+
+    static let conversing: Set<Command> = [.run, .letter]
+    static let everywhere: Set<Command> = Set(Command.allCases)
+
+    static let all: [OptionSpec] = [
+        OptionSpec(names: ["--answers"], argument: .file, commands: conversing, help: .optionAnswers) { $0.answers = $1 },
+        OptionSpec(names: ["--no-input"], argument: .none, commands: conversing, help: .optionNoInput) { options, _ in options.noInput = true },
+        OptionSpec(names: ["--lang"], argument: .language, commands: everywhere, help: .optionLang) { $0.language = $1 },
+        OptionSpec(names: ["--date"], argument: .date, commands: conversing, help: .optionDate) { options, value throws(Failure) in
+            guard let parsed = CivilDate(iso: value) else { throw Failure.usage(.badDate, ["value": value]) }
+            options.date = parsed
+        },
+        OptionSpec(names: ["--content"], argument: .folder, commands: [.run, .letter, .questions, .check], help: .optionContent) {
+            $0.content = $1
+        },
+        OptionSpec(names: ["--format"], argument: .format, commands: [.run, .letter, .questions], help: .optionFormat) {
+            options, value throws(Failure) in
+            guard let format = OutputFormat(rawValue: value) else {
+                let accepted = (options.command.formats.isEmpty ? OutputFormat.allCases : options.command.formats).map(\.rawValue)
+                throw Failure.usage(.badOptionValue, ["value": value, "option": "--format", "accepted": accepted.joined(separator: ", ")])
+            }
+            options.format = format
+        },
+        OptionSpec(names: ["--kind"], argument: .kind, commands: [.letter], help: .optionKind) { $0.kind = $1 },
+        OptionSpec(names: ["-o", "--output"], argument: .file, commands: conversing, help: .optionOutput) { $0.output = $1 },
+        OptionSpec(names: ["--force"], argument: .none, commands: conversing, help: .optionForce) { options, _ in options.force = true },
+        OptionSpec(names: ["--session"], argument: .file, commands: conversing, help: .optionSession) { $0.session = $1 },
+        OptionSpec(names: ["--new-session"], argument: .none, commands: conversing, help: .optionNewSession) { options, _ in
+            options.newSession = true
+        },
+        OptionSpec(names: ["--plain"], argument: .none, commands: conversing, help: .optionPlain) { options, _ in options.plain = true },
+        OptionSpec(names: ["-h", "--help"], argument: .none, commands: everywhere, help: .optionHelp) { options, _ in options.showHelp = true },
+        OptionSpec(names: ["--version"], argument: .none, commands: everywhere, help: .optionVersion) { options, _ in
+            options.showVersion = true
+        },
+    ]
+
+    static var allNames: [String] { all.flatMap(\.names).filter { $0.hasPrefix("--") } }
+
+    static func named(_ name: String) -> OptionSpec? { all.first { $0.names.contains(name) } }
+
+    /// The options `command` accepts, in the table's order.
+    static func options(of command: Command) -> [OptionSpec] { all.filter { $0.commands.contains(command) } }
+
+    /// `FICHIER`, `AAAA-MM-JJ`, `text|json`: what to write after the option, for `command`.
+    func placeholder(_ message: Message, for command: Command, languages: [String] = ["fr", "en"], kinds: [String] = []) -> Message {
+        var copy = message
+        switch argument {
+        case .none: copy.values["placeholder"] = ""
+        case .file: copy.parts["placeholder"] = .placeholderFile
+        case .folder: copy.parts["placeholder"] = .placeholderFolder
+        case .date: copy.parts["placeholder"] = .placeholderDate
+        case .format:
+            let formats = command.formats.isEmpty ? OutputFormat.allCases : command.formats
+            copy.values["placeholder"] = formats.map(\.rawValue).joined(separator: "|")
+        case .language: copy.values["placeholder"] = languages.joined(separator: "|")
+        case .kind:
+            if kinds.isEmpty { copy.parts["placeholder"] = .placeholderKind } else { copy.values["placeholder"] = kinds.joined(separator: "|") }
+        }
+        return copy
+    }
+}

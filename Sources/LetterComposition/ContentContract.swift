@@ -1,0 +1,111 @@
+import DialogueCore
+
+/// What the letter code relies on in `dialogue.ini`, declared once: the ids it reads,
+/// their types and, for choices, the values it tells apart. `goodbye check` reports a
+/// content that breaks it (GB018), so renaming `particulier` cannot silently change a
+/// letter.
+public protocol ContentChoice: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+    /// The question whose answer this is.
+    static var question: LetterQuestion { get }
+}
+
+/// The tone of a letter (`letter.tone`).
+public enum Tone: String, ContentChoice {
+    case cordial, neutral = "neutre", firm = "ferme"
+    public static let question = LetterQuestion.tone
+}
+
+/// Who the client is (`client.kind`): a business, or a consumer protected by the
+/// Code de la consommation (no L. 441-10 penalties, no 40 € indemnity).
+public enum ClientKind: String, ContentChoice {
+    case business = "entreprise", consumer = "particulier"
+    public static let question = LetterQuestion.clientKind
+}
+
+/// The contract's duration (`letter.contract`): open-ended, or up to a term.
+public enum ContractDuration: String, ContentChoice {
+    case indefinite = "indeterminee", fixed = "determinee"
+    public static let question = LetterQuestion.contract
+}
+
+/// How the client is addressed (`client.civility`).
+public enum Civility: String, ContentChoice {
+    case madame, monsieur, noTitle = "sans_titre", unknown = "inconnu", organisation
+    public static let question = LetterQuestion.civility
+    /// The civilities that name one person.
+    public var namesPerson: Bool { [.madame, .monsieur, .noTitle].contains(self) }
+}
+
+/// The sender's gender, for agreements (`heureuse`, `heureux`) or epicene wording.
+public enum SenderGender: String, ContentChoice {
+    case neutral = "neutre", feminine = "feminin", masculine = "masculin"
+    public static let question = LetterQuestion.senderGender
+}
+
+/// Every question the letter code reads, with the type it expects.
+public enum LetterQuestion: String, CaseIterable, Sendable {
+    case senderName = "sender.name", senderBusiness = "sender.business", senderAddress = "sender.address"
+    case senderCity = "sender.city", senderSiret = "sender.siret", senderEmail = "sender.email"
+    case senderGender = "sender.gender"
+    case clientKind = "client.kind", company = "client.company", civility = "client.civility", clientName = "client.name"
+    case clientAddress = "client.address", clientCity = "client.city"
+    case contractDate = "letter.contract_date", contract = "letter.contract", noticeDays = "letter.notice_days"
+    case noticeClause = "letter.notice_clause", endDate = "letter.end_date", termDate = "letter.term_date"
+    case registered = "letter.registered", handover = "letter.handover", personalData = "letter.personal_data"
+    case unpaid = "letter.unpaid", invoices = "letter.invoices", penaltyRate = "letter.penalty_rate"
+    case payDays = "letter.pay_days", tone = "letter.tone", mentionReasons = "letter.mention_reasons"
+
+    public var type: QuestionType {
+        switch self {
+        case .senderName, .senderBusiness, .senderAddress, .senderCity, .senderSiret, .senderEmail, .company, .clientName,
+            .clientAddress, .clientCity, .noticeClause:
+            return .text
+        case .senderGender, .clientKind, .civility, .contract, .tone: return .choice
+        case .contractDate, .endDate, .termDate: return .date
+        case .noticeDays, .payDays: return .integer
+        case .registered, .handover, .personalData, .unpaid, .mentionReasons: return .yesNo
+        case .invoices: return .list
+        case .penaltyRate: return .amount
+        }
+    }
+
+    /// The choice values the code tells apart, for a choice question.
+    public var choices: [String]? {
+        switch self {
+        case .senderGender: return SenderGender.allCases.map(\.rawValue)
+        case .clientKind: return ClientKind.allCases.map(\.rawValue)
+        case .civility: return Civility.allCases.map(\.rawValue)
+        case .contract: return ContractDuration.allCases.map(\.rawValue)
+        case .tone: return Tone.allCases.map(\.rawValue)
+        default: return nil
+        }
+    }
+
+    /// The item fields of a list question: an invoice is number, date, amount, due date.
+    public var fields: [FieldType]? { self == .invoices ? [.text, .date, .amount, .date] : nil }
+}
+
+/// Where `graph` breaks what the letter code relies on: one sentence per problem,
+/// with the question id it concerns.
+public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, problem: String)] {
+    var problems: [(String, String)] = []
+    for expected in LetterQuestion.allCases {
+        guard let question = graph.question(expected.rawValue) else {
+            problems.append((expected.rawValue, "la question « \(expected.rawValue) » manque, or le code des lettres la lit : rétablissez-la"))
+            continue
+        }
+        if question.type != expected.type {
+            problems.append((expected.rawValue,
+                "« \(expected.rawValue) » doit être de type \(expected.type.rawValue) (le code des lettres le lit ainsi), pas \(question.type.rawValue)"))
+        }
+        if let choices = expected.choices, Set(question.choices) != Set(choices) {
+            problems.append((expected.rawValue,
+                "« \(expected.rawValue) » doit proposer exactement les choix \(choices.joined(separator: ", ")) : le code des lettres les distingue ; changez leur intitulé dans texts.ini, pas leur identifiant"))
+        }
+        if let fields = expected.fields, question.fields != fields {
+            problems.append((expected.rawValue,
+                "« \(expected.rawValue) » doit avoir les champs \(fields.map(\.rawValue).joined(separator: ", ")) : le code des lettres les lit dans cet ordre"))
+        }
+    }
+    return problems
+}

@@ -1,0 +1,93 @@
+import DialogueCore
+
+/// A drafted letter as parts, before any output format: what the writers (text,
+/// Markdown, and the formats to come) lay out, each in its own way.
+public struct Letter: Sendable, Equatable {
+    /// A block of the body: lines that stand together, without a blank line between
+    /// them; a list item is a line the template marks with `–` and a no-break space.
+    public struct Block: Sendable, Equatable {
+        public enum Line: Sendable, Equatable {
+            case text(String)
+            case item(String)
+        }
+        public var lines: [Line]
+
+        public init(_ lines: [Line]) { self.lines = lines }
+    }
+
+    public var kind: String
+    public var language: String
+    public var sender: [String]
+    public var recipient: [String]
+    /// `Lyon, le 29 novembre 2026`.
+    public var placeDate: String
+    /// `Lettre recommandée avec avis de réception`, when the letter goes that way.
+    public var sendingMode: String?
+    /// `Objet` in French; empty where the language writes the subject alone.
+    public var subjectLabel: String
+    public var subject: String
+    /// `Madame,`, `Dear Ms Dubois,`.
+    public var salutation: String
+    /// The British order: the salutation, then the subject.
+    public var salutationBeforeSubject: Bool
+    public var body: [Block]
+    /// The closing sentence and the formule de politesse.
+    public var closing: [Block]
+    /// The printed name (and trade name) under the handwritten signature.
+    public var signature: [String]
+    /// `P. J. : copie de la facture n° 2026-041`.
+    public var enclosures: [String]
+    /// Facts that make the letter doubtful, for the person to check.
+    public var warnings: [Message]
+
+    public init(kind: String, language: String) {
+        self.kind = kind
+        self.language = language
+        sender = []
+        recipient = []
+        placeDate = ""
+        subjectLabel = ""
+        subject = ""
+        salutation = ""
+        salutationBeforeSubject = false
+        body = []
+        closing = []
+        signature = []
+        enclosures = []
+        warnings = []
+    }
+
+    /// Blocks from a template's output: blank lines separate blocks, `–` and a
+    /// no-break space at the start of a line mark a list item.
+    public static func blocks(_ rendered: String) -> [Block] {
+        var blocks: [Block] = []
+        var current: [Block.Line] = []
+        for line in rendered.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = trimmedSpaces(line)
+            if trimmed.isEmpty {
+                if !current.isEmpty { blocks.append(Block(current)) }
+                current = []
+            } else if trimmed.hasPrefix(Self.itemMark) {
+                current.append(.item(String(trimmed.dropFirst(Self.itemMark.count))))
+            } else {
+                current.append(.text(trimmed))
+            }
+        }
+        if !current.isEmpty { blocks.append(Block(current)) }
+        return blocks
+    }
+
+    /// The non-empty lines of a template's output (address blocks, signature).
+    public static func lines(_ rendered: String) -> [String] {
+        rendered.split(separator: "\n").map(trimmedSpaces).filter { !$0.isEmpty }
+    }
+
+    /// How a template marks a list item: an en dash and a no-break space.
+    public static let itemMark = "–\u{A0}"
+
+    private static func trimmedSpaces(_ line: Substring) -> String {
+        var copy = line
+        while copy.last == " " || copy.last == "\r" { copy.removeLast() }
+        return String(copy)
+    }
+}

@@ -1,0 +1,79 @@
+import DialogueCore
+import LetterTemplating
+
+/// A kind of letter, from the table `Localization/letters.ini`: its id, the first of
+/// the questions it needs, the decisions for which the session proposes it, and the
+/// sample answers `goodbye check` renders it with. Its templates are the folder
+/// `LANG/letters/ID/`.
+public struct LetterKind: Sendable, Equatable {
+    public var id: String
+    public var start: String
+    public var decisions: [Decision]
+    /// Answers that exercise the kind's templates, every combination of the variants.
+    public var samples: [[String: Answer]]
+
+    public init(id: String, start: String, decisions: [Decision], samples: [[String: Answer]] = []) {
+        self.id = id
+        self.start = start
+        self.decisions = decisions
+        self.samples = samples
+    }
+
+    /// The kind drafted when none is named.
+    public static let defaultId = "farewell"
+
+    /// The templates every kind provides in its folder; the others are shared by the
+    /// kinds of a language (`LANG/letters/*.mustache`): sender, recipient, signature.
+    public static let parts = ["subject", "body", "closing", "enclosures"]
+    public static let sharedParts = ["sender", "recipient", "signature"]
+}
+
+/// Drafts letters of one kind in one language. Pure: the answers, today's date and
+/// the content come in, a `Letter` comes out; no clock, file or terminal.
+public struct LetterDrafter: Sendable {
+    public let kind: LetterKind
+    public let texts: TextTable
+    public let templates: TemplateLibrary
+    public let rates: RateTable
+    public let graph: DialogueGraph
+    let composer: LetterComposer
+
+    public init(kind: LetterKind, texts: TextTable, templates: TemplateLibrary, rates: RateTable, graph: DialogueGraph) {
+        self.kind = kind
+        self.texts = texts
+        self.templates = templates
+        self.rates = rates
+        self.graph = graph
+        composer = LetterComposer(texts: texts, rates: rates)
+    }
+
+    /// The letter for these answers. Signs answered among them (a whole session, or an
+    /// answer file for `goodbye letter`) give the decision that shapes the letter.
+    public func draft(_ answers: [String: Answer], today: CivilDate) throws(TemplateError) -> Letter {
+        let signed = graph.questions.contains { $0.sign != nil && answers[$0.id] != nil }
+        let decision = signed ? DecisionRule().decide(graph: graph, answers: answers) : nil
+        return try draft(LetterFacts(answers: answers, today: today, decision: decision))
+    }
+
+    public func draft(_ facts: LetterFacts) throws(TemplateError) -> Letter {
+        let context = composer.context(facts)
+        func render(_ part: String) throws(TemplateError) -> String {
+            guard templates.templates[part] != nil else { return "" }
+            return try templates.render(part, context: context, escaping: .none, strict: true)
+        }
+        var letter = Letter(kind: kind.id, language: texts.language)
+        letter.sender = Letter.lines(try render("sender"))
+        letter.recipient = Letter.lines(try render("recipient"))
+        letter.placeDate = composer.placeDate(facts)
+        letter.sendingMode = facts.flag(.registered) ? texts["letter.registered"] : nil
+        letter.subjectLabel = texts["letter.subject_label"] ?? ""
+        letter.subject = Letter.lines(try render("subject")).joined(separator: " ")
+        letter.salutation = composer.format.fill("letter.salutation", ["appel": .string(composer.appel(facts))])
+        letter.salutationBeforeSubject = texts["letter.subject_position"] == "after_salutation"
+        letter.body = Letter.blocks(try render("body"))
+        letter.closing = Letter.blocks(try render("closing"))
+        letter.signature = Letter.lines(try render("signature"))
+        letter.enclosures = Letter.lines(try render("enclosures"))
+        return letter
+    }
+}
