@@ -14,12 +14,12 @@ public struct AnswerFile: Sendable {
         var items: [String: [String]] = [:]
         for entry in document.sections.first?.entries ?? [] {
             guard let question = graph.question(entry.key) else {
-                diagnostics.append(Diagnostic("GB101", file: file, line: entry.line,
+                diagnostics.append(Diagnostic(.answerUnknownId, file: file, line: entry.line,
                     Message(.answerUnknownId, ["id": quoted(entry.key)])))
                 continue
             }
             if question.type != .list, let first = lines[entry.key] {
-                diagnostics.append(Diagnostic("GB102", file: file, line: entry.line,
+                diagnostics.append(Diagnostic(.answerRepeated, file: file, line: entry.line,
                     Message(.answerRepeated, ["id": entry.key, "line": String(first)])))
                 continue
             }
@@ -30,7 +30,7 @@ public struct AnswerFile: Sendable {
                 } else if question.defaultValue == nil && !question.required {
                     answers[entry.key] = Answer("")
                 } else if question.defaultValue == nil {
-                    diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
+                    diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line,
                         Message(.answerEmpty, ["id": entry.key, "accepted": Self.accepted(question, texts)])))
                 }
                 continue
@@ -39,7 +39,7 @@ public struct AnswerFile: Sendable {
             case .success(let value):
                 if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
             case .failure:
-                diagnostics.append(Diagnostic("GB103", file: file, line: entry.line,
+                diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line,
                     Message(.answerNotAccepted, ["id": entry.key, "value": quoted(entry.value), "accepted": Self.accepted(question, texts)])))
             }
         }
@@ -48,7 +48,7 @@ public struct AnswerFile: Sendable {
 
     private static func answerDiagnostic(_ diagnostic: Diagnostic) -> Diagnostic {
         var copy = diagnostic
-        copy.code = "GB100"
+        copy.code = .answerLine
         copy.message = Message(.answerLineUnreadable)
         return copy
     }
@@ -56,7 +56,7 @@ public struct AnswerFile: Sendable {
     /// What a question accepts, said plainly in the language of `texts`.
     public static func accepted(_ question: Question, _ texts: TextTable) -> String {
         switch question.type {
-        case .yesNo: return texts.text("ui.yes") + ", " + texts.text("ui.no")
+        case .yesNo: return texts.text(TextKey.yes) + ", " + texts.text(TextKey.no)
         case .choice: return question.choices.joined(separator: ", ")
         case .text: return texts.text(.acceptsText)
         case .date: return texts.text(.acceptsDate)

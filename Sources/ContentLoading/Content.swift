@@ -68,7 +68,7 @@ public enum ContentCompiler {
     public static func compile(files: [String: String], thorough: Bool = true) -> (content: Content?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let dialogue = files[GraphCompiler.file] else {
-            return (nil, [Diagnostic("GB002", file: GraphCompiler.file, line: 0,
+            return (nil, [Diagnostic(.missingTarget, file: GraphCompiler.file, line: 0,
                 "fichier introuvable : le dossier de contenu doit contenir dialogue.ini")])
         }
         var compiler = GraphCompiler()
@@ -97,16 +97,16 @@ public enum ContentCompiler {
         diagnostics += validation.run()
         diagnostics += contentContractProblems(graph).map { problem in
             let line = compiler.lines[problem.id] ?? 0
-            return Diagnostic("GB018", file: GraphCompiler.file, line: line, problem.problem)
+            return Diagnostic(.letterContract, file: GraphCompiler.file, line: line, problem.problem)
         }
         diagnostics += KindCompiler.validate(kinds, lines: kindLines, graph: graph)
         if thorough, texts[reference] == nil {
-            diagnostics.append(Diagnostic("GB008", file: "\(reference)/texts.ini", line: 0,
+            diagnostics.append(Diagnostic(.missingText, file: "\(reference)/texts.ini", line: 0,
                 "le texte français manque : créez \(reference)/texts.ini"))
         }
         diagnostics += TextValidation(graph: graph, texts: texts, thorough: thorough).run()
         let content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
-        let broken = Set(letterProblems.filter { $0.code == "GB010" }.compactMap { $0.file.split(separator: "/").first.map(String.init) })
+        let broken = Set(letterProblems.filter { $0.code == .letterTemplate }.compactMap { $0.file.split(separator: "/").first.map(String.init) })
         if thorough { diagnostics += LetterValidation(content: content, skipping: broken).run() }
         return (content, diagnostics.sorted())
     }
@@ -136,7 +136,7 @@ public enum ContentCompiler {
                     own[parts[0], default: [:]][parts[2], default: [:]][name] = template
                 }
             } catch {
-                diagnostics.append(Diagnostic("GB010", file: path, line: error.location.line, column: error.location.column,
+                diagnostics.append(Diagnostic(.letterTemplate, file: path, line: error.location.line, column: error.location.column,
                     error.message))
             }
         }

@@ -34,7 +34,7 @@ public enum ContentLoader {
     public static func read(_ folder: URL) throws(ContentError) -> [String: String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ContentError(diagnostics: [Diagnostic("GB000", file: folder.path, line: 0,
+            throw ContentError(diagnostics: [Diagnostic(.contentFolderMissing, file: folder.path, line: 0,
                 "dossier de contenu introuvable : vérifiez le chemin donné à --content ou GOODBYE_CONTENT")], missing: true)
         }
         var files: [String: String] = [:]
@@ -44,7 +44,7 @@ public enum ContentLoader {
             guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache") else { continue }
             let path = base + "/" + relative
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ContentError(diagnostics: [Diagnostic("GB001", file: relative, line: 0,
+                throw ContentError(diagnostics: [Diagnostic(.syntax, file: relative, line: 0,
                     "fichier illisible ou pas en UTF-8 : enregistrez-le en UTF-8")], missing: false)
             }
             files[relative] = text

@@ -15,14 +15,14 @@ struct GraphCompiler {
     mutating func compile(_ document: KeyValueFile) -> DialogueGraph? {
         diagnostics += document.diagnostics
         guard let header = document.section("dialogue") else {
-            diagnostics.append(Diagnostic("GB002", file: Self.file, line: 1,
+            diagnostics.append(Diagnostic(.missingTarget, file: Self.file, line: 1,
                 "section [dialogue] absente : ajoutez-la avec start = identifiant de la première question"))
             return nil
         }
         var nodes: [Node] = []
         for section in document.sections where section.name != "dialogue" {
             if lines[section.name] != nil {
-                diagnostics.append(Diagnostic("GB006", file: Self.file, line: section.line,
+                diagnostics.append(Diagnostic(.duplicate, file: Self.file, line: section.line,
                     "l’identifiant « \(section.name) » est déjà utilisé ligne \(lines[section.name] ?? 0) : renommez l’une des deux sections"))
                 continue
             }
@@ -40,7 +40,7 @@ struct GraphCompiler {
             keyLines["dialogue." + key] = entry
             return entry.value
         }
-        diagnostics.append(Diagnostic("GB002", file: Self.file, line: header.line,
+        diagnostics.append(Diagnostic(.missingTarget, file: Self.file, line: header.line,
             "la section [dialogue] n’indique pas « \(key) » : ajoutez \(key) = identifiant d’une question"))
         return nil
     }
@@ -52,7 +52,7 @@ struct GraphCompiler {
             if entry.key.hasPrefix("next.") {
                 branches[String(entry.key.dropFirst(5))] = entry.value
             } else if !Self.nodeKeys.contains(entry.key) {
-                diagnostics.append(Diagnostic("GB014", file: Self.file, line: entry.line,
+                diagnostics.append(Diagnostic(.unknownKey, file: Self.file, line: entry.line,
                     "clé inconnue « \(entry.key) » : les clés possibles sont \(Self.nodeKeys.sorted().joined(separator: ", "))"))
             }
         }
@@ -72,7 +72,7 @@ struct GraphCompiler {
             let type = QuestionType(rawValue: typeName)
             if type == nil {
                 let entry = section.entry("type")
-                diagnostics.append(Diagnostic("GB013", file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
+                diagnostics.append(Diagnostic(.questionType, file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
                     "type « \(typeName) » inconnu pour « \(section.name) » : choisissez parmi \(Self.typeNames)"))
             }
             // An unknown type still makes a (text) question, so that one mistake is reported once.
@@ -91,7 +91,7 @@ struct GraphCompiler {
             if let field = FieldType(rawValue: name) {
                 fields.append(field)
             } else {
-                diagnostics.append(Diagnostic("GB013", file: Self.file, line: section.entry("fields")?.line ?? section.line,
+                diagnostics.append(Diagnostic(.questionType, file: Self.file, line: section.entry("fields")?.line ?? section.line,
                     "champ « \(name) » inconnu : choisissez parmi text, date, amount, integer"))
             }
         }
@@ -107,7 +107,7 @@ struct GraphCompiler {
         guard let entry = section.entry("skip_if") else { return nil }
         let parts = entry.value.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks() }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            diagnostics.append(Diagnostic("GB001", file: Self.file, line: entry.line, column: entry.column,
+            diagnostics.append(Diagnostic(.syntax, file: Self.file, line: entry.line, column: entry.column,
                 "condition « \(entry.value) » mal formée : écrivez skip_if = identifiant=valeur"))
             return nil
         }

@@ -50,7 +50,7 @@ public struct KeyValueFile: Sendable {
             }
             if sectioned, trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]"), trimmed.count > 2 else {
-                    diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                    diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
                         "en-tête de section mal formé « \(trimmed) » : écrivez [identifiant]"))
                     continue
                 }
@@ -59,18 +59,18 @@ public struct KeyValueFile: Sendable {
                 continue
             }
             guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else {
-                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
                     "ligne sans « = » : écrivez clé = valeur, ou commencez la ligne par # pour un commentaire"))
                 continue
             }
             let key = String(line[..<equals].blanksTrimmed())
             guard !key.isEmpty else {
-                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
                     "clé manquante avant « = » : écrivez clé = valeur"))
                 continue
             }
             guard !sections.isEmpty else {
-                diagnostics.append(Diagnostic("GB001", file: file, line: number, column: 1,
+                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
                     "« \(key) » se trouve avant toute section : ajoutez un en-tête [section] au-dessus"))
                 continue
             }

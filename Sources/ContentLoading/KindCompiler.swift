@@ -9,7 +9,7 @@ enum KindCompiler {
 
     static func compile(_ text: String?) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
         guard let text else {
-            return ([], [Diagnostic("GB019", file: file, line: 0,
+            return ([], [Diagnostic(.letterKinds, file: file, line: 0,
                 "table des types de lettre introuvable : créez \(file) avec au moins [\(LetterKind.defaultId)]")], [:])
         }
         let document = KeyValueFile(text: text, file: file)
@@ -19,14 +19,14 @@ enum KindCompiler {
         let isSample: (KeyValueSection) -> Bool = { $0.name.hasSuffix(".sample") || $0.name.contains(".sample.") }
         for section in document.sections where !isSample(section) {
             guard let start = section.value("start"), !start.isEmpty else {
-                diagnostics.append(Diagnostic("GB019", file: file, line: section.line,
+                diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.line,
                     "type de lettre « \(section.name) » sans question de départ : ajoutez start = ID d’une question"))
                 continue
             }
             var decisions: [Decision] = []
             for word in (section.value("decisions") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
                 guard let decision = Decision(rawValue: word) else {
-                    diagnostics.append(Diagnostic("GB019", file: file, line: section.entry("decisions")?.line ?? section.line,
+                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.entry("decisions")?.line ?? section.line,
                         "décision « \(word) » inconnue : utilisez \(Decision.allCases.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 }
@@ -37,7 +37,7 @@ enum KindCompiler {
                 samples: samples(of: section.name, in: document.sections)))
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
-            diagnostics.append(Diagnostic("GB019", file: file, line: 0,
+            diagnostics.append(Diagnostic(.letterKinds, file: file, line: 0,
                 "le type de lettre par défaut « \(LetterKind.defaultId) » manque : ajoutez la section [\(LetterKind.defaultId)]"))
         }
         return (kinds, diagnostics, lines)
@@ -79,12 +79,12 @@ enum KindCompiler {
         for kind in kinds {
             let line = lines[kind.id] ?? 0
             if graph.question(kind.start) == nil {
-                diagnostics.append(Diagnostic("GB019", file: file, line: line,
+                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
                     "type de lettre « \(kind.id) » : la question de départ « \(kind.start) » n’existe pas dans dialogue.ini"))
             }
             let ids = Set(kind.samples.flatMap(\.keys))
             for id in ids.sorted() where graph.question(id) == nil {
-                diagnostics.append(Diagnostic("GB019", file: file, line: line,
+                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
                     "exemple de « \(kind.id) » : la question « \(id) » n’existe pas dans dialogue.ini"))
             }
         }

@@ -17,13 +17,13 @@ struct LetterValidation {
         for language in content.texts.keys.sorted() where !skipping.contains(language) {
             for kind in content.kinds {
                 guard let drafter = content.drafter(kind: kind, language: language) else {
-                    let diagnostic = Diagnostic("GB010", file: "\(language)/letters/\(kind.id)", line: 0,
+                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)", line: 0,
                         "lettre « \(kind.id) » introuvable en « \(language) » : créez le dossier \(language)/letters/\(kind.id)/")
                     found[diagnostic.description] = diagnostic
                     continue
                 }
                 for part in ["subject", "body", "closing"] where drafter.templates.templates[part] == nil {
-                    let diagnostic = Diagnostic("GB010", file: "\(language)/letters/\(kind.id)/\(part).mustache", line: 0,
+                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)/\(part).mustache", line: 0,
                         "partie « \(part) » de la lettre « \(kind.id) » introuvable : créez ce gabarit")
                     found[diagnostic.description] = diagnostic
                 }
@@ -31,7 +31,7 @@ struct LetterValidation {
                     do {
                         _ = try drafter.draft(answers, today: Self.today)
                     } catch {
-                        let code = if case .missingPartial = error.kind { "GB010" } else { "GB011" }
+                        let code: DiagnosticCode = if case .missingPartial = error.kind { .letterTemplate } else { .letterVariable }
                         let location = error.location
                         let diagnostic = Diagnostic(code, file: "\(language)/letters/\(location.template).mustache",
                             line: location.line, column: location.column, error.message)

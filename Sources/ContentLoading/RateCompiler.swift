@@ -8,7 +8,7 @@ enum RateCompiler {
 
     static func compile(_ text: String?, file: String) -> (RateTable, [Diagnostic]) {
         guard let text else {
-            return (RateTable(), [Diagnostic("GB015", file: file, line: 0, "fichier des taux introuvable : créez \(file)")])
+            return (RateTable(), [Diagnostic(.rates, file: file, line: 0, "fichier des taux introuvable : créez \(file)")])
         }
         let document = KeyValueFile(text: text, file: file)
         var diagnostics = document.diagnostics
@@ -18,7 +18,7 @@ enum RateCompiler {
                 if let value = section.value("amount").flatMap(AnswerParser.parseAmount).flatMap(cents) {
                     table.indemnityCents = value
                 } else {
-                    diagnostics.append(Diagnostic("GB015", file: file, line: section.line,
+                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
                         "montant de l’indemnité illisible : écrivez amount = 40,00"))
                 }
                 continue
@@ -28,7 +28,7 @@ enum RateCompiler {
                 let rate = section.value("ecb_rate").flatMap(AnswerParser.parseAmount).flatMap(cents),
                 let source = section.value("source"), !source.isEmpty
             else {
-                diagnostics.append(Diagnostic("GB015", file: file, line: section.line,
+                diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
                     "période « \(section.name) » incomplète : indiquez from, to (AAAA-MM-JJ), ecb_rate et source"))
                 continue
             }

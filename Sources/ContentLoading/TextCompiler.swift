@@ -10,7 +10,7 @@ enum TextCompiler {
             for entry in section.entries {
                 let key = section.name.isEmpty ? entry.key : section.name + "." + entry.key
                 if let previous = table.locations[key] {
-                    diagnostics.append(Diagnostic("GB006", file: file, line: entry.line,
+                    diagnostics.append(Diagnostic(.duplicate, file: file, line: entry.line,
                         "la clé « \(key) » est déjà définie ligne \(previous.line) : supprimez l’un des deux textes"))
                     continue
                 }

@@ -1,4 +1,6 @@
 import DialogueCore
+import LetterComposition
+import LetterTemplating
 
 /// Checks each language's text against the graph: every key the program needs is
 /// there, no key is left unused, and every language has the keys French has.
@@ -10,19 +12,10 @@ struct TextValidation {
 
     /// Keys the shell and the letters use, whatever the questions.
     static let fixedKeys: [String] =
-        ["intro.title", "intro.text", "intro.how", "reason.payment.not_applicable"]
-        + ["months", "first_day", "date", "and", "decimal", "currency", "percent", "day_one", "day_other", "label", "pair"].map { "format." + $0 }
-        + [
-            "yes_no", "choose", "default", "optional", "progress", "no_help", "first_question",
-            "item_added", "list_done", "finished", "commands", "summary_heading", "summary_empty", "dropped", "resumed", "changed",
-            "answer_label", "letter_intro", "letter_heading", "letter_next", "reasons_heading", "talk_heading",
-            "signs_seen", "established", "signs_only", "absent", "yes", "no",
-        ].map { "ui." + $0 }
-        + ["yes_no", "choice", "date", "amount", "integer", "item", "empty", "empty_list", "review"].map { "ui.rejected." + $0 }
-        + ["place_date", "subject_label", "registered", "salutation", "subject_position"].map { "letter." + $0 }
-        + ["help", "back", "summary", "quit", "help_bare"].map { "command." + $0 }
-        + ["madame", "monsieur", "sans_titre", "inconnu", "organisation", "cordial_madame", "cordial_monsieur", "cordial_madame_inline", "cordial_monsieur_inline"].map { "letter.appel." + $0 }
-        + ["madame", "monsieur", "sans_titre"].map { "letter.title." + $0 }
+        TextKey.allCases.map(\.rawValue)
+        + Civility.allCases.map { "letter.appel.\($0.rawValue)" }
+        + [Civility.madame, .monsieur].flatMap { ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"] }
+        + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + MessageKey.allCases.map(\.rawValue)
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
@@ -53,6 +46,39 @@ struct TextValidation {
         Self.optionalKeys.union(graph.questions.map { $0.id + ".help" })
     }
 
+    /// Every name the program fills texts with: a text that reads another name (a typo,
+    /// a name from another text) would print nothing, so `goodbye check` refuses it (GB020).
+    static let variables: Set<String> = [
+        // Formats and letter words.
+        "day", "month", "year", "amount", "rate", "count", "label", "text", "first", "second", "town", "date", "appel", "name",
+        "surname",
+        // The dialogue.
+        "value", "number", "total", "group", "prompt", "reasons",
+        // The messages.
+        "path", "id", "accepted", "option", "folder", "language", "kind", "command", "reason", "location", "word", "values",
+        "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
+    ]
+
+    /// Each text with `{{…}}` parsed as the letter templates are: a syntax error or an
+    /// unknown name is GB020, at its line and column in the file.
+    func templateProblems(_ table: TextTable) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where value.contains("{{") {
+            let place = table.locations[key] ?? TextLocation(file: "\(table.language)/texts.ini", line: 0, column: 1)
+            do {
+                let template = try Template(value, name: key)
+                for (name, at) in template.names where !Self.variables.contains(name) {
+                    diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line, column: place.column + at.column - 1,
+                        "« \(key) » lit {{\(name)}}, que le programme ne fournit pas : utilisez l’un des noms prévus pour ce texte"))
+                }
+            } catch {
+                diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line,
+                    column: place.column + error.location.column - 1, "« \(key) » : \(error.message)"))
+            }
+        }
+        return diagnostics
+    }
+
     func run() -> [Diagnostic] {
         let required = requiredKeys()
         let known = required.union(optionalKeys())
@@ -60,13 +86,14 @@ struct TextValidation {
         let reference = texts[ContentCompiler.reference]
         for (language, table) in texts.sorted(by: { $0.key < $1.key }) {
             let file = "\(language)/texts.ini"
+            diagnostics += templateProblems(table)
             for key in required.sorted() where table[key] == nil {
-                diagnostics.append(Diagnostic("GB008", file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
+                diagnostics.append(Diagnostic(.missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
                     "texte « \(key) » manquant en « \(language) » : ajoutez-le dans la section [\(Self.section(of: key))]"))
             }
             for key in table.values.keys.sorted() where !known.contains(key) {
                 let place = table.locations[key]
-                diagnostics.append(Diagnostic("GB009", file: place?.file ?? file, line: place?.line ?? 0, column: 1,
+                diagnostics.append(Diagnostic(.unusedText, file: place?.file ?? file, line: place?.line ?? 0, column: 1,
                     "texte « \(key) » jamais utilisé : supprimez-le, ou corrigez l’identifiant de sa section"))
             }
             if thorough, language == ContentCompiler.reference {
@@ -80,7 +107,7 @@ struct TextValidation {
             }
             guard let reference, language != ContentCompiler.reference else { continue }
             for key in reference.values.keys.sorted() where known.contains(key) && !required.contains(key) && table[key] == nil {
-                diagnostics.append(Diagnostic("GB012", file: file, line: 0,
+                diagnostics.append(Diagnostic(.untranslated, file: file, line: 0,
                     "« \(key) » existe en français mais pas en « \(language) » : traduisez-le"))
             }
         }

@@ -34,7 +34,7 @@ enum TypographyCheck {
     static func diagnostics(file: String, lines: [(line: Int, column: Int, text: String)]) -> [Diagnostic] {
         lines.compactMap { item in
             firstProblem(in: item.text).map {
-                Diagnostic("GB017", file: file, line: item.line, column: item.column + $0.column - 1, $0.message)
+                Diagnostic(.typography, file: file, line: item.line, column: item.column + $0.column - 1, $0.message)
             }
         }
     }

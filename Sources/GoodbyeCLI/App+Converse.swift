@@ -20,7 +20,7 @@ extension App {
         let toStdout = !isLetter && format == .text
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
         let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
-        if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text("ui.letter_intro")) + "\n" : presenter.intro()) }
+        if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text(TextKey.letterIntro)) + "\n" : presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
             showDecision: toStdout, say: say)
         var prefilled = file?.answers ?? [:]
@@ -84,7 +84,7 @@ extension App {
     /// The writer of an output format.
     private func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable) -> String {
         let language = LanguageFormat(texts: texts)
-        let label: @Sendable (String, String) -> String = { language.fill("format.label", ["label": .string($0), "text": .string($1)]) }
+        let label: @Sendable (String, String) -> String = { language.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
         switch format {
         case .markdown: return MarkdownLetterWriter(label: label).write(letter)
         case .text, .json: return TextLetterWriter(label: label).write(letter)
@@ -122,9 +122,9 @@ extension App {
         let isDefault = store.path == SessionStore.defaultPath(environment)
         if loaded.finished, isDefault { return }
         answers.merge(loaded.answers) { _, saved in saved }
-        say(presenter.wrapped(presenter.text("ui.resumed")) + "\n")
+        say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
         for id in loaded.changed {
-            say(presenter.wrapped(presenter.text("ui.changed", ["prompt": .string(texts.text(id + ".prompt"))])) + "\n")
+            say(presenter.wrapped(presenter.text(TextKey.changed, ["prompt": .string(texts.text(id + ".prompt"))])) + "\n")
         }
     }
 
@@ -167,13 +167,13 @@ extension App {
             return
         }
         guard let letter = letterInReport else {
-            if options.command == .run { say("\n" + presenter.text("ui.finished") + "\n") }
+            if options.command == .run { say("\n" + presenter.text(TextKey.finished) + "\n") }
             return
         }
         if options.command == .letter { return terminal.write(letter) }
-        let heading = presenter.text("ui.letter_heading")
+        let heading = presenter.text(TextKey.letterHeading)
         say("\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + wrapLines(letter, width: presenter.width))
-        say(String(repeating: "─", count: heading.count) + "\n" + presenter.wrapped(presenter.text("ui.letter_next")) + "\n")
+        say(String(repeating: "─", count: heading.count) + "\n" + presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n")
     }
 }
 

@@ -13,16 +13,16 @@ struct Presenter {
     /// For screen readers: no decoration, one idea a line, a spoken prompt.
     var plain = false
 
-    var promptMark: String { plain ? labelled(texts.text("ui.answer_label"), "") : "› " }
+    var promptMark: String { plain ? labelled(texts.text(TextKey.answerLabel), "") : "› " }
 
     /// `Titre : texte` in French, `Title: text` in English (`format.label`).
     func labelled(_ label: String, _ text: String) -> String {
-        self.text("format.label", ["label": .string(label), "text": .string(text)])
+        self.text(TextKey.formatLabel, ["label": .string(label), "text": .string(text)])
     }
 
     /// Two hints side by side: `a ; b` in French, `a; b` in English (`format.pair`).
     func paired(_ items: [String]) -> String {
-        items.dropFirst().reduce(items.first ?? "") { self.text("format.pair", ["first": .string($0), "second": .string($1)]) }
+        items.dropFirst().reduce(items.first ?? "") { self.text(TextKey.formatPair, ["first": .string($0), "second": .string($1)]) }
     }
 
     func bold(_ text: String) -> String { emphasis ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
@@ -31,6 +31,8 @@ struct Presenter {
     func typography(_ text: String) -> String {
         texts.language == "fr" ? frenchTypography(text) : text
     }
+
+    func text(_ key: TextKey, _ values: [String: Value] = [:]) -> String { text(key.rawValue, values) }
 
     func text(_ key: String, _ values: [String: Value] = [:]) -> String {
         LanguageFormat(texts: texts).fill(key, values)
@@ -44,8 +46,8 @@ struct Presenter {
     }
 
     func intro() -> String {
-        [bold(texts.text("intro.title")), "", wrapped(texts.text("intro.text")), wrapped(texts.text("intro.how")),
-            wrapped(texts.text("ui.commands")), ""]
+        [bold(texts.text(TextKey.introTitle)), "", wrapped(texts.text(TextKey.introText)), wrapped(texts.text(TextKey.introHow)),
+            wrapped(texts.text(TextKey.commands)), ""]
             .joined(separator: "\n") + "\n"
     }
 
@@ -55,7 +57,7 @@ struct Presenter {
         var lines: [String] = [""]
         if let (number, total) = progress, total > 1, itemCount == 0 {
             let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
-            lines.append(text("ui.progress", ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
+            lines.append(text(TextKey.progress, ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
         }
         lines.append(bold(wrapped(texts.text(id + ".prompt"))))
         if question.type == .choice {
@@ -70,14 +72,14 @@ struct Presenter {
     /// question stays on screen above and only this is repeated.
     func reprompt(_ question: Question, defaultValue: String?, itemCount: Int) -> String {
         var hints: [String] = []
-        if question.type == .yesNo { hints.append(texts.text("ui.yes_no")) }
-        if question.type == .choice { hints.append(texts.text("ui.choose")) }
+        if question.type == .yesNo { hints.append(texts.text(TextKey.yesNo)) }
+        if question.type == .choice { hints.append(texts.text(TextKey.choose)) }
         if question.type == .list {
-            hints.append(itemCount == 0 ? texts.text("\(question.id).example") : texts.text("ui.list_done"))
+            hints.append(itemCount == 0 ? texts.text("\(question.id).example") : texts.text(TextKey.listDone))
         } else if let defaultValue {
-            hints.append(text("ui.default", ["value": .string(label(defaultValue, for: question))]))
+            hints.append(text(TextKey.defaultHint, ["value": .string(label(defaultValue, for: question))]))
         } else if !question.required {
-            hints.append(text("ui.optional"))
+            hints.append(text(TextKey.optional))
         }
         guard !hints.isEmpty else { return promptMark }
         if plain { return hints.map { wrapped($0) }.joined(separator: "\n") + "\n" + promptMark }
@@ -97,7 +99,7 @@ struct Presenter {
             }
             let shown = question.type == .list ? answer.values.map { paired($0.components(separatedBy: ";")) }.joined(separator: " | ")
                 : answer.value.isEmpty ? "–" : label(answer.value, for: question)
-            lines.append(wrapped(texts.text(id + ".prompt") + " " + labelled(texts.text("ui.answer_label"), shown) + ".", indent: "\(index + 1). "))
+            lines.append(wrapped(texts.text(id + ".prompt") + " " + labelled(texts.text(TextKey.answerLabel), shown) + ".", indent: "\(index + 1). "))
         }
         return lines
     }
@@ -114,15 +116,15 @@ struct Presenter {
 
     /// `:résumé`: the answers so far, outside the review.
     func summary(_ ids: [String], answers: [String: Answer]) -> String {
-        guard !ids.isEmpty else { return wrapped(texts.text("ui.summary_empty")) + "\n" }
-        let lines = ["", bold(texts.text("ui.summary_heading"))] + answerList(ids, answers: answers)
+        guard !ids.isEmpty else { return wrapped(texts.text(TextKey.summaryEmpty)) + "\n" }
+        let lines = ["", bold(texts.text(TextKey.summaryHeading))] + answerList(ids, answers: answers)
         return typography(lines.joined(separator: "\n")) + "\n"
     }
 
     /// A canonical value as the person would say it.
     func label(_ value: String, for question: Question) -> String {
         switch question.type {
-        case .yesNo: return value == YesNo.yes ? texts.text("ui.yes") : texts.text("ui.no")
+        case .yesNo: return value == YesNo.yes ? texts.text(TextKey.yes) : texts.text(TextKey.no)
         case .choice: return texts["\(question.id).choice.\(value)"] ?? value
         case .date: return CivilDate(iso: value).map(LanguageFormat(texts: texts).date) ?? value
         default: return value
@@ -130,26 +132,26 @@ struct Presenter {
     }
 
     func rejection(_ rejection: Rejection, for id: String) -> String {
-        let key: String
+        let key: TextKey
         switch rejection {
-        case .empty where graph.question(id)?.type == .list: key = "empty_list"
-        case _ where graph.nodes[id]?.kind == .review: key = "review"
-        case .notYesNo: key = "yes_no"
-        case .notAChoice: key = "choice"
-        case .badDate: key = "date"
-        case .badAmount: key = "amount"
-        case .badInteger: key = "integer"
-        case .badListItem: key = "item"
-        case .empty: key = "empty"
+        case .empty where graph.question(id)?.type == .list: key = .rejectedEmptyList
+        case _ where graph.nodes[id]?.kind == .review: key = .rejectedReview
+        case .notYesNo: key = .rejectedYesNo
+        case .notAChoice: key = .rejectedChoice
+        case .badDate: key = .rejectedDate
+        case .badAmount: key = .rejectedAmount
+        case .badInteger: key = .rejectedInteger
+        case .badListItem: key = .rejectedItem
+        case .empty: key = .rejectedEmpty
         }
-        return texts.text("ui.rejected." + key)
+        return texts.text(key)
     }
 
     func help(_ id: String) -> String {
         var paragraphs: [String] = []
         if let help = texts[id + ".help"] { paragraphs.append(help) }
         if let reason = graph.question(id)?.reason, let why = texts["reason.\(reason).why"] { paragraphs.append(why) }
-        if paragraphs.isEmpty { paragraphs.append(texts.text("ui.no_help")) }
+        if paragraphs.isEmpty { paragraphs.append(texts.text(TextKey.noHelp)) }
         return paragraphs.map { wrapped($0) }.joined(separator: "\n") + "\n"
     }
 
@@ -157,14 +159,14 @@ struct Presenter {
     func decision(_ report: DecisionReport) -> String {
         let decision = report.decision.rawValue
         var lines = ["", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), ""]
-        lines.append(labelled(texts.text("ui.reasons_heading"), "").trimmingCharacters(in: .whitespaces))
+        lines.append(labelled(texts.text(TextKey.reasonsHeading), "").trimmingCharacters(in: .whitespaces))
         for reason in report.reasons {
             lines.append("")
             lines.append(contentsOf: reasonLines(reason))
         }
         if report.decision == .talk {
             lines.append("")
-            lines.append(labelled(texts.text("ui.talk_heading"), "").trimmingCharacters(in: .whitespaces))
+            lines.append(labelled(texts.text(TextKey.talkHeading), "").trimmingCharacters(in: .whitespaces))
             for reason in report.reasons where reason.status == .signs {
                 lines.append(wrapped(labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")), indent: "–\u{A0}"))
             }
@@ -176,14 +178,14 @@ struct Presenter {
         let title = texts.text("reason.\(reason.id).title")
         switch reason.status {
         case .notApplicable:
-            return [wrapped(labelled(title, texts.text("reason.payment.not_applicable")))]
+            return [wrapped(labelled(title, texts.text(TextKey.paymentNotApplicable)))]
         case .absent:
-            return [wrapped(labelled(title, texts.text("ui.absent")) + ".")]
+            return [wrapped(labelled(title, texts.text(TextKey.absent)) + ".")]
         case .signs, .established:
-            let status = reason.status == .established ? texts.text("ui.established") : texts.text("ui.signs_only")
+            let status = reason.status == .established ? texts.text(TextKey.established) : texts.text(TextKey.signsOnly)
             let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
             var lines = [wrapped(labelled(title, status) + ".")]
-            lines.append(wrapped(labelled(texts.text("ui.signs_seen"), LanguageFormat(texts: texts).list(signs)) + "."))
+            lines.append(wrapped(labelled(texts.text(TextKey.signsSeen), LanguageFormat(texts: texts).list(signs)) + "."))
             if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"))) }
             return lines
         }

@@ -134,14 +134,14 @@ final class Session {
                 say(presenter.help(id))
             case .itemAdded(_, let count):
                 repeating = true
-                say(presenter.wrapped(presenter.text("ui.item_added", ["count": .string(String(count))])) + "\n")
+                say(presenter.wrapped(presenter.text(TextKey.itemAdded, ["count": .string(String(count))])) + "\n")
             case .dropped:
-                say(presenter.wrapped(presenter.text("ui.dropped")) + "\n")
+                say(presenter.wrapped(presenter.text(TextKey.dropped)) + "\n")
             case .decision(let report):
                 if showDecision { say(presenter.decision(report)) }
             case .cannotGoBack:
                 repeating = true
-                say(presenter.text("ui.first_question") + "\n")
+                say(presenter.text(TextKey.firstQuestion) + "\n")
             case .finished:
                 break
             case .brokenContent(let id):

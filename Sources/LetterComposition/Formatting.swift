@@ -9,35 +9,35 @@ public struct LanguageFormat: Sendable {
     let months: [String]
     let parsed: [String: Template]
 
-    public static let formatKeys = ["format.date", "format.currency", "format.percent", "format.day_one", "format.day_other",
-        "format.label", "format.pair", "letter.place_date", "letter.salutation"]
+    public static let formatKeys: [TextKey] = [.formatDate, .formatCurrency, .formatPercent, .formatDayOne, .formatDayOther,
+        .formatLabel, .formatPair, .letterPlaceDate, .letterSalutation]
 
     public init(texts: TextTable) {
         self.texts = texts
-        months = texts.list("format.months")
+        months = texts.list(TextKey.formatMonths)
         var parsed: [String: Template] = [:]
-        for key in Self.formatKeys { if let source = texts[key] { parsed[key] = try? Template(source, name: key) } }
+        for key in Self.formatKeys { if let source = texts[key] { parsed[key.rawValue] = try? Template(source, name: key.rawValue) } }
         self.parsed = parsed
     }
 
     /// `29 novembre 2026`, `1er janvier 2027`.
     public func date(_ date: CivilDate) -> String {
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
-        let day = date.day == 1 ? (texts["format.first_day"] ?? "1") : String(date.day)
-        return fill("format.date", ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
+        let day = date.day == 1 ? (texts[TextKey.formatFirstDay] ?? "1") : String(date.day)
+        return fill(TextKey.formatDate, ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
     }
 
     /// A canonical amount (`1250.50`) as `1 250,50 €`; `compact` drops zero cents (`40 €`).
     public func amount(cents: Int, compact: Bool = false) -> String {
         let text = number(cents: cents)
         let shown = compact && cents % 100 == 0 ? String(text.dropLast(3)) : text
-        return fill("format.currency", ["amount": .string(shown)])
+        return fill(TextKey.formatCurrency, ["amount": .string(shown)])
     }
 
     /// A canonical rate (`12.15`) as `12,15 %`; a whole rate as `10 %`.
     public func percent(hundredths: Int) -> String {
         let text = number(cents: hundredths)
-        return fill("format.percent", ["rate": .string(hundredths % 100 == 0 ? String(text.dropLast(3)) : text)])
+        return fill(TextKey.formatPercent, ["rate": .string(hundredths % 100 == 0 ? String(text.dropLast(3)) : text)])
     }
 
     /// `1 250,50`: groups of three digits and the language's decimal mark.
@@ -50,19 +50,21 @@ public struct LanguageFormat: Sendable {
             grouped.append(digit)
         }
         let fraction = cents % 100
-        return grouped + (texts["format.decimal"] ?? ",") + (fraction < 10 ? "0" : "") + String(fraction)
+        return grouped + (texts[TextKey.formatDecimal] ?? ",") + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
     /// `30 jours`, `1 jour`.
     public func days(_ count: Int) -> String {
-        fill(count == 1 ? "format.day_one" : "format.day_other", ["count": .string(String(count))])
+        fill(count == 1 ? TextKey.formatDayOne : TextKey.formatDayOther, ["count": .string(String(count))])
     }
 
     /// `a, b et c`.
     public func list(_ items: [String]) -> String {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " " + (texts["format.and"] ?? "et") + " " + last
+        return items.dropLast().joined(separator: ", ") + " " + (texts[TextKey.formatAnd] ?? "et") + " " + last
     }
+
+    public func fill(_ key: TextKey, _ values: [String: Value]) -> String { fill(key.rawValue, values) }
 
     /// Renders the small template under `key` (a gap shows the key, never crashes).
     public func fill(_ key: String, _ values: [String: Value]) -> String {

@@ -91,7 +91,7 @@ public struct LetterComposer: Sendable {
     public func placeDate(_ facts: LetterFacts) -> String {
         let words = facts.text(.senderCity).split(separator: " ")
         let town = words.drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ")
-        return format.fill("letter.place_date", ["town": .string(town), "date": .string(format.date(facts.today))])
+        return format.fill(TextKey.letterPlaceDate, ["town": .string(town), "date": .string(format.date(facts.today))])
     }
 
     private func contract(_ facts: LetterFacts) -> Value {

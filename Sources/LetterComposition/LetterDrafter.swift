@@ -65,11 +65,11 @@ public struct LetterDrafter: Sendable {
         letter.sender = Letter.lines(try render("sender"))
         letter.recipient = Letter.lines(try render("recipient"))
         letter.placeDate = composer.placeDate(facts)
-        letter.sendingMode = facts.flag(.registered) ? texts["letter.registered"] : nil
-        letter.subjectLabel = texts["letter.subject_label"] ?? ""
+        letter.sendingMode = facts.flag(.registered) ? texts[TextKey.letterRegistered] : nil
+        letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
         letter.subject = Letter.lines(try render("subject")).joined(separator: " ")
-        letter.salutation = composer.format.fill("letter.salutation", ["appel": .string(composer.appel(facts))])
-        letter.salutationBeforeSubject = texts["letter.subject_position"] == "after_salutation"
+        letter.salutation = composer.format.fill(TextKey.letterSalutation, ["appel": .string(composer.appel(facts))])
+        letter.salutationBeforeSubject = texts[TextKey.letterSubjectPosition] == "after_salutation"
         letter.body = Letter.blocks(try render("body"))
         letter.closing = Letter.blocks(try render("closing"))
         letter.signature = Letter.lines(try render("signature"))

@@ -48,3 +48,24 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
+
+extension Template {
+    /// The first name of every variable and section the template reads, with where: what
+    /// its data must provide (`goodbye check` compares it with what the program passes).
+    public var names: [(name: String, at: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .variable(let path, _, let at): if let first = path.first, first != "." { found.append((first, at)) }
+                case .section(let path, let children, _, let at):
+                    if let first = path.first, first != "." { found.append((first, at)) }
+                    walk(children)
+                case .text, .partial: break
+                }
+            }
+        }
+        walk(nodes)
+        return found
+    }
+}

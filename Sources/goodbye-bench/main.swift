@@ -78,7 +78,7 @@ let facts = LetterFacts(answers: answers, today: CivilDate(year: 2026, month: 11
 let context = composer.context(facts)
 let drafter = content.drafter(kind: content.kind(LetterKind.defaultId)!, language: "fr")!
 let label = composer.format
-let writer = TextLetterWriter { label.fill("format.label", ["label": .string($0), "text": .string($1)]) }
+let writer = TextLetterWriter { label.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
 let plain = Plain(context)
 let fromTemplate = writer.write(try drafter.draft(facts))
 guard fromTemplate == plain.letter() else {
