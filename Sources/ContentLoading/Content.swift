@@ -94,6 +94,7 @@ public enum ContentCompiler {
         diagnostics += rateProblems
         guard let graph else { return (nil, diagnostics.sorted()) }
         var validation = GraphValidation(graph: graph, compiler: compiler, computedDefaults: LetterFacts.computedNames)
+        validation.entries = kinds.map(\.start)
         diagnostics += validation.run()
         diagnostics += contentContractProblems(graph).map { problem in
             let line = compiler.lines[problem.id] ?? 0

@@ -29,10 +29,8 @@ struct GraphCompiler {
             lines[section.name] = section.line
             if let node = compileNode(section) { nodes.append(node) }
         }
-        guard let start = required("start", in: header), let letterStart = required("letter_start", in: header) else {
-            return nil
-        }
-        return DialogueGraph(nodes: nodes, start: start, letterStart: letterStart, version: header.value("version") ?? "1")
+        guard let start = required("start", in: header) else { return nil }
+        return DialogueGraph(nodes: nodes, start: start, version: header.value("version") ?? "1")
     }
 
     private mutating func required(_ key: String, in header: KeyValueSection) -> String? {

@@ -16,6 +16,8 @@ struct GraphValidation {
     let graph: DialogueGraph
     let compiler: GraphCompiler
     let computedDefaults: Set<String>
+    /// Where else a conversation may start: the first question of each letter kind.
+    var entries: [String] = []
     var diagnostics: [Diagnostic] = []
 
     init(graph: DialogueGraph, compiler: GraphCompiler, computedDefaults: Set<String>) {
@@ -45,7 +47,7 @@ struct GraphValidation {
     }
 
     private mutating func checkEntryPoints() {
-        for (key, id) in [("start", graph.start), ("letter_start", graph.letterStart)] where graph.nodes[id] == nil {
+        for (key, id) in [("start", graph.start)] where graph.nodes[id] == nil {
             report(.missingTarget, "dialogue", key, "« \(key) » désigne « \(id) », qui n’existe pas : indiquez l’identifiant d’une section")
         }
     }
@@ -116,7 +118,7 @@ struct GraphValidation {
 
     private mutating func checkReachability() {
         var seen: Set<String> = []
-        var queue = [graph.start, graph.letterStart].filter { graph.nodes[$0] != nil }
+        var queue = ([graph.start] + entries).filter { graph.nodes[$0] != nil }
         while let id = queue.popLast() {
             guard seen.insert(id).inserted, let node = graph.nodes[id] else { continue }
             queue += successors(node)

@@ -104,16 +104,13 @@ public struct DialogueGraph: Sendable, Equatable {
     public var order: [String]
     /// Where the guided session starts.
     public var start: String
-    /// Where `goodbye letter` starts (the letter's own questions).
-    public var letterStart: String
     /// Changes whenever the questions change; recorded in saved sessions.
     public var version: String
 
-    public init(nodes: [Node], start: String, letterStart: String, version: String = "1") {
+    public init(nodes: [Node], start: String, version: String = "1") {
         self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = nodes.map(\.id)
         self.start = start
-        self.letterStart = letterStart
         self.version = version
     }
 

@@ -176,7 +176,7 @@ final class EngineTests: XCTestCase {
             Node(id: "a", kind: .question(Question(id: "a", type: .yesNo)), next: "b"),
             Node(id: "b", kind: .decision, next: "a"),
         ]
-        let engine = Engine(graph: DialogueGraph(nodes: nodes, start: "a", letterStart: "a"))
+        let engine = Engine(graph: DialogueGraph(nodes: nodes, start: "a"))
         let step = engine.send(.answer("oui"), to: engine.begin().state)
         XCTAssertEqual(step.outputs.last, .brokenContent(id: "a"))
         XCTAssertNil(step.state.current)

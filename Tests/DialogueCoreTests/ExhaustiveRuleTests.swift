@@ -25,7 +25,7 @@ final class ExhaustiveRuleTests: XCTestCase {
         }
         nodes.append(Node(id: "payment.pro_bono", kind: .question(Question(id: "payment.pro_bono", type: .yesNo))))
         nodes.append(Node(id: "end", kind: .end))
-        return DialogueGraph(nodes: nodes, start: "engagement.no_feedback", letterStart: "end")
+        return DialogueGraph(nodes: nodes, start: "engagement.no_feedback")
     }()
 
     func testEveryCombinationFollowsTheContractsRule() {

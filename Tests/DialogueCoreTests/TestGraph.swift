@@ -34,7 +34,7 @@ enum TestGraph {
         nodes.append(Node(id: "letter.tone", kind: .question(Question(id: "letter.tone", type: .choice, choices: ["cordial", "neutre", "ferme"], defaultValue: "neutre")),
             next: "end", group: "letter"))
         nodes.append(Node(id: "end", kind: .end))
-        return DialogueGraph(nodes: nodes, start: "engagement.no_feedback", letterStart: "client.kind")
+        return DialogueGraph(nodes: nodes, start: "engagement.no_feedback")
     }
 
     /// The ids the review lists, in order.

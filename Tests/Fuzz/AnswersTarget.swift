@@ -13,7 +13,7 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     for language in ["fr", "en"] {
         let file = AnswerFile(text: text, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: language),
-            yesNoWords: ("oui", "non"))
+            texts: fuzzContent.texts[language]!)
         let engine = Engine(graph: fuzzContent.graph, parser: fuzzContent.parser(for: language))
         var step = engine.begin(answers: file.answers)
         var guardrail = 0
