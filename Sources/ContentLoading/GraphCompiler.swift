@@ -4,7 +4,7 @@ import DialogueCore
 struct GraphCompiler {
     static let file = "dialogue.ini"
     static let nodeKeys: Set<String> = [
-        "type", "choices", "default", "required", "reason", "sign", "fields", "next", "skip_if", "group",
+        "type", "choices", "default", "required", "reason", "sign", "fields", "next", "skip_if", "group", "on",
     ]
 
     var diagnostics: [Diagnostic] = []
@@ -66,6 +66,16 @@ struct GraphCompiler {
         case "review":
             node.kind = .review
             return node
+        case "branch":
+            let on = section.value("on") ?? ""
+            guard on.hasPrefix("@"), on.count > 1 else {
+                let entry = section.entry("on")
+                diagnostics.append(Diagnostic(.computedDefault, file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
+                    "l’aiguillage « \(section.name) » doit dire sur quoi il aiguille : ajoutez on = @kind"))
+                return node
+            }
+            node.kind = .branch(on: String(on.dropFirst()))
+            return node
         default:
             let type = QuestionType(rawValue: typeName)
             if type == nil {
@@ -79,7 +89,7 @@ struct GraphCompiler {
         }
     }
 
-    private static let typeNames = (QuestionType.allCases.map(\.rawValue) + ["review", "decision", "end"]).joined(separator: ", ")
+    private static let typeNames = (QuestionType.allCases.map(\.rawValue) + ["review", "decision", "branch", "end"]).joined(separator: ", ")
 
     private mutating func question(_ section: KeyValueSection, _ type: QuestionType) -> Question {
         let choices = (section.value("choices") ?? "").split(separator: ",")

@@ -73,12 +73,17 @@ struct GraphValidation {
             report(.badCondition, node.id, "skip_if", "skip_if désigne « \(condition.question) », qui n’existe pas : corrigez l’identifiant")
         }
         if let question = node.question { checkDefault(question) }
+        if case .branch(let name) = node.kind, !computedDefaults.contains(name) {
+            report(.computedDefault, node.id, "on",
+                "valeur calculée « @\(name) » inconnue : utilisez \(computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "))")
+        }
     }
 
     private func possibleValues(_ node: Node) -> Set<String>? {
         switch node.kind {
         case .decision: return Set(Decision.allCases.map(\.rawValue))
         case .end, .review: return []
+        case .branch: return nil
         case .question(let question):
             switch question.type {
             case .yesNo: return [YesNo.yes, YesNo.no]

@@ -33,7 +33,7 @@ enum KindCompiler {
                 decisions.append(decision)
             }
             lines[section.name] = section.line
-            kinds.append(LetterKind(id: section.name, start: start, decisions: decisions,
+            kinds.append(LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
                 samples: samples(of: section.name, in: document.sections)))
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
@@ -81,6 +81,10 @@ enum KindCompiler {
             if graph.question(kind.start) == nil {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
                     "type de lettre « \(kind.id) » : la question de départ « \(kind.start) » n’existe pas dans dialogue.ini"))
+            }
+            if let ask = kind.ask, graph.question(ask)?.type != .yesNo {
+                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
+                    "type de lettre « \(kind.id) » : « ask = \(ask) » doit être une question oui/non de dialogue.ini"))
             }
             let ids = Set(kind.samples.flatMap(\.keys))
             for id in ids.sorted() where graph.question(id) == nil {

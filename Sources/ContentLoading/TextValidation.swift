@@ -17,6 +17,7 @@ struct TextValidation {
         + [Civility.madame, .monsieur].flatMap { ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"] }
         + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
+        + DecisionRule.reasonIds.map { "letter.topic." + $0 }
         + MessageKey.allCases.map(\.rawValue)
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
         + Decision.allCases.flatMap { decision in ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" } }

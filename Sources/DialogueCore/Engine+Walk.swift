@@ -16,6 +16,8 @@ extension Engine {
                 state.decision = report
                 outputs.append(.decision(report))
                 nextId = node.target(for: report.decision.rawValue)
+            case .branch(let name):
+                nextId = node.target(for: computedDefault(name, state.answers))
             case .review:
                 if state.reviewed {
                     nextId = node.next
@@ -82,6 +84,8 @@ extension Engine {
                 return visited
             case .review:
                 nextId = node.next
+            case .branch(let name):
+                nextId = node.target(for: computedDefault(name, state.answers))
             case .decision:
                 let answered = Set(visited)
                 let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })

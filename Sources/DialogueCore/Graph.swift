@@ -53,6 +53,9 @@ public enum NodeKind: Sendable, Equatable {
     case decision
     /// Shows every answer so far, numbered, for the person to confirm or change.
     case review
+    /// Goes on by a value the program computes from the answers (`on = @kind`: the
+    /// letter being drafted), without asking anything.
+    case branch(on: String)
     /// Ends the conversation.
     case end
 }

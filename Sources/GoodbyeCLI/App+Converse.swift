@@ -16,7 +16,8 @@ extension App {
         let file = try answerFile(options, content, texts)
         let graph = content.graph
         let engine = Engine(graph: graph, parser: content.parser(for: texts.language),
-            computedDefault: LetterFacts.computedDefaults(graph: graph, today: today))
+            computedDefault: LetterFacts.computedDefaults(graph: graph, today: today, kinds: content.kinds,
+                kind: isLetter ? chosenKind.id : nil))
         let toStdout = !isLetter && format == .text
         let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
         let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
@@ -64,8 +65,10 @@ extension App {
 
     /// After the session: the kind proposed for its decision, if the person asked for a letter.
     private func proposedKind(_ content: Content, _ report: DecisionReport, _ answers: [String: Answer]) -> LetterKind? {
-        guard answers["letter.want"]?.value == YesNo.yes else { return nil }
-        return content.kinds.first { $0.decisions.contains(report.decision) }
+        guard let kind = content.kinds.first(where: { $0.decisions.contains(report.decision) }), let ask = kind.ask,
+            answers[ask]?.value == YesNo.yes
+        else { return nil }
+        return kind
     }
 
     private func draft(_ content: Content, _ kind: LetterKind, _ texts: TextTable, _ answers: [String: Answer], _ today: CivilDate)

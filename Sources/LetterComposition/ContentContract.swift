@@ -54,11 +54,12 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     case registered = "letter.registered", handover = "letter.handover", personalData = "letter.personal_data"
     case unpaid = "letter.unpaid", invoices = "letter.invoices", penaltyRate = "letter.penalty_rate"
     case payDays = "letter.pay_days", tone = "letter.tone", mentionReasons = "letter.mention_reasons"
+    case talkWhen = "talk.when"
 
     public var type: QuestionType {
         switch self {
         case .senderName, .senderBusiness, .senderAddress, .senderCity, .senderSiret, .senderEmail, .company, .clientName,
-            .clientAddress, .clientCity, .noticeClause:
+            .clientAddress, .clientCity, .noticeClause, .talkWhen:
             return .text
         case .senderGender, .clientKind, .civility, .contract, .tone: return .choice
         case .contractDate, .endDate, .termDate: return .date

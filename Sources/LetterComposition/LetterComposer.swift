@@ -31,6 +31,8 @@ public struct LetterComposer: Sendable {
             "personal_data": .bool(facts.flag(.personalData)),
             "invoices": invoices(facts),
             "reasons": reasons(facts),
+            "topics": topics(facts),
+            "talk": .map(["when": .string(facts.text(.talkWhen))]),
         ])
     }
 
@@ -153,6 +155,16 @@ public struct LetterComposer: Sendable {
             "legal_rate": .string(legal.map { format.percent(hundredths: $0.defaultPenaltyRate) } ?? ""),
             "legal_unknown": .bool(contractRate == nil && legal == nil),
         ])
+    }
+
+    /// What to talk about: each reason with signs but not established (the decision
+    /// "talk"), in the client-facing words of `letter.topic.REASON`.
+    private func topics(_ facts: LetterFacts) -> Value {
+        let reasons = facts.decision?.reasons.filter { $0.status == .signs } ?? []
+        let items: [Value] = reasons.enumerated().map { index, reason in
+            .map(["text": .string(texts.text("letter.topic." + reason.id)), "last": .bool(index == reasons.count - 1)])
+        }
+        return .map(["any": .bool(!items.isEmpty), "items": .list(items)])
     }
 
     /// One sober sentence about why, only when asked: the established reason's, a

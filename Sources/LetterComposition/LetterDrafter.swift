@@ -8,13 +8,16 @@ import LetterTemplating
 public struct LetterKind: Sendable, Equatable {
     public var id: String
     public var start: String
+    /// The yes/no question by which a session offers this letter, if it does.
+    public var ask: String?
     public var decisions: [Decision]
     /// Answers that exercise the kind's templates, every combination of the variants.
     public var samples: [[String: Answer]]
 
-    public init(id: String, start: String, decisions: [Decision], samples: [[String: Answer]] = []) {
+    public init(id: String, start: String, ask: String? = nil, decisions: [Decision], samples: [[String: Answer]] = []) {
         self.id = id
         self.start = start
+        self.ask = ask
         self.decisions = decisions
         self.samples = samples
     }

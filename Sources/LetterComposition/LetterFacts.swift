@@ -54,16 +54,18 @@ public struct LetterFacts: Sendable {
     }
 
     /// The computed defaults the dialogue names with `@`.
-    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid"]
+    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind"]
 
     /// The engine's computed defaults for a session on `graph`: the letter's facts so
-    /// far, with the decision their signs give.
-    public static func computedDefaults(graph: DialogueGraph, today: CivilDate)
+    /// far, with the decision their signs give. `kind` is the letter asked for
+    /// (`goodbye letter --kind`), else the one the decision calls for among `kinds`.
+    public static func computedDefaults(graph: DialogueGraph, today: CivilDate, kinds: [LetterKind] = [], kind: String? = nil)
         -> @Sendable (String, [String: Answer]) -> String?
     {
         { name, answers in
-            LetterFacts(answers: answers, today: today, decision: DecisionRule().decide(graph: graph, answers: answers))
-                .computedDefault(name)
+            let decision = DecisionRule().decide(graph: graph, answers: answers)
+            if name == "kind" { return kind ?? kinds.first { $0.decisions.contains(decision.decision) }?.id }
+            return LetterFacts(answers: answers, today: today, decision: decision).computedDefault(name)
         }
     }
 
