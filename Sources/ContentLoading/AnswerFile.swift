@@ -61,6 +61,8 @@ public struct AnswerFile: Sendable {
         case .text: return texts.text(.acceptsText)
         case .date: return texts.text(.acceptsDate)
         case .amount: return texts.text(.acceptsAmount)
+        case .percent: return texts.text(.acceptsPercent)
+        case .duration: return texts.text(.acceptsDuration)
         case .integer: return texts.text(.acceptsInteger)
         case .list: return texts.text(.acceptsList, ["example": texts.text(question.id + ".example")])
         }

@@ -31,6 +31,12 @@ struct LetterValidation {
                     do {
                         _ = try drafter.draft(answers, today: Self.today)
                     } catch {
+                        guard case .template(let error) = error else {
+                            let diagnostic = Diagnostic(.letterKinds, file: KindCompiler.file, line: 0,
+                                "un exemple de « \(kind.id) » est refusé par les vérifications de la lettre : corrigez ses dates ou ses montants")
+                            found[diagnostic.description] = diagnostic
+                            continue
+                        }
                         let code: DiagnosticCode = if case .missingPartial = error.kind { .letterTemplate } else { .letterVariable }
                         let location = error.location
                         let diagnostic = Diagnostic(code, file: "\(language)/letters/\(location.template).mustache",

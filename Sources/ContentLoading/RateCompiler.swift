@@ -23,6 +23,15 @@ enum RateCompiler {
                 }
                 continue
             }
+            if section.name.hasPrefix("legal.") {
+                if let period = legalPeriod(section) {
+                    table.legal.append(period)
+                } else {
+                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
+                        "période « \(section.name) » incomplète : indiquez from, to (AAAA-MM-JJ), private, other et source"))
+                }
+                continue
+            }
             guard let from = section.value("from").flatMap(CivilDate.init(iso:)),
                 let to = section.value("to").flatMap(CivilDate.init(iso:)),
                 let rate = section.value("ecb_rate").flatMap(AnswerParser.parseAmount).flatMap(cents),
@@ -36,5 +45,16 @@ enum RateCompiler {
             table.periods.append(RateTable.Period(id: section.name, from: from, to: to, ecbRate: rate, source: source, verified: verified))
         }
         return (table, diagnostics)
+    }
+
+    private static func legalPeriod(_ section: KeyValueSection) -> RateTable.LegalPeriod? {
+        guard let from = section.value("from").flatMap(CivilDate.init(iso:)),
+            let to = section.value("to").flatMap(CivilDate.init(iso:)),
+            let privateRate = section.value("private").flatMap(AnswerParser.parseAmount).flatMap(cents),
+            let otherRate = section.value("other").flatMap(AnswerParser.parseAmount).flatMap(cents),
+            let source = section.value("source"), !source.isEmpty
+        else { return nil }
+        return RateTable.LegalPeriod(id: section.name, from: from, to: to, privateRate: privateRate, otherRate: otherRate,
+            source: source, verified: section.value("verified").map(folded) == "oui")
     }
 }

@@ -16,6 +16,7 @@ struct TextValidation {
         + Civility.allCases.map { "letter.appel.\($0.rawValue)" }
         + [Civility.madame, .monsieur].flatMap { ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"] }
         + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
+        + ["letter.appel.sans_titre_inline", "letter.individual_name"]
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + DecisionRule.reasonIds.map { "letter.topic." + $0 }
         + MessageKey.allCases.map(\.rawValue)
@@ -58,6 +59,8 @@ struct TextValidation {
         // The messages.
         "path", "id", "accepted", "option", "folder", "language", "kind", "command", "reason", "location", "word", "values",
         "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
+        // The letter's facts.
+        "end", "today", "due", "term", "floor", "legal", "earliest", "notice",
     ]
 
     /// Each text with `{{…}}` parsed as the letter templates are: a syntax error or an

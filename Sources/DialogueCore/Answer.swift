@@ -26,6 +26,8 @@ public enum Rejection: Error, Sendable, Equatable {
     case notAChoice(accepted: [String])
     case badDate
     case badAmount
+    case badPercent
+    case badDuration
     case badInteger
     case badListItem(expected: [FieldType])
     case empty
@@ -101,6 +103,10 @@ public struct AnswerParser: Sendable {
             return Self.parseDate(text).map { .success($0) } ?? .failure(.badDate)
         case .amount:
             return Self.parseAmount(text).map { .success($0) } ?? .failure(.badAmount)
+        case .percent:
+            return Self.parsePercent(text).map { .success($0) } ?? .failure(.badPercent)
+        case .duration:
+            return Duration(answer: text).map { .success($0.canonical) } ?? .failure(.badDuration)
         case .integer:
             return Self.parseInteger(text).map { .success(String($0)) } ?? .failure(.badInteger)
         case .list:
@@ -139,13 +145,14 @@ public struct AnswerParser: Sendable {
 
     /// `2026-11-29`, `29/11/2026` or `29.11.2026`, as `2026-11-29`; the day must exist.
     public static func parseDate(_ text: String) -> String? {
-        let digits = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
-        guard digits.count == 3, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+        let digits = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+            .map(String.init)
+        guard digits.count == 3, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let first = Int(digits[0]), let second = Int(digits[1]), let third = Int(digits[2])
         else { return nil }
         let isISO = digits[0].count == 4 && text.contains("-")
         let (year, month, day) = isISO ? (first, second, third) : (third, second, first)
-        guard (1900...2999).contains(year), let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        guard CivilDate.years.contains(year), let date = CivilDate(year: year, month: month, day: day) else { return nil }
         return date.iso
     }
 
@@ -176,6 +183,8 @@ public struct AnswerParser: Sendable {
         let marks = text.indices.filter { text[$0] == "," || text[$0] == "." }
         guard let last = marks.last else { return text }
         let digitsAfter = text.distance(from: text.index(after: last), to: text.endIndex)
+        // `12,345` or `1.250`: three decimals, or a thousand? Ambiguous, so refused.
+        if marks.count == 1, digitsAfter == 3 { return nil }
         let isDecimal = (1...2).contains(digitsAfter) && (marks.count == 1 || text[marks[0]] != text[last])
         let grouping = isDecimal ? marks.dropLast() : marks[...]
         for (offset, mark) in grouping.enumerated() {
@@ -194,8 +203,57 @@ public struct AnswerParser: Sendable {
         return result
     }
 
+    /// `10`, `10 %`, `12,5%` as `10.00`, `12.50`: a rate in percent, at most two
+    /// decimals, at most 100.
+    public static func parsePercent(_ text: String) -> String? {
+        var cleaned = text
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        guard !cleaned.contains("€"), !cleaned.contains("%"), let value = parseAmount(cleaned.trimmed),
+            let hundredths = Int(value.replacing(".", with: "")), hundredths <= 10_000
+        else { return nil }
+        return value
+    }
+
     public static func parseInteger(_ text: String) -> Int? {
         guard !text.isEmpty, text.count <= 6, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(text)
+    }
+}
+
+/// A notice or a deadline: a number of days, or of calendar months (`2 mois` ends on
+/// the same day two months later). Canonical answers: `30`, `2m`.
+public struct Duration: Sendable, Equatable {
+    public enum Unit: Sendable, Equatable { case days, months }
+    public var count: Int
+    public var unit: Unit
+
+    public init(count: Int, unit: Unit) {
+        self.count = count
+        self.unit = unit
+    }
+
+    static let dayWords: Set<String> = ["j", "jour", "jours", "d", "day", "days"]
+    static let monthWords: Set<String> = ["m", "mois", "month", "months"]
+
+    /// `30`, `30 j`, `30 jours`, `30 days`, `2 mois`, `2 months`, `2m` (at most 3 digits).
+    public init?(answer: String) {
+        let text = folded(answer)
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let word = text.dropFirst(digits.count).trimmed
+        guard !digits.isEmpty, digits.count <= 3, let count = Int(digits) else { return nil }
+        if word.isEmpty || Self.dayWords.contains(word) {
+            self.init(count: count, unit: .days)
+        } else if Self.monthWords.contains(word) {
+            self.init(count: count, unit: .months)
+        } else {
+            return nil
+        }
+    }
+
+    public var canonical: String { unit == .days ? String(count) : "\(count)m" }
+
+    /// The day this duration after `date`.
+    public func after(_ date: CivilDate) -> CivilDate {
+        unit == .days ? date.adding(days: count) : date.adding(months: count)
     }
 }

@@ -12,10 +12,14 @@ public struct CivilDate: Sendable, Equatable, Comparable, Codable, Hashable {
     }
 
     /// Parses `AAAA-MM-JJ`.
+    /// The years a date may have, in answers and on the command line.
+    public static let years = 1900...2999
+
     public init?(iso: String) {
-        let parts = iso.split(separator: "-")
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), Self.years.contains(year)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -71,4 +75,5 @@ public struct CivilDate: Sendable, Equatable, Comparable, Codable, Hashable {
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
 }

@@ -5,6 +5,10 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     case text
     case date
     case amount
+    /// A rate in percent (`12,5 %`).
+    case percent
+    /// A length of time in days or calendar months (`30`, `30 jours`, `2 mois`): `30`, `2m`.
+    case duration
     case integer
     /// Several items, each a `;`-separated record of `fields`.
     case list
@@ -90,8 +94,8 @@ public struct Node: Sendable, Equatable {
 
     /// Whether the answers make this node one to pass over.
     public func isSkipped(by answers: [String: Answer]) -> Bool {
-        guard let skipIf else { return false }
-        return answers[skipIf.question]?.value == skipIf.value
+        guard let skipIf, let answer = answers[skipIf.question]?.value else { return false }
+        return skipIf.values.contains(answer)
     }
 
     /// Where the dialogue goes after this node when its value is `value`.
@@ -131,7 +135,9 @@ public struct DialogueGraph: Sendable, Equatable {
 /// `skip_if = question=value`: pass over a node when another answer has that value.
 public struct SkipCondition: Sendable, Equatable {
     public var question: String
+    /// One value, or several separated by `|` (`client.kind=particulier|public`).
     public var value: String
+    public var values: [String] { value.split(separator: "|").map(\.trimmed) }
 
     public init(question: String, value: String) {
         self.question = question

@@ -34,7 +34,7 @@ extension App {
             Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.render(resumeHint(store))]), texts) + "\n"
         }
         let end = try session.run(from: engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled))
-        guard case .finished(let state) = end else {
+        guard case .finished(var state) = end else {
             if let store, case .quit(let state) = end { try store.save(state) }
             let hint = store.map(resumeHint) ?? Message(.notSaved)
             terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
@@ -45,13 +45,19 @@ extension App {
             throw Failure(.dataError, [Message(.missingAnswers, ["ids": session.missing.joined(separator: ", ")]), Message(.missingAnswersFix)])
         }
         if isLetter, !options.noInput { say("\n") }
-        noteIgnored(file, options.answers ?? "", engine.path(state), texts)
         let report = isLetter ? nil : engine.decide(state)
         let kind = isLetter ? chosenKind : report.flatMap { proposedKind(content, $0, state.answers) }
-        let letter = try kind.map { kind throws(Failure) in
-            try write(draft(content, kind, texts, state.answers, today), format: format == .json ? .text : format, texts)
+        var letter: Letter?
+        if let kind {
+            let drafting = Drafting(content: content, kind: kind, texts: texts, today: today, engine: engine, signs: isLetter)
+            letter = try draft(drafting, &state, session: session, presenter: presenter, say: say, interactive: !options.noInput)
+            try store?.save(state, finished: true)
+            try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
         }
-        try deliver(letter: letter, report: report, options: options, presenter: presenter, say: say, format: format)
+        noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
+        let text = letter.map { write($0, format: format == .json ? .text : format, texts) }
+        try deliver(letter: text, warnings: letter?.warnings, report: report, options: options, presenter: presenter, say: say,
+            format: format)
     }
 
     /// `--kind`, checked against the content's table; the farewell letter by default.
@@ -71,18 +77,6 @@ extension App {
         return kind
     }
 
-    private func draft(_ content: Content, _ kind: LetterKind, _ texts: TextTable, _ answers: [String: Answer], _ today: CivilDate)
-        throws(Failure) -> Letter
-    {
-        guard let drafter = content.drafter(kind: kind, language: texts.language) else {
-            throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
-        }
-        do {
-            return try drafter.draft(answers, today: today)
-        } catch {
-            throw Failure(.software, [Message(.letterFailed, ["detail": error.description]), Message(.reportBug)])
-        }
-    }
 
     /// The writer of an output format.
     private func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable) -> String {
@@ -90,7 +84,8 @@ extension App {
         let label: @Sendable (String, String) -> String = { language.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
         switch format {
         case .markdown: return MarkdownLetterWriter(label: label).write(letter)
-        case .text, .json: return TextLetterWriter(label: label).write(letter)
+        case .text, .json:
+            return TextLetterWriter(label: label) { language.fill(TextKey.formatItem, ["text": .string($0)]) }.write(letter)
         }
     }
 
@@ -147,7 +142,7 @@ extension App {
     }
 
     /// Answers given for questions these answers never reach: not an error, a note.
-    private func noteIgnored(_ file: AnswerFile?, _ path: String, _ onPath: [String], _ texts: TextTable) {
+    private func noteIgnored(_ file: AnswerFile?, _ path: String, _ onPath: Dictionary<String, Answer>.Keys, _ texts: TextTable) {
         guard let file else { return }
         let reached = Set(onPath)
         for (id, line) in file.lines.sorted(by: { $0.value < $1.value }) where !reached.contains(id) {
@@ -156,7 +151,7 @@ extension App {
         }
     }
 
-    private func deliver(letter: String?, report: DecisionReport?, options: Options, presenter: Presenter,
+    private func deliver(letter: String?, warnings: [LetterWarning]?, report: DecisionReport?, options: Options, presenter: Presenter,
         say: (String) -> Void, format: OutputFormat) throws(Failure)
     {
         var letterInReport = letter
@@ -166,7 +161,8 @@ extension App {
             letterInReport = nil
         }
         if let report, format == .json {
-            terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport).rendered() + "\n")
+            let warnings = warnings.map { $0.map { (code: $0.code.rawValue, message: presenter.texts.render($0.message)) } }
+            terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport, warnings: warnings).rendered() + "\n")
             return
         }
         guard let letter = letterInReport else {
@@ -182,7 +178,7 @@ extension App {
 
 /// The JSON report of the contract.
 enum Report {
-    static func json(_ report: DecisionReport, summary: String, letter: String?) -> JSON {
+    static func json(_ report: DecisionReport, summary: String, letter: String?, warnings: [(code: String, message: String)]? = nil) -> JSON {
         var fields: [(String, JSON)] = [
             ("decision", .string(report.decision.rawValue)),
             ("reasons", .array(report.reasons.map { reason in
@@ -193,6 +189,9 @@ enum Report {
             ("summary", .string(summary)),
         ]
         if let letter { fields.append(("letter", .string(letter))) }
+        if let warnings {
+            fields.append(("warnings", .array(warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })))
+        }
         return .object(fields)
     }
 }

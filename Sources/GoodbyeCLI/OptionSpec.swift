@@ -45,6 +45,7 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--new-session"], argument: .none, commands: conversing, help: .optionNewSession) { options, _ in
             options.newSession = true
         },
+        OptionSpec(names: ["--strict"], argument: .none, commands: conversing, help: .optionStrict) { options, _ in options.strict = true },
         OptionSpec(names: ["--plain"], argument: .none, commands: conversing, help: .optionPlain) { options, _ in options.plain = true },
         OptionSpec(names: ["-h", "--help"], argument: .none, commands: everywhere, help: .optionHelp) { options, _ in options.showHelp = true },
         OptionSpec(names: ["--version"], argument: .none, commands: everywhere, help: .optionVersion) { options, _ in

@@ -50,6 +50,7 @@ public struct Options: Sendable, Equatable {
     public var session: String?
     public var newSession = false
     public var plain = false
+    public var strict = false
 
     /// Parses the arguments (without the program name) against `OptionSpec.all`.
     public static func parse(_ arguments: [String]) throws(Failure) -> Options {

@@ -127,6 +127,8 @@ struct Presenter {
         case .yesNo: return value == YesNo.yes ? texts.text(TextKey.yes) : texts.text(TextKey.no)
         case .choice: return texts["\(question.id).choice.\(value)"] ?? value
         case .date: return CivilDate(iso: value).map(LanguageFormat(texts: texts).date) ?? value
+        case .duration: return Duration(answer: value).map(LanguageFormat(texts: texts).duration) ?? value
+        case .duration: return Duration(answer: value).map(LanguageFormat(texts: texts).duration) ?? value
         default: return value
         }
     }
@@ -140,6 +142,9 @@ struct Presenter {
         case .notAChoice: key = .rejectedChoice
         case .badDate: key = .rejectedDate
         case .badAmount: key = .rejectedAmount
+        case .badPercent: key = .rejectedPercent
+        case .badDuration: key = .rejectedDuration
+        case .badDuration: key = .rejectedDuration
         case .badInteger: key = .rejectedInteger
         case .badListItem: key = .rejectedItem
         case .empty: key = .rejectedEmpty

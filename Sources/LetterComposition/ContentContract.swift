@@ -15,11 +15,19 @@ public enum Tone: String, ContentChoice {
     public static let question = LetterQuestion.tone
 }
 
-/// Who the client is (`client.kind`): a business, or a consumer protected by the
-/// Code de la consommation (no L. 441-10 penalties, no 40 € indemnity).
+/// Who the client is (`client.kind`): a business (L. 441-10 penalties, 40 €), a
+/// consumer protected by the Code de la consommation (neither), or a public buyer
+/// (intérêts moratoires of the Code de la commande publique, 40 €).
 public enum ClientKind: String, ContentChoice {
-    case business = "entreprise", consumer = "particulier"
+    case business = "entreprise", consumer = "particulier", publicBuyer = "public"
     public static let question = LetterQuestion.clientKind
+}
+
+/// The sender's legal form (`sender.legal_form`): an entrepreneur individuel writes
+/// "EI" beside the name (décret n° 2022-725).
+public enum LegalForm: String, ContentChoice {
+    case individual = "ei", company = "societe", other = "autre"
+    public static let question = LetterQuestion.senderLegalForm
 }
 
 /// The contract's duration (`letter.contract`): open-ended, or up to a term.
@@ -46,9 +54,9 @@ public enum SenderGender: String, ContentChoice {
 public enum LetterQuestion: String, CaseIterable, Sendable {
     case senderName = "sender.name", senderBusiness = "sender.business", senderAddress = "sender.address"
     case senderCity = "sender.city", senderSiret = "sender.siret", senderEmail = "sender.email"
-    case senderGender = "sender.gender"
+    case senderGender = "sender.gender", senderLegalForm = "sender.legal_form"
     case clientKind = "client.kind", company = "client.company", civility = "client.civility", clientName = "client.name"
-    case clientAddress = "client.address", clientCity = "client.city"
+    case clientAddress = "client.address", clientCity = "client.city", mediator = "client.mediator"
     case contractDate = "letter.contract_date", contract = "letter.contract", noticeDays = "letter.notice_days"
     case noticeClause = "letter.notice_clause", endDate = "letter.end_date", termDate = "letter.term_date"
     case registered = "letter.registered", handover = "letter.handover", personalData = "letter.personal_data"
@@ -59,14 +67,15 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     public var type: QuestionType {
         switch self {
         case .senderName, .senderBusiness, .senderAddress, .senderCity, .senderSiret, .senderEmail, .company, .clientName,
-            .clientAddress, .clientCity, .noticeClause, .talkWhen:
+            .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator:
             return .text
-        case .senderGender, .clientKind, .civility, .contract, .tone: return .choice
+        case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone: return .choice
         case .contractDate, .endDate, .termDate: return .date
-        case .noticeDays, .payDays: return .integer
+        case .noticeDays: return .duration
+        case .payDays: return .integer
         case .registered, .handover, .personalData, .unpaid, .mentionReasons: return .yesNo
         case .invoices: return .list
-        case .penaltyRate: return .amount
+        case .penaltyRate: return .percent
         }
     }
 
@@ -74,6 +83,7 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     public var choices: [String]? {
         switch self {
         case .senderGender: return SenderGender.allCases.map(\.rawValue)
+        case .senderLegalForm: return LegalForm.allCases.map(\.rawValue)
         case .clientKind: return ClientKind.allCases.map(\.rawValue)
         case .civility: return Civility.allCases.map(\.rawValue)
         case .contract: return ContractDuration.allCases.map(\.rawValue)

@@ -9,14 +9,15 @@ public struct LanguageFormat: Sendable {
     let months: [String]
     let parsed: [String: Template]
 
-    public static let formatKeys: [TextKey] = [.formatDate, .formatCurrency, .formatPercent, .formatDayOne, .formatDayOther,
-        .formatLabel, .formatPair, .letterPlaceDate, .letterSalutation]
-
-    public init(texts: TextTable) {
+    /// `prepared`: parse the formats and the letter's words once, for a drafter that
+    /// writes many letters; otherwise each text is parsed when used (a session's few).
+    public init(texts: TextTable, prepared: Bool = false) {
         self.texts = texts
         months = texts.list(TextKey.formatMonths)
         var parsed: [String: Template] = [:]
-        for key in Self.formatKeys { if let source = texts[key] { parsed[key.rawValue] = try? Template(source, name: key.rawValue) } }
+        for (key, source) in texts.values where prepared && (key.hasPrefix("format.") || key.hasPrefix("letter.")) && source.contains("{{") {
+            parsed[key] = try? Template(source, name: key)
+        }
         self.parsed = parsed
     }
 
@@ -34,10 +35,15 @@ public struct LanguageFormat: Sendable {
         return fill(TextKey.formatCurrency, ["amount": .string(shown)])
     }
 
-    /// A canonical rate (`12.15`) as `12,15 %`; a whole rate as `10 %`.
+    /// A canonical rate (`12.15`) as `12,15 %`; `12,5 %` without a final zero; `10 %`.
     public func percent(hundredths: Int) -> String {
-        let text = number(cents: hundredths)
-        return fill(TextKey.formatPercent, ["rate": .string(hundredths % 100 == 0 ? String(text.dropLast(3)) : text)])
+        var text = number(cents: hundredths)
+        if hundredths % 100 == 0 {
+            text.removeLast(3)
+        } else if hundredths % 10 == 0 {
+            text.removeLast()
+        }
+        return fill(TextKey.formatPercent, ["rate": .string(text)])
     }
 
     /// `1 250,50`: groups of three digits and the language's decimal mark.
@@ -56,6 +62,20 @@ public struct LanguageFormat: Sendable {
     /// `30 jours`, `1 jour`.
     public func days(_ count: Int) -> String {
         fill(count == 1 ? TextKey.formatDayOne : TextKey.formatDayOther, ["count": .string(String(count))])
+    }
+
+    /// `30 jours`, `2 mois`.
+    public func duration(_ duration: Duration) -> String {
+        duration.unit == .days ? days(duration.count) : fill(duration.count == 1 ? TextKey.formatMonthOne : .formatMonthOther,
+            ["count": .string(String(duration.count))])
+    }
+
+    /// The duration after "a notice": `de 30 jours`, `d’un jour`, `de 2 mois`, `d’un mois`.
+    public func notice(_ duration: Duration) -> String {
+        let one = duration.count == 1
+        let key: TextKey = duration.unit == .days ? (one ? .formatNoticeDayOne : .formatNoticeDayOther)
+            : (one ? .formatNoticeMonthOne : .formatNoticeMonthOther)
+        return fill(key, ["count": .string(String(duration.count))])
     }
 
     /// `a, b et c`.

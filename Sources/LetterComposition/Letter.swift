@@ -38,7 +38,7 @@ public struct Letter: Sendable, Equatable {
     /// `P. J. : copie de la facture n° 2026-041`.
     public var enclosures: [String]
     /// Facts that make the letter doubtful, for the person to check.
-    public var warnings: [Message]
+    public var warnings: [LetterWarning]
 
     public init(kind: String, language: String) {
         self.kind = kind

@@ -11,12 +11,13 @@ public struct LetterComposer: Sendable {
     public init(texts: TextTable, rates: RateTable) {
         self.texts = texts
         self.rates = rates
-        self.format = LanguageFormat(texts: texts)
+        self.format = LanguageFormat(texts: texts, prepared: true)
     }
 
     public func context(_ facts: LetterFacts) -> Value {
         let tone = facts.tone
         let appel = appel(facts)
+        let late = !facts.lateInvoices.isEmpty
         return .map([
             "sender": sender(facts),
             "client": client(facts),
@@ -24,25 +25,34 @@ public struct LetterComposer: Sendable {
             "registered": .bool(facts.flag(.registered)),
             "appel": .string(appel),
             "closing_appel": .string(closingAppel(facts) ?? appel),
-            "tone": .map(["cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm)]),
+            "tone": .map([
+                "cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm),
+                // Warm thanks do not sit next to unpaid invoices: the cordial letter thanks soberly then.
+                "warm": .bool(tone == .cordial && !late),
+                "sober": .bool(tone == .neutral || (tone == .cordial && late)),
+            ]),
             "contract": contract(facts),
             "end_date": .string(format.date(facts.endDate)),
             "handover": .bool(facts.flag(.handover)),
+            "pro_bono": .bool(facts.isProBono),
             "personal_data": .bool(facts.flag(.personalData)),
             "invoices": invoices(facts),
             "reasons": reasons(facts),
             "topics": topics(facts),
-            "talk": .map(["when": .string(facts.text(.talkWhen))]),
+            "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
         ])
     }
 
     private func sender(_ facts: LetterFacts) -> Value {
         let gender = facts.senderGender
+        let name = typographic(facts.text(.senderName))
         return .map([
-            "name": .string(facts.text(.senderName)),
-            "business": .string(facts.text(.senderBusiness)),
-            "address": .string(facts.text(.senderAddress)),
-            "city": .string(facts.text(.senderCity)),
+            "name": .string(name),
+            // Décret n° 2022-725: an entrepreneur individuel writes "EI" beside the name.
+            "signed_name": .string(facts.legalForm == .individual ? format.fill("letter.individual_name", ["name": .string(name)]) : name),
+            "business": .string(typographic(facts.text(.senderBusiness))),
+            "address": .string(typographic(facts.text(.senderAddress))),
+            "city": .string(typographic(facts.text(.senderCity))),
             "siret": .string(facts.text(.senderSiret)),
             "email": .string(facts.text(.senderEmail)),
             "feminine": .bool(gender == .feminine),
@@ -53,28 +63,31 @@ public struct LetterComposer: Sendable {
 
     private func client(_ facts: LetterFacts) -> Value {
         let civility = facts.civility
-        let name = facts.text(.clientName)
+        let name = typographic(facts.text(.clientName))
         var attention = ""
         if civility.namesPerson, !name.isEmpty {
             let title = texts["letter.title.\(civility.rawValue)"] ?? ""
             attention = title.isEmpty ? name : title + " " + name
         }
         return .map([
-            "company": .string(facts.isConsumer ? "" : facts.text(.company)),
+            "company": .string(facts.isConsumer ? "" : typographic(facts.text(.company))),
             "attention": .string(attention),
             "named": .bool(!attention.isEmpty),
-            "address": .string(facts.text(.clientAddress)),
-            "city": .string(facts.text(.clientCity)),
+            "address": .string(typographic(facts.text(.clientAddress))),
+            "city": .string(typographic(facts.text(.clientCity))),
             "consumer": .bool(facts.isConsumer),
-            "business": .bool(!facts.isConsumer),
+            "business": .bool(facts.clientKind == .business),
+            "public": .bool(facts.isPublicBuyer),
+            "mediator": .string(typographic(facts.text(.mediator))),
         ])
     }
 
-    /// `Madame`, `Chère Madame` (cordial), `Madame, Monsieur`, or the person's name;
-    /// in English `Dear Ms Dubois`: the texts may use `{{name}}` and `{{surname}}`.
+    /// `Madame`, `Chère Madame` (cordial), `Madame, Monsieur`, or `Bonjour Camille
+    /// Durand` for a person named without a title; in English `Dear Ms Dubois`: the
+    /// texts may use `{{name}}` and `{{surname}}`.
     public func appel(_ facts: LetterFacts) -> String {
         var civility = facts.civility
-        let name = facts.text(.clientName)
+        let name = typographic(facts.text(.clientName))
         if name.isEmpty, civility.namesPerson { civility = .unknown }
         let cordial = "letter.appel.cordial_\(civility.rawValue)"
         let key = facts.tone == .cordial && texts[cordial] != nil ? cordial : "letter.appel.\(civility.rawValue)"
@@ -83,77 +96,119 @@ public struct LetterComposer: Sendable {
     }
 
     /// The appel as repeated inside the closing sentence: `chère Madame` there, where the
-    /// language says so (`…_inline`); nil when it is the appel unchanged.
+    /// language says so (`…_inline`); empty for a person named without a title (the
+    /// formula then names nobody); nil when it is the appel unchanged.
     public func closingAppel(_ facts: LetterFacts) -> String? {
-        guard facts.tone == .cordial, !facts.text(.clientName).isEmpty else { return nil }
+        let named = !facts.text(.clientName).isEmpty
+        if facts.civility == .noTitle, named { return texts["letter.appel.sans_titre_inline"] ?? "" }
+        guard facts.tone == .cordial, named else { return nil }
         return texts["letter.appel.cordial_\(facts.civility.rawValue)_inline"]
     }
 
     /// `Lyon, le 29 novembre 2026`: the town without its postal code.
     public func placeDate(_ facts: LetterFacts) -> String {
-        let words = facts.text(.senderCity).split(separator: " ")
+        let words = typographic(facts.text(.senderCity)).split(separator: " ")
         let town = words.drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ")
         return format.fill(TextKey.letterPlaceDate, ["town": .string(town), "date": .string(format.date(facts.today))])
     }
 
     private func contract(_ facts: LetterFacts) -> Value {
         let clause = Self.articleNumber(facts.text(.noticeClause))
+        let notice = facts.notice
         return .map([
             "date": .string(facts.date(.contractDate).map(format.date) ?? ""),
             "fixed": .bool(facts.fixedTerm),
+            "term_passed": .bool(facts.termPassed),
+            "term_ahead": .bool(facts.fixedTerm && !facts.termPassed),
             "indefinite": .bool(!facts.fixedTerm),
-            "notice": .string(format.days(facts.noticeDays)),
+            "notice": .string(format.notice(notice)),
+            "no_notice": .bool(notice.count == 0),
+            "with_notice": .bool(notice.count > 0),
             "clause": .string(clause),
         ])
     }
 
-    /// `8` from `8`, `article 8`, `art. 8` or `l’article 8`: the templates write the word.
-    static func articleNumber(_ text: String) -> String {
+    /// `8` from `8`, `article 8`, `art. 8`, `l’article 8`, `clause 8`, `§ 8`: the
+    /// templates write the word (`l’article 8`, `clause 8`) themselves.
+    public static func articleNumber(_ text: String) -> String {
         var rest = Substring(text.trimmed)
-        for prefix in ["l’article", "l'article", "article", "art."] where rest.lowercased().hasPrefix(prefix) {
-            rest = rest.dropFirst(prefix.count)
-            break
+        let prefixes = ["l’article", "l'article", "article", "articles", "art.", "art", "la clause", "clause", "clauses", "§"]
+        var changed = true
+        while changed {
+            changed = false
+            for prefix in prefixes.sorted(by: { $0.count > $1.count }) where rest.lowercased().hasPrefix(prefix) {
+                let after = rest.dropFirst(prefix.count)
+                // A prefix is a word: `art` must not eat the start of `article`, nor `§` need a space.
+                guard prefix == "§" || prefix.hasSuffix(".") || after.first.map({ $0 == " " || $0.isNumber }) ?? true else { continue }
+                rest = Substring(after.trimmed)
+                changed = true
+                break
+            }
         }
-        return rest.trimmed
+        return String(rest)
+    }
+
+    /// User text as typeset: `'` becomes `’`, except in e-mail addresses and links.
+    func typographic(_ text: String) -> String {
+        guard text.contains("'") else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.contains("@") || word.contains("://") || word.hasPrefix("www.") ? String(word) : String(word.replacing("'", with: "’"))
+        }.joined(separator: " ")
     }
 
     private func invoices(_ facts: LetterFacts) -> Value {
         let invoices = facts.invoices
+        let late = facts.lateInvoices
         let total = invoices.reduce(0) { $0 + $1.cents }
         let items: [Value] = invoices.enumerated().map { index, invoice in
             .map([
-                "number": .string(invoice.number),
+                "number": .string(typographic(invoice.number)),
                 "date": .string(format.date(invoice.date)),
                 "amount": .string(format.amount(cents: invoice.cents)),
                 "due": .string(format.date(invoice.due)),
+                "late": .bool(invoice.due < facts.today),
+                "upcoming": .bool(invoice.due >= facts.today),
                 "last": .bool(index == invoices.count - 1),
             ])
         }
-        let deadline = facts.today.adding(days: facts.integer(.payDays) ?? 15)
+        let fromReceipt = facts.receipt.adding(days: facts.integer(.payDays) ?? 15)
         return .map([
             "any": .bool(!invoices.isEmpty),
             "one": .bool(invoices.count == 1),
             "several": .bool(invoices.count > 1),
+            "any_late": .bool(!late.isEmpty),
+            "all_late": .bool(late.count == invoices.count),
+            "several_late": .bool(late.count > 1),
             "items": .list(items),
             "total": .string(format.amount(cents: total)),
-            "deadline": .string(format.date(deadline)),
-            "business": .bool(!facts.isConsumer),
+            "deadline": .string(format.date(facts.paymentDeadline)),
+            "pay_days": .string(format.days(facts.integer(.payDays) ?? 15)),
+            // The deadline counts from receipt, unless an invoice falls due later.
+            "deadline_from_receipt": .bool(facts.paymentDeadline == fromReceipt),
+            "business": .bool(facts.clientKind == .business),
             "consumer": .bool(facts.isConsumer),
+            "public": .bool(facts.isPublicBuyer),
             "penalty": penalty(facts),
             "indemnity": .string(format.amount(cents: rates.indemnityCents, compact: true)),
-            "indemnity_total": .string(format.amount(cents: rates.indemnityCents * invoices.count, compact: true)),
+            "indemnity_total": .string(format.amount(cents: rates.indemnityCents * late.count, compact: true)),
         ])
     }
 
+    /// The penalty rate: the contract's; otherwise the ECB rate of the half-year in
+    /// which the late invoices' penalties started to run (the day after their due
+    /// date) plus 10 points (L. 441-10 II), or plus 8 for a public buyer
+    /// (R. 2192-31); printed only when every late invoice shares one checked figure.
     private func penalty(_ facts: LetterFacts) -> Value {
-        let contractRate = LetterComposition.cents(facts.text(.penaltyRate))
-        let legal = rates.period(on: facts.today)
+        let contractRate = facts.clientKind == .business ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
+        let starts = Set(facts.lateInvoices.map { rates.period(on: $0.due.adding(days: 1))?.id ?? "?" })
+        let period = starts.count == 1 ? facts.lateInvoices.first.flatMap { rates.period(on: $0.due.adding(days: 1)) } : nil
+        let legalRate = period.map { facts.isPublicBuyer ? $0.publicMoratoryRate : $0.defaultPenaltyRate }
         return .map([
             "contract": .bool(contractRate != nil),
             "contract_rate": .string(contractRate.map { format.percent(hundredths: $0) } ?? ""),
-            "legal_known": .bool(contractRate == nil && legal != nil),
-            "legal_rate": .string(legal.map { format.percent(hundredths: $0.defaultPenaltyRate) } ?? ""),
-            "legal_unknown": .bool(contractRate == nil && legal == nil),
+            "legal_known": .bool(contractRate == nil && legalRate != nil),
+            "legal_rate": .string(legalRate.map { format.percent(hundredths: $0) } ?? ""),
+            "legal_unknown": .bool(contractRate == nil && legalRate == nil),
         ])
     }
 

@@ -52,13 +52,28 @@ public struct LetterDrafter: Sendable {
 
     /// The letter for these answers. Signs answered among them (a whole session, or an
     /// answer file for `goodbye letter`) give the decision that shapes the letter.
-    public func draft(_ answers: [String: Answer], today: CivilDate) throws(TemplateError) -> Letter {
+    public func draft(_ answers: [String: Answer], today: CivilDate) throws(DraftError) -> Letter {
         let signed = graph.questions.contains { $0.sign != nil && answers[$0.id] != nil }
         let decision = signed ? DecisionRule().decide(graph: graph, answers: answers) : nil
         return try draft(LetterFacts(answers: answers, today: today, decision: decision))
     }
 
-    public func draft(_ facts: LetterFacts) throws(TemplateError) -> Letter {
+    /// The letter for these facts, checked first: a fact that makes it false is an
+    /// error (nothing drafted); a doubtful one, a warning carried by the letter.
+    public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
+        let check = FactCheck(facts: facts, format: composer.format, rates: rates)
+        let errors = check.errors()
+        guard errors.isEmpty else { throw .facts(errors) }
+        do {
+            var letter = try compose(facts)
+            letter.warnings = check.warnings()
+            return letter
+        } catch {
+            throw .template(error)
+        }
+    }
+
+    private func compose(_ facts: LetterFacts) throws(TemplateError) -> Letter {
         let context = composer.context(facts)
         func render(_ part: String) throws(TemplateError) -> String {
             guard templates.templates[part] != nil else { return "" }
@@ -79,4 +94,10 @@ public struct LetterDrafter: Sendable {
         letter.enclosures = Letter.lines(try render("enclosures"))
         return letter
     }
+}
+
+/// Why no letter came out: facts that would make it false, or a template that failed.
+public enum DraftError: Error, Sendable {
+    case facts([Message])
+    case template(TemplateError)
 }

@@ -3,14 +3,19 @@ import DialogueCore
 /// The answers of the letter's questions, read into typed facts through the
 /// declared contract (`LetterQuestion`, `Tone`, `ClientKind`…), never by bare strings.
 public struct LetterFacts: Sendable {
-    public var answers: [String: Answer]
-    public var today: CivilDate
-    public var decision: DecisionReport?
+    public let answers: [String: Answer]
+    public let today: CivilDate
+    public let decision: DecisionReport?
+    /// Unpaid invoices: number, date, amount due (cents), due date; read once.
+    public let invoices: [Invoice]
 
     public init(answers: [String: Answer], today: CivilDate, decision: DecisionReport?) {
         self.answers = answers
         self.today = today
         self.decision = decision
+        let unpaid = answers[LetterQuestion.unpaid.rawValue]?.value == YesNo.yes
+        let proBono = answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes
+        invoices = unpaid && !proBono ? (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:)) : []
     }
 
     public func text(_ question: LetterQuestion) -> String { answers[question.rawValue]?.value ?? "" }
@@ -22,9 +27,12 @@ public struct LetterFacts: Sendable {
 
     public var clientKind: ClientKind { choice(ClientKind.self) ?? .business }
     public var isConsumer: Bool { clientKind == .consumer }
+    public var isPublicBuyer: Bool { clientKind == .publicBuyer }
+    public var legalForm: LegalForm { choice(LegalForm.self) ?? .other }
     public var isProBono: Bool { answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes }
     public var fixedTerm: Bool { choice(ContractDuration.self) == .fixed }
-    public var noticeDays: Int { integer(.noticeDays) ?? 30 }
+    /// The notice, as the contract says it: days, or calendar months.
+    public var notice: Duration { Duration(answer: text(.noticeDays)) ?? Duration(count: 30, unit: .days) }
     public var civility: Civility { choice(Civility.self) ?? .unknown }
     public var senderGender: SenderGender { choice(SenderGender.self) ?? .neutral }
 
@@ -35,22 +43,33 @@ public struct LetterFacts: Sendable {
     /// Days the post takes before the notice starts to run, added to the proposed end date.
     public static let deliveryDays = 3
 
-    /// The end date proposed when none is given: today, delivery, then the notice.
-    public var proposedEndDate: CivilDate { today.adding(days: Self.deliveryDays + noticeDays) }
+    /// When the letter is expected to be received (a registered letter's notice starts then).
+    public var receipt: CivilDate { today.adding(days: Self.deliveryDays) }
+
+    /// The end date proposed when none is given, and the earliest the notice allows:
+    /// receipt, then the notice.
+    public var proposedEndDate: CivilDate { notice.after(receipt) }
+
+    /// The day a payment asked for is due: `letter.pay_days` after receipt, never before
+    /// the due date of an invoice not yet due.
+    public var paymentDeadline: CivilDate {
+        let fromReceipt = receipt.adding(days: integer(.payDays) ?? 15)
+        return ([fromReceipt] + invoices.map(\.due)).max() ?? fromReceipt
+    }
+
+    /// Invoices whose due date has passed: late, so penalties run (from the day after).
+    public var lateInvoices: [Invoice] { invoices.filter { $0.due < today } }
 
     public var endDate: CivilDate {
         if fixedTerm, let term = date(.termDate) { return term }
         return date(.endDate) ?? proposedEndDate
     }
 
+    /// A fixed-term contract whose term is before the letter's date.
+    public var termPassed: Bool { fixedTerm && endDate < today }
+
     public var paymentEstablished: Bool {
         decision?.reasons.contains { $0.id == DecisionRule.paymentReason && $0.status == .established } ?? false
-    }
-
-    /// Unpaid invoices: number, date, amount due (cents), due date.
-    public var invoices: [Invoice] {
-        guard flag(.unpaid), !isProBono else { return [] }
-        return (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:))
     }
 
     /// The computed defaults the dialogue names with `@`.

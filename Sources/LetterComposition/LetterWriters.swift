@@ -10,25 +10,30 @@ public protocol LetterWriter: Sendable {
 public struct TextLetterWriter: LetterWriter {
     /// `{{label}} : {{text}}` in French, for the subject line.
     let label: @Sendable (String, String) -> String
+    /// A list item as a line: `–` and a no-break space before it in French, `– ` in English.
+    let item: @Sendable (String) -> String
 
-    public init(label: @escaping @Sendable (String, String) -> String) { self.label = label }
+    public init(label: @escaping @Sendable (String, String) -> String, item: @escaping @Sendable (String) -> String = { Letter.itemMark + $0 }) {
+        self.label = label
+        self.item = item
+    }
 
     public func write(_ letter: Letter) -> String {
         var sections: [[String]] = [letter.sender, letter.recipient, [letter.placeDate]]
         if let mode = letter.sendingMode { sections.append([mode]) }
         let subject = [letter.subjectLabel.isEmpty ? letter.subject : label(letter.subjectLabel, letter.subject)]
         sections += letter.salutationBeforeSubject ? [[letter.salutation], subject] : [subject, [letter.salutation]]
-        sections += (letter.body + letter.closing).map(Self.lines)
+        sections += (letter.body + letter.closing).map(lines)
         sections.append(letter.signature)
         sections.append(letter.enclosures)
         return sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
-    static func lines(_ block: Letter.Block) -> [String] {
+    func lines(_ block: Letter.Block) -> [String] {
         block.lines.map { line in
             switch line {
             case .text(let text): return text
-            case .item(let text): return Letter.itemMark + text
+            case .item(let text): return item(text)
             }
         }
     }

@@ -1,8 +1,9 @@
 import DialogueCore
 
-/// The dated rates the letters quote (late-payment penalties between professionals).
-/// Data, not constants: each period says where its figure comes from and whether it
-/// was checked; an unchecked figure is never printed.
+/// The dated rates the letters quote, by half-year: the ECB main refinancing rate
+/// (late-payment penalties, L. 441-10 II; public buyers, R. 2192-31) and the two legal
+/// interest rates. Data, not constants: each period says where its figure comes from
+/// and whether it was checked; an unchecked figure is never printed.
 public struct RateTable: Sendable, Equatable {
     public struct Period: Sendable, Equatable {
         public var id: String
@@ -24,19 +25,51 @@ public struct RateTable: Sendable, Equatable {
 
         /// The legal default penalty rate (L441-10 II): ECB rate + 10 points.
         public var defaultPenaltyRate: Int { ecbRate + 1000 }
+        /// Public buyers' intérêts moratoires (R. 2192-31): ECB rate + 8 points.
+        public var publicMoratoryRate: Int { ecbRate + 800 }
+    }
+
+    /// The legal interest rates of a half-year (taux de l'intérêt légal).
+    public struct LegalPeriod: Sendable, Equatable {
+        public var id: String
+        public var from: CivilDate
+        public var to: CivilDate
+        /// For creditors who are private persons not acting for professional needs.
+        public var privateRate: Int
+        /// Every other case: a professional creditor, whoever owes.
+        public var otherRate: Int
+        public var source: String
+        public var verified: Bool
+
+        public init(id: String, from: CivilDate, to: CivilDate, privateRate: Int, otherRate: Int, source: String, verified: Bool) {
+            self.id = id
+            self.from = from
+            self.to = to
+            self.privateRate = privateRate
+            self.otherRate = otherRate
+            self.source = source
+            self.verified = verified
+        }
     }
 
     public var periods: [Period]
+    public var legal: [LegalPeriod]
     /// The fixed recovery indemnity per late invoice (D441-5), in cents.
     public var indemnityCents: Int
 
-    public init(periods: [Period] = [], indemnityCents: Int = 4000) {
+    public init(periods: [Period] = [], legal: [LegalPeriod] = [], indemnityCents: Int = 4000) {
         self.periods = periods
+        self.legal = legal
         self.indemnityCents = indemnityCents
     }
 
-    /// The checked period that covers `date`, if any.
+    /// The checked ECB period that covers `date`, if any.
     public func period(on date: CivilDate) -> Period? {
         periods.first { $0.verified && $0.from <= date && date <= $0.to }
+    }
+
+    /// The checked legal interest rates that cover `date`, if any.
+    public func legalPeriod(on date: CivilDate) -> LegalPeriod? {
+        legal.first { $0.verified && $0.from <= date && date <= $0.to }
     }
 }

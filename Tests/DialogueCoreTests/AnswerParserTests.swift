@@ -38,7 +38,10 @@ final class AnswerParserTests: XCTestCase {
         XCTAssertEqual(parse("980.05", .amount), "980.05")
         XCTAssertEqual(parse("1,250.50", .amount), "1250.50", "English grouping")
         XCTAssertEqual(parse("1.250,50", .amount), "1250.50", "German-style grouping")
-        XCTAssertEqual(parse("12,345", .amount), "12345.00", "three digits after a single mark group thousands")
+        XCTAssertNil(parse("12,345", .amount), "three decimals or a thousand? Ambiguous, refused")
+        XCTAssertNil(parse("1.250", .amount), "ambiguous too")
+        XCTAssertEqual(parse("1.250.000", .amount), "1250000.00", "repeated marks group thousands")
+        XCTAssertEqual(parse("12 345", .amount), "12345.00")
         for bad in ["-5", "abc", "1.2.3,456", "", "€", "1,2,3"] { XCTAssertNil(parse(bad, .amount), bad) }
     }
 

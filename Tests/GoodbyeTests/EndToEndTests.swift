@@ -26,9 +26,11 @@ final class EndToEndTests: XCTestCase {
         var signs = Array(repeating: false, count: 15)
         signs[0] = true
         signs[8] = true
-        let outcome = try run(Self.typed(signs))
+        let outcome = try run(Self.typed(signs) + ["non"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Parlez-en d’abord avec votre client."))
+        XCTAssertTrue(outcome.stdout.contains("proposer à ce client une conversation franche"), "the talk message is offered")
+        XCTAssertFalse(outcome.stdout.contains("mettre fin à notre collaboration"), "never a farewell letter for talk")
         XCTAssertTrue(outcome.stdout.contains("Ce que vous pouvez aborder avec votre client"))
         XCTAssertTrue(outcome.stdout.contains("posez des limites claires"), "the exhaustion reason's point to raise")
     }
@@ -45,7 +47,7 @@ final class EndToEndTests: XCTestCase {
 
     func testPipedAnswersReachLeaveNowAndDraftTheLetter() throws {
         let signs = [true, true, false, false, true, true] + Array(repeating: false, count: 9)
-        let letter = ["oui", "Claire Martin", "", "", "69003 Lyon", "", "", "", "1", "Studio Nord", "2", "Paul Durand",
+        let letter = ["oui", "Claire Martin", "", "", "", "69003 Lyon", "", "", "", "1", "Studio Nord", "2", "Paul Durand",
             "5 avenue Foch", "75008 Paris", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
         let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
@@ -54,7 +56,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("Lyon, le 29 novembre 2026"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("À l’attention de Monsieur Paul Durand"))
         XCTAssertTrue(outcome.stdout.contains("Je vous prie d’agréer, Monsieur, mes salutations distinguées."))
-        XCTAssertTrue(outcome.stdout.contains("celle-ci prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
+        XCTAssertTrue(outcome.stdout.contains("prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
     }
 
     func testProBonoSkipsThePaymentQuestions() throws {

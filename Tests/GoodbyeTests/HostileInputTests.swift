@@ -48,7 +48,7 @@ final class HostileInputTests: XCTestCase {
         let path = try write(Data(answers.utf8), "piège.txt")
         let outcome = try goodbye(["letter", "--answers", path, "--no-input", "--date", "2026-11-29"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.hasPrefix("Claire {{sender.city}} \u{FFFD}[2J\u{FFFD}]0;titre\u{FFFD}\n"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.hasPrefix("Claire {{sender.city}} \u{FFFD}[2J\u{FFFD}]0;titre\u{FFFD} (entrepreneur individuel)\n"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("\n{{#a}}x{{/a}}\n"), "never evaluated")
         XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence reaches the terminal")
         let typed = try goodbye([], stdin: "\u{1B}[31moui\n")
@@ -61,7 +61,7 @@ final class HostileInputTests: XCTestCase {
         let path = try write(Data("sender.name = \(name)\nsender.city = Lyon\n".utf8), "long.txt")
         let outcome = try goodbye(["letter", "--answers", path, "--no-input"])
         XCTAssertEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.stdout.hasPrefix(name + "\n"))
+        XCTAssertTrue(outcome.stdout.hasPrefix(name + " (entrepreneur individuel)\n"))
     }
 
     func testUnreadableMissingAndDirectoryPaths() throws {

@@ -25,7 +25,7 @@ final class LetterTests: XCTestCase {
         var answers: String {
             var lines = [
                 "sender.name = Claire Martin", "sender.business = Atelier Lumen", "sender.address = 12 rue des Lilas",
-                "sender.city = 69003 Lyon", "sender.email = claire@atelier.fr", "sender.gender = \(gender)",
+                "sender.city = 69003 Lyon", "sender.email = claire@atelier.fr", "sender.gender = \(gender)", "sender.legal_form = ei",
                 "client.kind = \(kind)", "client.company = Société Dupont", "client.civility = \(civility)",
                 "client.name = Camille Durand", "client.address = 5 avenue Foch", "client.city = 75008 Paris",
                 "letter.contract_date = 01/03/2025", "letter.contract = \(contract)", "letter.notice_days = 30",
@@ -75,7 +75,7 @@ final class LetterTests: XCTestCase {
             XCTAssertEqual(status, 0, "\(situation): \(stderr)")
         }
         for (situation, letter) in Self.letters {
-            XCTAssertTrue(letter.hasPrefix("Claire Martin\n"), "\(situation)")
+            XCTAssertTrue(letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), "\(situation): an entrepreneur individuel's name carries EI")
             XCTAssertTrue(letter.hasSuffix("\n"), "\(situation)")
         }
     }
@@ -104,21 +104,26 @@ final class LetterTests: XCTestCase {
         for (situation, letter) in Self.letters {
             let appel = try XCTUnwrap(appel(letter), "\(situation)\n\(letter)")
             let repeated = appel.hasPrefix("Ch") ? appel.replacingOccurrences(of: "Ch", with: "ch") : appel
-            XCTAssertTrue(letter.contains(", \(repeated), mes salutations"), "\(situation): the closing repeats « \(appel) »")
+            if situation.civility == "sans_titre" {
+                XCTAssertFalse(letter.contains("Durand, mes salutations"), "\(situation): a person without a title is greeted, not named in the closing")
+            } else {
+                XCTAssertTrue(letter.contains(", \(repeated), mes salutations"), "\(situation): the closing repeats « \(appel) »")
+            }
             let expected: String
             switch (situation.civility, situation.tone) {
             case ("madame", "cordial"): expected = "Chère Madame"
             case ("monsieur", "cordial"): expected = "Cher Monsieur"
             case ("madame", _): expected = "Madame"
             case ("monsieur", _): expected = "Monsieur"
-            case ("sans_titre", _): expected = "Camille Durand"
+            case ("sans_titre", _): expected = "Bonjour Camille Durand"
             case ("organisation", _): expected = "Mesdames, Messieurs"
             default: expected = "Madame, Monsieur"
             }
             XCTAssertEqual(appel, expected, "\(situation)")
             XCTAssertFalse(appel.contains("Durand") && situation.civility != "sans_titre", "never the surname after a title")
-            let closing = ["cordial": "Je vous prie de recevoir, ", "neutre": "Je vous prie d’agréer, ", "ferme": "Veuillez agréer, "]
-            XCTAssertTrue(letter.contains(closing[situation.tone]! + repeated + ", "), "\(situation)")
+            let closing = ["cordial": "Je vous prie de recevoir", "neutre": "Je vous prie d’agréer", "ferme": "Veuillez agréer"]
+            let named = situation.civility == "sans_titre" ? " mes salutations" : ", " + repeated + ", "
+            XCTAssertTrue(letter.contains(closing[situation.tone]! + named), "\(situation)")
         }
     }
 
@@ -157,15 +162,19 @@ final class LetterTests: XCTestCase {
             if situation.contract == "determinee" {
                 XCTAssertTrue(letter.contains("arrive à son terme le 31 janvier 2027"), "\(situation)")
             } else {
-                XCTAssertTrue(letter.contains("celle-ci prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
+                XCTAssertTrue(letter.contains("prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
+                XCTAssertTrue(letter.contains("à compter de la réception de la présente"), "\(situation): the notice starts on receipt")
             }
         }
     }
 
     func testSenderGenderAgreesWhenAsked() {
         for (situation, letter) in Self.letters where situation.tone == "cordial" {
-            XCTAssertEqual(letter.contains("J’ai été heureuse"), situation.gender == "feminin", "\(situation)")
-            XCTAssertEqual(letter.contains("J’ai été heureux"), situation.gender == "masculin", "\(situation)")
+            // Warm thanks only without unpaid invoices: never next to late-payment penalties.
+            let warm = situation.invoices == 0 || situation.proBono
+            XCTAssertEqual(letter.contains("J’ai été heureuse"), warm && situation.gender == "feminin", "\(situation)")
+            XCTAssertEqual(letter.contains("J’ai été heureux"), warm && situation.gender == "masculin", "\(situation)")
+            if !warm { XCTAssertTrue(letter.contains("Je vous remercie pour la confiance"), "\(situation): sober thanks") }
         }
     }
 
@@ -195,7 +204,7 @@ final class LetterTests: XCTestCase {
         let app = App(terminal: terminal, environment: [:], today: { Self.today }, content: Self.content)
         XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--format", "markdown"]), 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("**Objet\u{A0}:**"), terminal.stdout)
-        XCTAssertTrue(terminal.stdout.contains("Claire Martin\\\nAtelier Lumen"), "address lines end with hard breaks")
+        XCTAssertTrue(terminal.stdout.contains("Claire Martin (entrepreneur individuel)\\\nAtelier Lumen"), "address lines end with hard breaks")
         XCTAssertTrue(terminal.stdout.contains("- facture n°"), "invoices as a list")
     }
 }

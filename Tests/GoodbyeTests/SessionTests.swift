@@ -25,7 +25,7 @@ final class SessionTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "readable by its owner only")
 
-        let resumed = try goodbye(["--session", file], stdin: lines(["", ""]))
+        let resumed = try goodbye(["--session", file], stdin: lines(["", "", ""]))
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertTrue(resumed.stdout.contains("Je reprends votre séance enregistrée"))
         XCTAssertTrue(resumed.stdout.contains(fr("Parlez-en d’abord avec votre client.")), resumed.stdout)

@@ -1,0 +1,84 @@
+import ContentLoading
+import DialogueCore
+import LetterComposition
+
+/// What drafting a letter needs from the session around it.
+struct Drafting {
+    let content: Content
+    let kind: LetterKind
+    let texts: TextTable
+    let today: CivilDate
+    let engine: Engine
+    /// `goodbye letter`: the signs of its answer file shape the letter too.
+    let signs: Bool
+}
+
+extension App {
+    /// The answers a letter may use: those on the conversation's path and, for
+    /// `goodbye letter`, the signs given (they give the decision the letter reflects).
+    /// Any other answer is ignored, and said to be.
+    func used(_ state: Conversation, _ engine: Engine, signs: Bool) -> [String: Answer] {
+        let path = Set(engine.path(state))
+        return state.answers.filter { id, _ in
+            path.contains(id) || (signs && (engine.graph.question(id)?.sign != nil || id == DecisionRule.proBonoQuestion))
+        }
+    }
+
+    /// Drafts the letter from the session's answers. At a terminal, doubtful facts are
+    /// shown first, and the person may change the answer behind one, as often as needed.
+    func draft(_ drafting: Drafting, _ state: inout Conversation, session: Session, presenter: Presenter, say: (String) -> Void,
+        interactive: Bool) throws(Failure) -> Letter
+    {
+        while true {
+            let letter = try draftOnce(drafting, used(state, drafting.engine, signs: drafting.signs))
+            guard interactive, terminal.isInteractive, !letter.warnings.isEmpty,
+                let question = chooseWarning(letter.warnings, presenter: presenter, say: say)
+            else { return letter }
+            var answers = state.answers
+            answers[question] = nil
+            guard case .finished(let revised) = try session.run(from: drafting.engine.begin(at: drafting.kind.start, answers: answers))
+            else { return letter }
+            state = revised
+        }
+    }
+
+    private func draftOnce(_ drafting: Drafting, _ answers: [String: Answer]) throws(Failure) -> Letter {
+        guard let drafter = drafting.content.drafter(kind: drafting.kind, language: drafting.texts.language) else {
+            throw Failure(.dataError, .noLetterTemplates, ["kind": drafting.kind.id, "language": drafting.texts.language])
+        }
+        do {
+            return try drafter.draft(answers, today: drafting.today)
+        } catch {
+            switch error {
+            case .facts(let messages): throw Failure(.dataError, messages + [Message(.factsFix)])
+            case .template(let error): throw Failure(.software, [Message(.letterFailed, ["detail": error.description]), Message(.reportBug)])
+            }
+        }
+    }
+
+    /// The numbered warnings and the choice: the question to answer again, or nil to draft.
+    private func chooseWarning(_ warnings: [LetterWarning], presenter: Presenter, say: (String) -> Void) -> String? {
+        let texts = presenter.texts
+        var lines = ["", presenter.bold(presenter.wrapped(texts.text(.warningsHeading)))]
+        for (index, warning) in warnings.enumerated() {
+            lines.append(presenter.wrapped(texts.render(warning.message), indent: "\(index + 1). "))
+        }
+        lines.append(presenter.wrapped(texts.text(.warningsChoice)))
+        while true {
+            say(lines.joined(separator: "\n") + "\n" + presenter.promptMark)
+            guard let line = terminal.readLine()?.trimmed, !line.isEmpty else { return nil }
+            if let number = Int(line), warnings.indices.contains(number - 1), let question = warnings[number - 1].question {
+                return question
+            }
+        }
+    }
+
+    /// Each warning as a `goodbye: attention : …` line; with `--strict`, a refusal.
+    func sayWarnings(_ warnings: [LetterWarning], _ texts: TextTable, strict: Bool) throws(Failure) {
+        guard !warnings.isEmpty else { return }
+        if strict { throw Failure(.dataError, warnings.map { Message(.warning, ["text": texts.render($0.message)]) } + [Message(.strictRefused)]) }
+        for warning in warnings {
+            terminal.writeError("goodbye: " + typography(texts.text(.warning, ["text": texts.render(warning.message)]), texts) + "\n")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import DialogueCore
+
+/// The stable codes of the warnings about a letter's facts (JSON `warnings[].code`).
+public enum WarningCode: String, Sendable, CaseIterable {
+    /// The end date comes before the notice allows.
+    case endBeforeNotice = "GW001"
+    /// No notice at all.
+    case noNotice = "GW002"
+    /// A fixed-term contract whose term has passed.
+    case termPassed = "GW003"
+    /// An invoice not yet due.
+    case notYetDue = "GW004"
+    /// A contractual penalty rate below three times the legal interest rate.
+    case rateBelowFloor = "GW005"
+    /// A contract dated after the letter.
+    case contractAfterLetter = "GW006"
+    /// A registered letter without the recipient's name and address.
+    case registeredWithoutAddress = "GW007"
+    /// Ending a public contract: normally not the contractor's to decide.
+    case publicTermination = "GW008"
+    /// A consumer letter without the consumer mediator's name.
+    case noMediator = "GW009"
+}
+
+/// A fact that makes the letter doubtful: the letter is still drafted, the person is
+/// told what to check (`--strict` refuses it).
+public struct LetterWarning: Sendable, Equatable {
+    public var code: WarningCode
+    public var message: Message
+    /// The question whose answer to look at again, for the session.
+    public var question: String?
+
+    public init(_ code: WarningCode, _ message: Message, question: LetterQuestion? = nil) {
+        self.code = code
+        self.message = message
+        self.question = question?.rawValue
+    }
+}
+
+/// Facts that would make the letter false: nothing is drafted.
+public struct FactErrors: Error, Sendable, Equatable {
+    public var messages: [Message]
+}
+
+/// Checks a letter's facts before a word is written. Pure.
+public struct FactCheck: Sendable {
+    let facts: LetterFacts
+    let format: LanguageFormat
+    let rates: RateTable
+
+    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable) {
+        self.facts = facts
+        self.format = format
+        self.rates = rates
+    }
+
+    /// What would make the letter false: an end date before the letter, an invoice of
+    /// zero, a due date before the invoice's date.
+    public func errors() -> [Message] {
+        var errors: [Message] = []
+        if !facts.fixedTerm, let end = facts.date(.endDate), end < facts.today {
+            errors.append(Message(.factEndBeforeLetter, ["end": format.date(end), "today": format.date(facts.today)]))
+        }
+        for invoice in facts.invoices {
+            if invoice.cents <= 0 { errors.append(Message(.factAmountZero, ["number": invoice.number])) }
+            if invoice.due < invoice.date {
+                errors.append(Message(.factDueBeforeInvoice,
+                    ["number": invoice.number, "date": format.date(invoice.date), "due": format.date(invoice.due)]))
+            }
+        }
+        return errors
+    }
+
+    /// What makes the letter doubtful, each with what to check.
+    public func warnings() -> [LetterWarning] {
+        var warnings: [LetterWarning] = []
+        if !facts.fixedTerm, facts.notice.count == 0 {
+            warnings.append(LetterWarning(.noNotice, Message(.warnNoNotice), question: .noticeDays))
+        } else if !facts.fixedTerm, let end = facts.date(.endDate), end >= facts.today, end < facts.proposedEndDate {
+            warnings.append(LetterWarning(.endBeforeNotice, Message(.warnEndBeforeNotice, [
+                "end": format.date(end), "earliest": format.date(facts.proposedEndDate), "notice": format.duration(facts.notice),
+            ]), question: .endDate))
+        }
+        if facts.termPassed {
+            warnings.append(LetterWarning(.termPassed, Message(.warnTermPassed, ["term": format.date(facts.endDate)]), question: .termDate))
+        }
+        for invoice in facts.invoices where invoice.due >= facts.today {
+            warnings.append(LetterWarning(.notYetDue, Message(.warnNotYetDue, ["number": invoice.number, "due": format.date(invoice.due)]),
+                question: .invoices))
+        }
+        if let floor = penaltyFloor() {
+            warnings.append(LetterWarning(.rateBelowFloor, Message(.warnRateBelowFloor, floor), question: .penaltyRate))
+        }
+        if let signed = facts.date(.contractDate), signed > facts.today {
+            warnings.append(LetterWarning(.contractAfterLetter, Message(.warnContractAfterLetter, ["date": format.date(signed)]),
+                question: .contractDate))
+        }
+        let named = !facts.text(.company).isEmpty || !facts.text(.clientName).isEmpty
+        if facts.flag(.registered), !named || facts.text(.clientAddress).isEmpty || facts.text(.clientCity).isEmpty {
+            warnings.append(LetterWarning(.registeredWithoutAddress, Message(.warnRegisteredWithoutAddress), question: .clientAddress))
+        }
+        if facts.isPublicBuyer {
+            warnings.append(LetterWarning(.publicTermination, Message(.warnPublicTermination), question: .clientKind))
+        }
+        if facts.isConsumer, facts.text(.mediator).isEmpty {
+            warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))
+        }
+        return warnings
+    }
+
+    /// The values of GW005 when the contract's rate is below three times the legal
+    /// interest rate of the letter's half-year (L. 441-10 II), if that rate is known.
+    func penaltyFloor() -> [String: String]? {
+        guard facts.clientKind == .business, let rate = LetterComposition.cents(facts.text(.penaltyRate)),
+            let legal = rates.legalPeriod(on: facts.today), rate < 3 * legal.otherRate
+        else { return nil }
+        return ["rate": format.percent(hundredths: rate), "floor": format.percent(hundredths: 3 * legal.otherRate),
+            "legal": format.percent(hundredths: legal.otherRate)]
+    }
+}
