@@ -16,6 +16,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formatLabel = "format.label"
     case formatPair = "format.pair"
     case formatItem = "format.item"
+    case formatHalfOne = "format.half_one"
+    case formatHalfTwo = "format.half_two"
     case formatMonthOne = "format.month_one"
     case formatMonthOther = "format.month_other"
     case formatNoticeDayOne = "format.notice_day_one"

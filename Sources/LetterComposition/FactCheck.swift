@@ -109,12 +109,16 @@ public struct FactCheck: Sendable {
     }
 
     /// The values of GW005 when the contract's rate is below three times the legal
-    /// interest rate of the letter's half-year (L. 441-10 II), if that rate is known.
+    /// interest rate (L. 441-10 II): the rate of the letter's half-year, or the latest
+    /// checked one before it, named.
     func penaltyFloor() -> [String: String]? {
         guard facts.clientKind == .business, let rate = LetterComposition.cents(facts.text(.penaltyRate)),
-            let legal = rates.legalPeriod(on: facts.today), rate < 3 * legal.otherRate
+            let legal = rates.legal.filter({ $0.verified && $0.from <= facts.today }).max(by: { $0.from < $1.from }),
+            rate < 3 * legal.otherRate
         else { return nil }
+        let half = legal.from.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo
         return ["rate": format.percent(hundredths: rate), "floor": format.percent(hundredths: 3 * legal.otherRate),
-            "legal": format.percent(hundredths: legal.otherRate)]
+            "legal": format.percent(hundredths: legal.otherRate),
+            "period": format.fill(half, ["year": .string(String(legal.from.year))])]
     }
 }

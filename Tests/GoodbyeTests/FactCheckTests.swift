@@ -1,0 +1,237 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import GoodbyeCLI
+import LetterComposition
+import XCTest
+
+/// A letter that may go by registered post: every case of "Letters you can send by
+/// registered post" is refused, warned about or worded correctly, in both languages.
+final class FactCheckTests: XCTestCase {
+    static let content = try! ContentLoader.load(from: Paths.content)
+
+    /// A farewell letter's answers, with `extra` lines replacing or adding to them.
+    static func answers(_ extra: [String: String] = [:], invoices: [String] = []) -> String {
+        var base: [String: String] = [
+            "sender.name": "Claire Martin", "sender.city": "69003 Lyon", "client.kind": "entreprise",
+            "client.company": "Société Dupont", "client.civility": "madame", "client.name": "Claire Dubois",
+            "client.address": "5 avenue Foch", "client.city": "75008 Paris", "letter.tone": "neutre",
+        ]
+        base.merge(extra) { _, new in new }
+        var lines = base.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+        lines += invoices.map { "letter.invoices = " + $0 }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    struct Run {
+        var status: Int32
+        var letter: String
+        var errors: String
+        var json: [String: Any]?
+    }
+
+    static func letter(_ answers: String, date: String = "2026-11-29", lang: String = "fr", _ extra: [String] = []) -> Run {
+        let terminal = ScriptedTerminal(stdin: answers)
+        let app = App(terminal: terminal, environment: [:], content: content)
+        let status = app.run(["letter", "--answers", "-", "--no-input", "--date", date, "--lang", lang] + extra)
+        return Run(status: status, letter: terminal.stdout, errors: terminal.stderr, json: nil)
+    }
+
+    // MARK: errors: nothing is written
+
+    func testFactsThatMakeTheLetterFalseAreErrors() {
+        let cases: [(String, String, String)] = [
+            ("end date before the letter", Self.answers(["letter.end_date": "2026-11-01"]), "antérieure à la date de la lettre"),
+            ("invoice of zero", Self.answers(["letter.unpaid": "oui"], invoices: ["F1 ; 01/09/2026 ; 0 ; 01/10/2026"]), "montant nul"),
+            ("due before the invoice", Self.answers(["letter.unpaid": "oui"], invoices: ["F1 ; 01/10/2026 ; 100 ; 01/09/2026"]),
+                "avant sa date"),
+        ]
+        for (name, answers, message) in cases {
+            let run = Self.letter(answers)
+            XCTAssertEqual(run.status, 65, name)
+            XCTAssertEqual(run.letter, "", "\(name): nothing written")
+            XCTAssertTrue(run.errors.contains(message), "\(name): \(run.errors)")
+            XCTAssertTrue(run.errors.contains(fr("rien n’a été écrit")), name)
+            let english = Self.letter(answers, lang: "en")
+            XCTAssertEqual(english.status, 65, "\(name) in English")
+            XCTAssertTrue(english.errors.contains("nothing was written"), english.errors)
+        }
+    }
+
+    func testAmbiguousOrMalformedNumbersAndDatesAreRefused() {
+        for (id, value) in [("letter.invoices", "F1 ; 01/09/2026 ; 12,345 ; 01/10/2026"), ("letter.penalty_rate", "1 000 000,999"),
+            ("letter.contract_date", "01/-1/2026"), ("letter.contract_date", "+202-01-01"), ("letter.notice_days", "trente")]
+        {
+            let run = Self.letter(Self.answers([id: value, "letter.unpaid": "oui"]))
+            XCTAssertEqual(run.status, 65, "\(id) = \(value)")
+            XCTAssertTrue(run.errors.contains(":1:") || run.errors.contains("<") || run.errors.contains("-:"), run.errors)
+        }
+        let rate = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "10 %"],
+            invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
+        XCTAssertEqual(rate.status, 0, "a percent sign is accepted: \(rate.errors)")
+        XCTAssertTrue(rate.letter.contains("au taux de 10\u{A0}% prévu par notre contrat"), rate.letter)
+        for date in ["+202-01-01", "1899-12-31", "3000-01-01", "2026-02-30"] {
+            XCTAssertEqual(Self.letter(Self.answers(), date: date).status, 64, "--date \(date)")
+        }
+        XCTAssertEqual(AnswerParser.parsePercent("12,5 %"), "12.50")
+        XCTAssertNil(AnswerParser.parsePercent("10 €"), "a rate is not an amount")
+        XCTAssertNil(AnswerParser.parsePercent("101"), "at most 100 %")
+    }
+
+    // MARK: warnings: the letter is written, the doubt said; --strict refuses it
+
+    func testDoubtfulFactsAreWarningsAndStrictRefusesThem() throws {
+        let cases: [(name: String, answers: String, code: String, french: String, letter: String)] = [
+            ("end before the notice", Self.answers(["letter.end_date": "2026-12-10", "letter.notice_days": "30"]), "GW001",
+                "au plus tôt le 1er janvier 2027", "prendra fin le 10 décembre 2026"),
+            ("no notice", Self.answers(["letter.notice_days": "0"]), "GW002", "art. 1211",
+                "Cette décision prend effet à la réception de la présente."),
+            ("term passed", Self.answers(["letter.contract": "determinee", "letter.term_date": "2026-11-15"]), "GW003",
+                "tacite reconduction", "est arrivé à son terme le 15 novembre 2026"),
+            ("invoice not yet due", Self.answers(["letter.unpaid": "oui"], invoices: ["F9 ; 15/11/2026 ; 300 ; 20/12/2026"]), "GW004",
+                "n’échoit que le 20 décembre 2026", "arrive à échéance le 20 décembre 2026"),
+            ("rate below the floor", Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "5"],
+                invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]), "GW005", "7,86\u{A0}%", "au taux de 5\u{A0}% prévu"),
+            ("contract after the letter", Self.answers(["letter.contract_date": "2027-01-01"]), "GW006", "après la lettre",
+                "contrat du 1er janvier 2027"),
+            ("registered without address", Self.answers(["client.address": "", "letter.registered": "oui"]), "GW007",
+                "adresse complète", "Lettre recommandée"),
+            ("public buyer", Self.answers(["client.kind": "public", "client.company": "Mairie de Lyon"]), "GW008",
+                "L.\u{A0}2195-1", "Mairie de Lyon"),
+            ("consumer without mediator", Self.answers(["client.kind": "particulier"]), "GW009", "L.\u{A0}616-1", "Madame,"),
+        ]
+        for item in cases {
+            let run = Self.letter(item.answers)
+            XCTAssertEqual(run.status, 0, "\(item.name): \(run.errors)")
+            XCTAssertTrue(run.letter.contains(item.letter), "\(item.name):\n\(run.letter)")
+            let warning = run.errors.split(separator: "\n").first { $0.hasPrefix("goodbye: attention\u{A0}: ") }
+            XCTAssertNotNil(warning, "\(item.name): \(run.errors)")
+            XCTAssertTrue(run.errors.contains(item.french), "\(item.name): \(run.errors)")
+            let english = Self.letter(item.answers, lang: "en")
+            XCTAssertTrue(english.errors.contains("goodbye: warning: "), "\(item.name): \(english.errors)")
+            let strict = Self.letter(item.answers, ["--strict"])
+            XCTAssertEqual(strict.status, 65, "\(item.name): --strict refuses")
+            XCTAssertEqual(strict.letter, "", "\(item.name): --strict writes nothing")
+            // The JSON report of a whole run carries the warning's stable code.
+            // Two engagement signs: leave, for a reason other than payment.
+            let terminal = ScriptedTerminal(stdin: signAnswers(0b11) + "letter.want = oui\n" + item.answers)
+            let app = App(terminal: terminal, environment: [:], content: Self.content)
+            XCTAssertEqual(app.run(["run", "--answers", "-", "--no-input", "--format", "json", "--date", "2026-11-29"]), 0,
+                terminal.stderr)
+            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(terminal.stdout.utf8)) as? [String: Any])
+            let codes = (object["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            XCTAssertTrue(codes.contains(item.code), "\(item.name): \(codes)")
+        }
+        let clean = Self.letter(Self.answers())
+        XCTAssertEqual(clean.errors, "", "an ordinary letter has no warning")
+    }
+
+    // MARK: wording
+
+    func testRatesFollowTheHalfYearOfTheLatenessNotTheLetter() {
+        let answers = Self.answers(["letter.unpaid": "oui", "letter.tone": "ferme"], invoices: ["F1 ; 01/03/2025 ; 500 ; 31/03/2025"])
+        let run = Self.letter(answers, date: "2025-10-15")
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.letter.contains("au taux de 13,15\u{A0}%"), "ECB 3,15 % on 1 January 2025 + 10 points:\n\(run.letter)")
+        let second = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: ["F1 ; 01/06/2025 ; 500 ; 31/07/2025"]),
+            date: "2025-10-15")
+        XCTAssertTrue(second.letter.contains("au taux de 12,15\u{A0}%"), second.letter)
+        let unchecked = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: ["F1 ; 01/08/2026 ; 500 ; 31/08/2026"]))
+        XCTAssertTrue(unchecked.letter.contains("au taux prévu par cet article"), "2026-H2 is not checked: no figure")
+        let buyer = Self.letter(Self.answers(["letter.unpaid": "oui", "client.kind": "public", "client.company": "Mairie"],
+            invoices: ["F1 ; 01/03/2025 ; 500 ; 31/03/2025"]), date: "2025-10-15")
+        XCTAssertTrue(buyer.letter.contains("intérêts moratoires au taux de 11,15\u{A0}%"), "public buyers: + 8 points:\n\(buyer.letter)")
+        XCTAssertTrue(buyer.letter.contains("L.\u{A0}2192-13") && !buyer.letter.contains("L.\u{A0}441-10"), buyer.letter)
+        let table = Self.content.rates
+        XCTAssertEqual(table.periods.count, 24, "every half-year from 2015 to 2026")
+        XCTAssertNil(table.period(on: CivilDate(year: 2026, month: 8, day: 1)!), "2026-H2 is unchecked")
+        XCTAssertEqual(table.legalPeriod(on: CivilDate(year: 2026, month: 1, day: 1)!)?.otherRate, 262)
+    }
+
+    func testWordingALawyerWouldNotCorrect() {
+        let months = Self.letter(Self.answers(["letter.notice_days": "2 mois", "letter.notice_clause": "clause 11"]))
+        XCTAssertTrue(months.letter.contains("l’article 11 de notre contrat, qui prévoit un préavis de 2\u{A0}mois"), months.letter)
+        XCTAssertTrue(months.letter.contains("prendra fin le 2 février 2027"), "2 calendar months after receipt on 2 December")
+        let one = Self.letter(Self.answers(["letter.notice_days": "1"]))
+        XCTAssertTrue(one.letter.contains("un préavis d’un jour à compter de la réception"), one.letter)
+        for clause in ["art 8", "Art. 8", "article 8", "l'article 8", "§ 8", "clause 8"] {
+            let run = Self.letter(Self.answers(["letter.notice_clause": clause]))
+            XCTAssertTrue(run.letter.contains("Conformément à l’article 8 de notre contrat"), "\(clause): \(run.letter)")
+            let english = Self.letter(Self.answers(["letter.notice_clause": clause]), lang: "en")
+            XCTAssertTrue(english.letter.contains("In accordance with clause 8 of our contract"), "\(clause): \(english.letter)")
+        }
+        let apostrophes = Self.letter(Self.answers(["client.company": "L'Atelier d'en face", "sender.email": "o'neil@example.fr"]))
+        XCTAssertTrue(apostrophes.letter.contains("L’Atelier d’en face"), apostrophes.letter)
+        XCTAssertTrue(apostrophes.letter.contains("o'neil@example.fr"), "an e-mail address keeps its apostrophe")
+        let untitled = Self.letter(Self.answers(["client.civility": "sans_titre", "client.name": "Marie-Hélène de La Tour d'Auvergne"]))
+        XCTAssertTrue(untitled.letter.contains("\nBonjour Marie-Hélène de La Tour d’Auvergne,\n"), untitled.letter)
+        XCTAssertTrue(untitled.letter.contains("Je vous prie d’agréer mes salutations distinguées."), "the closing names nobody")
+        let proBono = Self.letter(Self.answers(["payment.pro_bono": "oui", "letter.handover": "oui"]))
+        XCTAssertTrue(proBono.letter.contains("les livrables réalisés") && !proBono.letter.contains("réglés"), proBono.letter)
+        let tired = Self.letter(Self.answers(["letter.mention_reasons": "oui", "exhaustion.drained": "oui",
+            "exhaustion.odd_hours": "oui"]))
+        XCTAssertFalse(tired.letter.contains("qualité"), "no admission of poor service: \(tired.letter)")
+        let firm = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.tone": "ferme"], invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
+        XCTAssertTrue(firm.letter.contains("La présente vaut mise en demeure de payer."), firm.letter)
+        XCTAssertTrue(firm.letter.contains("dans un délai de 15\u{A0}jours à compter de la réception de la présente, soit au plus tard le 17 décembre 2026"),
+            firm.letter)
+        let cordial = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.tone": "cordial", "sender.gender": "feminin"],
+            invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
+        XCTAssertFalse(cordial.letter.contains("heureuse"), "no warm thanks next to penalties")
+        let ei = Self.letter(Self.answers(["sender.legal_form": "ei"]))
+        XCTAssertTrue(ei.letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), ei.letter)
+        let company = Self.letter(Self.answers(["sender.legal_form": "societe"]))
+        XCTAssertTrue(company.letter.hasPrefix("Claire Martin\n"), company.letter)
+        let mediator = Self.letter(Self.answers(["client.kind": "particulier", "client.mediator": "CM2C, www.cm2c.net"]))
+        XCTAssertTrue(mediator.letter.contains("médiateur de la consommation dont je relève\u{A0}: CM2C"), mediator.letter)
+        XCTAssertFalse(mediator.errors.contains("attention"), "no warning once the mediator is named: \(mediator.errors)")
+    }
+
+    /// `goodbye run` drafts no farewell letter for "talk": it offers the talk message,
+    /// and a letter.want in an answer file is noted as ignored, never used.
+    func testTheDecisionAndTheLetterAgree() {
+        var signs = Array(repeating: false, count: 15)
+        signs[0] = true
+        let answers = (0..<15).map { signs[$0] ? 1 << $0 : 0 }.reduce(0, +)
+        let terminal = ScriptedTerminal(stdin: signAnswers(answers) + "letter.want = oui\ntalk.want = oui\n" + Self.answers())
+        let app = App(terminal: terminal, environment: [:], content: Self.content)
+        XCTAssertEqual(app.run(["run", "--answers", "-", "--no-input", "--date", "2026-11-29"]), 0, terminal.stderr)
+        XCTAssertTrue(terminal.stdout.contains("proposition d’échange sur notre collaboration"), terminal.stdout)
+        XCTAssertFalse(terminal.stdout.contains("mettre fin à notre collaboration"))
+        XCTAssertTrue(terminal.stderr.contains(fr("« letter.want » est ignorée")), terminal.stderr)
+        XCTAssertFalse(terminal.stderr.contains("client.name"), "used answers are never said to be ignored")
+        var talk = Self.answers().split(separator: "\n").filter { !$0.hasPrefix("letter.tone") }.joined(separator: "\n") + "\n"
+        talk += "engagement.no_reply = oui\nreluctance.no_desire = oui\n"
+        let letter = Self.letter(talk, ["--kind", "talk"])
+        XCTAssertEqual(letter.status, 0, letter.errors)
+        XCTAssertTrue(letter.letter.contains("–\u{A0}nos échanges"), "the topics come from the signs given: \(letter.letter)")
+        XCTAssertEqual(letter.errors, "", "signs given to goodbye letter are used, not ignored")
+    }
+
+    /// The new wording and every warning and error, through check-french.
+    func testTheNewWordingAndMessagesPassTheFrenchCheckers() throws {
+        try requireTools(missingFrenchCheckers, for: "French checks (check-french)")
+        var texts: [String: String] = [:]
+        let answers: [String: String] = [
+            "months": Self.answers(["letter.notice_days": "2 mois", "letter.notice_clause": "§ 4"]),
+            "one-day": Self.answers(["letter.notice_days": "1"]),
+            "no-notice": Self.answers(["letter.notice_days": "0", "letter.end_date": "2026-12-10"]),
+            "term-passed": Self.answers(["letter.contract": "determinee", "letter.term_date": "2026-11-15", "letter.contract_date": "2027-01-01"]),
+            "upcoming": Self.answers(["letter.unpaid": "oui", "letter.tone": "cordial", "letter.penalty_rate": "5"],
+                invoices: ["2026-070 ; 15/11/2026 ; 300 ; 20/12/2026", "2026-041 ; 01/09/2026 ; 100 ; 01/10/2026"]),
+            "public": Self.answers(["client.kind": "public", "client.company": "Mairie", "letter.unpaid": "oui", "client.address": ""],
+                invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]),
+            "consumer": Self.answers(["client.kind": "particulier", "letter.unpaid": "oui", "letter.tone": "ferme"],
+                invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]),
+            "errors": Self.answers(["letter.end_date": "2026-11-01", "letter.unpaid": "oui"],
+                invoices: ["F1 ; 01/10/2026 ; 0 ; 01/09/2026"]),
+        ]
+        for (name, text) in answers {
+            let run = Self.letter(text)
+            texts[name] = run.letter + FrenchTests.prose(run.errors)
+        }
+        let talk = Self.letter(Self.answers() + "engagement.no_reply = oui\nexhaustion.drained = oui\n", ["--kind", "talk"])
+        texts["talk"] = talk.letter
+        try assertFrench(texts, words: ["Dupont", "Dubois", "Foch", "SIRET"])
+    }
+}
