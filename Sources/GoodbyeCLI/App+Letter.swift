@@ -61,7 +61,8 @@ extension App {
         let texts = presenter.texts
         var lines = ["", presenter.bold(presenter.wrapped(texts.text(.warningsHeading)))]
         for (index, warning) in warnings.enumerated() {
-            lines.append(presenter.wrapped(texts.render(warning.message), indent: "\(index + 1). "))
+            let message = texts.render(warning.message)
+            lines.append(presenter.wrapped(message.prefix(1).uppercased() + message.dropFirst(), indent: "\(index + 1). "))
         }
         lines.append(presenter.wrapped(texts.text(.warningsChoice)))
         while true {

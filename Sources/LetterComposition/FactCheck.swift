@@ -78,7 +78,7 @@ public struct FactCheck: Sendable {
             warnings.append(LetterWarning(.noNotice, Message(.warnNoNotice), question: .noticeDays))
         } else if !facts.fixedTerm, let end = facts.date(.endDate), end >= facts.today, end < facts.proposedEndDate {
             warnings.append(LetterWarning(.endBeforeNotice, Message(.warnEndBeforeNotice, [
-                "end": format.date(end), "earliest": format.date(facts.proposedEndDate), "notice": format.duration(facts.notice),
+                "end": format.date(end), "earliest": format.date(facts.proposedEndDate), "notice": format.notice(facts.notice),
             ]), question: .endDate))
         }
         if facts.termPassed {

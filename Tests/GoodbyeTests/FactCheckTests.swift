@@ -234,4 +234,33 @@ final class FactCheckTests: XCTestCase {
         texts["talk"] = talk.letter
         try assertFrench(texts, words: ["Dupont", "Dubois", "Foch", "SIRET"])
     }
+
+    /// At a terminal, doubtful facts are shown before the letter, and the person may
+    /// change the answer behind one; Enter drafts the letter as it is.
+    func testAtATerminalAWarningLeadsBackToItsQuestion() {
+        // Every question answered, so that the terminal is asked about the warnings only.
+        let file = Self.answers([
+            "letter.notice_days": "0", "letter.end_date": "2026-12-02", "sender.legal_form": "ei", "sender.business": "",
+            "sender.address": "1 rue", "sender.siret": "", "sender.email": "", "sender.gender": "neutre", "letter.contract_date": "",
+            "letter.contract": "indeterminee", "letter.notice_clause": "", "letter.registered": "oui", "letter.handover": "oui",
+            "letter.personal_data": "non", "letter.unpaid": "non", "letter.mention_reasons": "non", "reflection.want": "non",
+        ])
+        let terminal = ScriptedTerminal(lines: ["1", "30", ""], interactive: true)
+        let app = App(terminal: terminal, environment: [:], content: Self.content)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-warn-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = folder.appendingPathComponent("r.txt")
+        try? file.write(to: answers, atomically: true, encoding: .utf8)
+        let status = app.run(["letter", "--answers", answers.path, "--date", "2026-11-29", "-o", folder.appendingPathComponent("l.txt").path])
+        XCTAssertEqual(status, 0, terminal.stderr)
+        let screen = terminal.stdout + terminal.stderr
+        XCTAssertTrue(screen.contains("quelques points à vérifier"), screen)
+        XCTAssertTrue(screen.contains("1. Sans préavis"), "the notice warning, numbered")
+        XCTAssertTrue(screen.contains("Quel préavis respecter"), "back to the notice question")
+        XCTAssertTrue(screen.contains("préavis de 30\u{A0}jours, qui court"), "then the end date is doubtful")
+        let letter = (try? String(contentsOf: folder.appendingPathComponent("l.txt"), encoding: .utf8)) ?? ""
+        XCTAssertTrue(letter.contains("un préavis de 30\u{A0}jours à compter de la réception"), letter)
+        XCTAssertTrue(letter.contains("prendra fin le 2 décembre 2026"), "Enter kept the end date as it was")
+    }
 }
