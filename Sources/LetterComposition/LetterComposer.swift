@@ -17,7 +17,8 @@ public struct LetterComposer: Sendable {
     public func context(_ facts: LetterFacts) -> Value {
         let tone = facts.tone
         let appel = appel(facts)
-        let late = !facts.lateInvoices.isEmpty
+        // Warm thanks do not sit next to unpaid invoices, nor next to a stated payment reason.
+        let late = !facts.lateInvoices.isEmpty || (facts.flag(.mentionReasons) && facts.paymentEstablished)
         return .map([
             "sender": sender(facts),
             "client": client(facts),
@@ -27,7 +28,6 @@ public struct LetterComposer: Sendable {
             "closing_appel": .string(closingAppel(facts) ?? appel),
             "tone": .map([
                 "cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm),
-                // Warm thanks do not sit next to unpaid invoices: the cordial letter thanks soberly then.
                 "warm": .bool(tone == .cordial && !late),
                 "sober": .bool(tone == .neutral || (tone == .cordial && late)),
             ]),

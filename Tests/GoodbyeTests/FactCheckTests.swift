@@ -178,6 +178,8 @@ final class FactCheckTests: XCTestCase {
         let cordial = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.tone": "cordial", "sender.gender": "feminin"],
             invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
         XCTAssertFalse(cordial.letter.contains("heureuse"), "no warm thanks next to penalties")
+        let half = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "12,5"], invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
+        XCTAssertTrue(half.letter.contains("au taux de 12,5\u{A0}% prévu"), "12,5 %, not 12,50 %: \(half.letter)")
         let ei = Self.letter(Self.answers(["sender.legal_form": "ei"]))
         XCTAssertTrue(ei.letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), ei.letter)
         let company = Self.letter(Self.answers(["sender.legal_form": "societe"]))
