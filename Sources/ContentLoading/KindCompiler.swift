@@ -82,9 +82,14 @@ enum KindCompiler {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
                     "type de lettre « \(kind.id) » : la question de départ « \(kind.start) » n’existe pas dans dialogue.ini"))
             }
-            if let ask = kind.ask, graph.question(ask)?.type != .yesNo {
+            if let ask = kind.ask, let question = graph.question(ask) {
+                if question.type != .yesNo, !(question.type == .choice && question.choices.contains(kind.id)) {
+                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
+                        "type de lettre « \(kind.id) » : « ask = \(ask) » doit être une question oui/non, ou à choix parmi lesquels « \(kind.id) »"))
+                }
+            } else if let ask = kind.ask {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    "type de lettre « \(kind.id) » : « ask = \(ask) » doit être une question oui/non de dialogue.ini"))
+                    "type de lettre « \(kind.id) » : la question « \(ask) » n’existe pas dans dialogue.ini"))
             }
             let ids = Set(kind.samples.flatMap(\.keys))
             for id in ids.sorted() where graph.question(id) == nil {

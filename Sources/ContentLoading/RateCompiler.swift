@@ -23,6 +23,20 @@ enum RateCompiler {
                 }
                 continue
             }
+            if section.name == "recovery" {
+                guard let small = section.value("small_claims").flatMap(AnswerParser.parseAmount).flatMap(cents),
+                    let consumer = section.value("consumer_limitation_years").flatMap(AnswerParser.parseInteger),
+                    let other = section.value("other_limitation_years").flatMap(AnswerParser.parseInteger)
+                else {
+                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
+                        "section [recovery] incomplète : indiquez small_claims, consumer_limitation_years et other_limitation_years"))
+                    continue
+                }
+                table.smallClaimCents = small
+                table.consumerLimitationYears = consumer
+                table.otherLimitationYears = other
+                continue
+            }
             if section.name.hasPrefix("legal.") {
                 if let period = legalPeriod(section) {
                     table.legal.append(period)

@@ -60,7 +60,7 @@ struct TextValidation {
         "path", "id", "accepted", "option", "folder", "language", "kind", "command", "reason", "location", "word", "values",
         "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
         // The letter's facts.
-        "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period",
+        "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period", "limit", "years",
     ]
 
     /// Each text with `{{…}}` parsed as the letter templates are: a syntax error or an

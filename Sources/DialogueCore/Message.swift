@@ -74,6 +74,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case warnRegisteredWithoutAddress = "warning.registered_without_address"
     case warnPublicTermination = "warning.public_termination"
     case warnNoMediator = "warning.no_mediator"
+    case warnNearLimitation = "warning.near_limitation"
+    case warnSuspensionWithoutNotice = "warning.suspension_without_notice"
     case warning = "note.warning"
     case strictRefused = "error.strict_refused"
     case warningsHeading = "note.warnings_heading"

@@ -46,7 +46,7 @@ extension App {
         }
         if isLetter, !options.noInput { say("\n") }
         let report = isLetter ? nil : engine.decide(state)
-        let kind = isLetter ? chosenKind : report.flatMap { proposedKind(content, $0, state.answers) }
+        let kind = isLetter ? chosenKind : report.flatMap { proposedKind(content, $0, used(state, engine, signs: false)) }
         var letter: Letter?
         if let kind {
             let drafting = Drafting(content: content, kind: kind, texts: texts, today: today, engine: engine, signs: isLetter)
@@ -55,7 +55,10 @@ extension App {
             try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
-        let text = letter.map { write($0, format: format == .json ? .text : format, texts) }
+        var text = letter.map { write($0, format: format == .json ? .text : format, texts) }
+        if isLetter, format == .json, let letter, let plain = text {
+            text = LetterJSON.json(letter, text: plain, texts: texts).rendered() + "\n"
+        }
         try deliver(letter: text, warnings: letter?.warnings, report: report, options: options, presenter: presenter, say: say,
             format: format)
     }
@@ -71,10 +74,11 @@ extension App {
 
     /// After the session: the kind proposed for its decision, if the person asked for a letter.
     private func proposedKind(_ content: Content, _ report: DecisionReport, _ answers: [String: Answer]) -> LetterKind? {
-        guard let kind = content.kinds.first(where: { $0.decisions.contains(report.decision) }), let ask = kind.ask,
-            answers[ask]?.value == YesNo.yes
-        else { return nil }
-        return kind
+        // A yes to the kind's question (letter.want), or the kind chosen by name (dunning.step).
+        content.kinds.first { kind in
+            guard kind.decisions.contains(report.decision), let ask = kind.ask, let answer = answers[ask]?.value else { return false }
+            return answer == YesNo.yes || answer == kind.id
+        }
     }
 
 

@@ -2,6 +2,7 @@
 indirect enum JSON {
     case string(String)
     case bool(Bool)
+    case number(Int)
     case null
     case array([JSON])
     case object([(String, JSON)])
@@ -12,6 +13,7 @@ indirect enum JSON {
         switch self {
         case .string(let text): return Self.quoted(text)
         case .bool(let flag): return flag ? "true" : "false"
+        case .number(let value): return String(value)
         case .null: return "null"
         case .array(let items):
             guard !items.isEmpty else { return "[]" }

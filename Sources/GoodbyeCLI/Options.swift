@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
-        case .letter: return [.text, .markdown]
+        case .letter: return [.text, .markdown, .json]
         case .check, .help: return []
         }
     }

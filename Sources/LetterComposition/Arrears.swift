@@ -30,6 +30,9 @@ public struct InvoiceArrears: Sendable, Equatable {
 /// The sums owed on the letter's date, invoice by invoice, and their totals.
 public struct ArrearsStatement: Sendable, Equatable {
     public var items: [InvoiceArrears]
+
+    public init(items: [InvoiceArrears]) { self.items = items }
+
     public var principalCents: Int { items.reduce(0) { $0 + $1.invoice.cents } }
     /// Nil when one invoice's interest could not be computed (an unchecked rate).
     public var interestCents: Int? {

@@ -63,6 +63,7 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     case unpaid = "letter.unpaid", invoices = "letter.invoices", penaltyRate = "letter.penalty_rate"
     case payDays = "letter.pay_days", tone = "letter.tone", mentionReasons = "letter.mention_reasons"
     case talkWhen = "talk.when"
+    case reminderDate = "dunning.reminder_date", finalReminderDate = "dunning.final_date", noticeDate = "dunning.notice_date"
 
     public var type: QuestionType {
         switch self {
@@ -70,7 +71,7 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
             .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator:
             return .text
         case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone: return .choice
-        case .contractDate, .endDate, .termDate: return .date
+        case .contractDate, .endDate, .termDate, .reminderDate, .finalReminderDate, .noticeDate: return .date
         case .noticeDays: return .duration
         case .payDays: return .integer
         case .registered, .handover, .personalData, .unpaid, .mentionReasons: return .yesNo

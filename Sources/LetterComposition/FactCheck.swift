@@ -20,6 +20,10 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case publicTermination = "GW008"
     /// A consumer letter without the consumer mediator's name.
     case noMediator = "GW009"
+    /// An invoice near the end of its limitation period.
+    case nearLimitation = "GW010"
+    /// Suspending the work without a formal notice first.
+    case suspensionWithoutNotice = "GW011"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -47,11 +51,14 @@ public struct FactCheck: Sendable {
     let facts: LetterFacts
     let format: LanguageFormat
     let rates: RateTable
+    /// The kind of letter checked (some facts matter to one kind only).
+    let kind: String
 
-    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable) {
+    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId) {
         self.facts = facts
         self.format = format
         self.rates = rates
+        self.kind = kind
     }
 
     /// What would make the letter false: an end date before the letter, an invoice of
@@ -102,8 +109,21 @@ public struct FactCheck: Sendable {
         if facts.isPublicBuyer {
             warnings.append(LetterWarning(.publicTermination, Message(.warnPublicTermination), question: .clientKind))
         }
-        if facts.isConsumer, facts.text(.mediator).isEmpty {
+        if facts.isConsumer, facts.text(.mediator).isEmpty, kind == LetterKind.defaultId {
             warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))
+        }
+        // Limitation: two years against a consumer (C. consom. L. 218-2), five otherwise; warned three months ahead.
+        let years = facts.isConsumer ? rates.consumerLimitationYears : rates.otherLimitationYears
+        for invoice in facts.invoices {
+            let limit = invoice.due.adding(months: 12 * years)
+            if limit.adding(months: -3) <= facts.today {
+                warnings.append(LetterWarning(.nearLimitation, Message(.warnNearLimitation, [
+                    "number": invoice.number, "limit": format.date(limit), "years": String(years),
+                ]), question: .invoices))
+            }
+        }
+        if kind == "suspension", facts.date(.noticeDate) == nil {
+            warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
         }
         return warnings
     }

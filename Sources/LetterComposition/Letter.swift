@@ -39,6 +39,8 @@ public struct Letter: Sendable, Equatable {
     public var enclosures: [String]
     /// Facts that make the letter doubtful, for the person to check.
     public var warnings: [LetterWarning]
+    /// What is owed on the letter's date, when the letter names invoices.
+    public var statement: ArrearsStatement?
 
     public init(kind: String, language: String) {
         self.kind = kind
@@ -55,6 +57,7 @@ public struct Letter: Sendable, Equatable {
         signature = []
         enclosures = []
         warnings = []
+        statement = nil
     }
 
     /// Blocks from a template's output: blank lines separate blocks, `–` and a

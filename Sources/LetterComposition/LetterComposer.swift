@@ -23,6 +23,7 @@ public struct LetterComposer: Sendable {
             "sender": sender(facts),
             "client": client(facts),
             "place_date": .string(placeDate(facts)),
+            "today": .string(format.date(facts.today)),
             "registered": .bool(facts.flag(.registered)),
             "appel": .string(appel),
             "closing_appel": .string(closingAppel(facts) ?? appel),
@@ -40,7 +41,68 @@ public struct LetterComposer: Sendable {
             "reasons": reasons(facts),
             "topics": topics(facts),
             "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
+            "arrears": arrears(facts),
+            "dunning": dunning(facts),
         ])
+    }
+
+    /// What is owed on the letter's date (`ArrearsCalculator`): a consumer owes legal
+    /// interest from a formal notice received (three days after its date).
+    public func statement(_ facts: LetterFacts) -> ArrearsStatement {
+        let contractRate = facts.clientKind == .business || facts.isConsumer ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
+        return ArrearsCalculator(rates: rates).statement(facts.invoices, on: facts.today, client: facts.clientKind,
+            contractRate: contractRate, formalNotice: facts.date(.noticeDate)?.adding(days: LetterFacts.deliveryDays))
+    }
+
+    private func arrears(_ facts: LetterFacts) -> Value {
+        let statement = statement(facts)
+        let items: [Value] = statement.items.enumerated().map { index, item in
+            .map([
+                "number": .string(typographic(item.invoice.number)),
+                "date": .string(format.date(item.invoice.date)),
+                "due": .string(format.date(item.invoice.due)),
+                "amount": .string(format.amount(cents: item.invoice.cents)),
+                "late": .bool(item.daysLate > 0),
+                "days_late": .string(format.days(item.daysLate)),
+                "rate": .string(item.rate.map { format.percent(hundredths: $0) } ?? ""),
+                // A lateness across 1 January or 1 July: each part at its own rate.
+                "rates": .string(item.rate == nil && item.parts.count > 1 && item.parts.allSatisfy { $0.rate != nil }
+                    ? format.list(item.parts.compactMap(\.rate).map { format.percent(hundredths: $0) }) : ""),
+                "interest": .string(item.interestCents.map { format.amount(cents: $0) } ?? ""),
+                "interest_known": .bool((item.interestCents ?? 0) > 0),
+                "interest_unknown": .bool(item.interestCents == nil),
+                "indemnity": .string(item.indemnityCents > 0 ? format.amount(cents: item.indemnityCents) : ""),
+                "last": .bool(index == statement.items.count - 1),
+            ])
+        }
+        return .map([
+            "items": .list(items),
+            "principal": .string(format.amount(cents: statement.principalCents)),
+            "interest": .string(statement.interestCents.map { format.amount(cents: $0) } ?? ""),
+            "interest_known": .bool(statement.interestCents != nil && statement.interestCents != 0),
+            "interest_unknown": .bool(statement.interestCents == nil),
+            "indemnities": .string(format.amount(cents: statement.indemnityCents)),
+            "any_indemnity": .bool(statement.indemnityCents > 0),
+            "total": .string(statement.totalCents.map { format.amount(cents: $0) } ?? ""),
+            "total_known": .bool(statement.totalCents != nil),
+            // The simplified procedure for small claims: up to 5 000 €, principal and interest (CPCE R. 125-1).
+            "small_claim": .bool((statement.totalCents ?? statement.principalCents) <= rates.smallClaimCents),
+        ])
+    }
+
+    /// The steps already taken to be paid, and when the work stops (suspension).
+    private func dunning(_ facts: LetterFacts) -> Value {
+        let dates: [(String, LetterQuestion)] = [("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate)]
+        var map: [String: Value] = ["suspension_date": .string(format.date(facts.receipt))]
+        var any = false
+        for (name, question) in dates {
+            let date = facts.date(question).map(format.date) ?? ""
+            map[name] = .string(date)
+            any = any || !date.isEmpty
+        }
+        map["any"] = .bool(any)
+        map["none"] = .bool(!any)
+        return .map(map)
     }
 
     private func sender(_ facts: LetterFacts) -> Value {

@@ -61,7 +61,7 @@ public struct LetterDrafter: Sendable {
     /// The letter for these facts, checked first: a fact that makes it false is an
     /// error (nothing drafted); a doubtful one, a warning carried by the letter.
     public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
-        let check = FactCheck(facts: facts, format: composer.format, rates: rates)
+        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
         do {
@@ -92,6 +92,7 @@ public struct LetterDrafter: Sendable {
         letter.closing = Letter.blocks(try render("closing"))
         letter.signature = Letter.lines(try render("signature"))
         letter.enclosures = Letter.lines(try render("enclosures"))
+        if !facts.invoices.isEmpty { letter.statement = composer.statement(facts) }
         return letter
     }
 }

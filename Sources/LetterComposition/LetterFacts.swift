@@ -13,7 +13,9 @@ public struct LetterFacts: Sendable {
         self.answers = answers
         self.today = today
         self.decision = decision
-        let unpaid = answers[LetterQuestion.unpaid.rawValue]?.value == YesNo.yes
+        // The farewell letter asks whether invoices are unpaid; the letters asking for
+        // payment do not ask: their invoices are unpaid by nature.
+        let unpaid = answers[LetterQuestion.unpaid.rawValue].map { $0.value == YesNo.yes } ?? true
         let proBono = answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes
         invoices = unpaid && !proBono ? (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:)) : []
     }
@@ -73,7 +75,7 @@ public struct LetterFacts: Sendable {
     }
 
     /// The computed defaults the dialogue names with `@`.
-    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind"]
+    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind", "unpaid_client"]
 
     /// The engine's computed defaults for a session on `graph`: the letter's facts so
     /// far, with the decision their signs give. `kind` is the letter asked for
@@ -83,7 +85,11 @@ public struct LetterFacts: Sendable {
     {
         { name, answers in
             let decision = DecisionRule().decide(graph: graph, answers: answers)
-            if name == "kind" { return kind ?? kinds.first { $0.decisions.contains(decision.decision) }?.id }
+            if name == "kind" {
+                if let kind { return kind }
+                if let step = answers["dunning.step"]?.value, kinds.contains(where: { $0.id == step }) { return step }
+                return kinds.first { $0.decisions.contains(decision.decision) && $0.ask != "dunning.step" }?.id
+            }
             return LetterFacts(answers: answers, today: today, decision: decision).computedDefault(name)
         }
     }
@@ -93,6 +99,7 @@ public struct LetterFacts: Sendable {
         case "end_date": return proposedEndDate.iso
         case "unpaid": return paymentEstablished ? YesNo.yes : YesNo.no
         case "tone": return proposedTone.rawValue
+        case "unpaid_client": return paymentEstablished && !isProBono ? YesNo.yes : YesNo.no
         default: return nil
         }
     }

@@ -56,6 +56,12 @@ public struct RateTable: Sendable, Equatable {
     public var legal: [LegalPeriod]
     /// The fixed recovery indemnity per late invoice (D441-5), in cents.
     public var indemnityCents: Int
+    /// The ceiling of the simplified procedure for small claims (CPCE R. 125-1), in cents.
+    public var smallClaimCents: Int = 500_000
+    /// Limitation periods in years: a professional's action against a consumer
+    /// (Code de la consommation, L. 218-2), and every other (C. com. L. 110-4, C. civ. 2224).
+    public var consumerLimitationYears = 2
+    public var otherLimitationYears = 5
 
     public init(periods: [Period] = [], legal: [LegalPeriod] = [], indemnityCents: Int = 4000) {
         self.periods = periods

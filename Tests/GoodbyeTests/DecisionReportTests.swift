@@ -50,14 +50,14 @@ final class DecisionReportTests: XCTestCase {
 
     /// The whole app in process (answer file, engine, report, JSON) in French and in
     /// English on a seeded sample of the 65 536 combinations (all of them go through the
-    /// pure rule in DialogueCoreTests): every decision, pro bono, and 1 024 random masks.
+    /// pure rule in DialogueCoreTests): every decision, pro bono, and 400 random masks.
     func testASampleOfSignCombinationsThroughTheApp() throws {
         let content = try ContentLoader.load(from: Paths.content)
         let seed: UInt64 = 2026_11_29
         print("DecisionReportTests: random masks from seed \(seed)")
         var random = SplitMix(seed: seed)
         let masks = [0, 1, 0b11, 1 << 12, (1 << 12) | (1 << 15), 0b1111_0000_0011, (1 << 16) - 1]
-            + (0..<1024).map { _ in Int(random.next() % (1 << 16)) }
+            + (0..<400).map { _ in Int(random.next() % (1 << 16)) }
         let total = masks.count
         let chunks = 8
         final class Tally: @unchecked Sendable {

@@ -38,9 +38,10 @@ final class EndToEndTests: XCTestCase {
     func testPipedAnswersReachLeaveThenDeclineTheLetter() throws {
         var signs = Array(repeating: false, count: 15)
         signs[14] = true
-        let outcome = try run(Self.typed(signs) + ["non"])
+        let outcome = try run(Self.typed(signs) + ["5", "non"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains(fr("Vous pouvez partir : une raison suffit.")))
+        XCTAssertTrue(outcome.stdout.contains(fr("Où en êtes-vous pour vous faire payer ?")), "the ladder comes first")
         XCTAssertTrue(outcome.stdout.contains(fr("Le client ne paie pas : raison établie.")))
         XCTAssertTrue(outcome.stdout.contains("Voulez-vous que je prépare un brouillon de lettre"))
     }
@@ -102,7 +103,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("--answers attend une valeur"), missing.stderr)
         XCTAssertEqual(try goodbye(["--date", "29/11/2026"]).status, 64)
         XCTAssertEqual(try goodbye(["--format", "pdf"]).status, 64)
-        XCTAssertEqual(try goodbye(["letter", "--format", "json"]).status, 64)
+        XCTAssertEqual(try goodbye(["questions", "--format", "markdown"]).status, 64)
         XCTAssertEqual(try goodbye(["lettre"]).status, 64)
         XCTAssertEqual(try goodbye(["--lang", "de"]).status, 64)
     }

@@ -24,7 +24,7 @@ final class FrenchTests: XCTestCase {
             "commands": "run, letter", "language": "de", "available": "fr, en", "folder": "/tmp/contenu", "ids": "sender.name",
             "id": "sender.name", "reason": "Répondez par oui ou par non.", "kind": "farewell", "detail": "erreur", "path": "/tmp/lettre.txt",
             "location": "/tmp/réponses.txt:3", "appel": "Madame", "hint": "Relancez goodbye pour recommencer.", "line": "2", "values": "oui, non", "end": "1er janvier 2027", "today": "29 novembre 2026", "due": "15 décembre 2026",
-            "term": "31 octobre 2026", "floor": "7,86\u{A0}%", "legal": "2,62\u{A0}%", "earliest": "2 janvier 2027", "notice": "de 30\u{A0}jours", "period": "premier semestre 2026",
+            "term": "31 octobre 2026", "floor": "7,86\u{A0}%", "legal": "2,62\u{A0}%", "earliest": "2 janvier 2027", "notice": "de 30\u{A0}jours", "period": "premier semestre 2026", "limit": "1er mars 2027", "years": "2",
         ]
         var lines: [String] = []
         let messages = Set(MessageKey.allCases.map(\.rawValue))
@@ -55,10 +55,10 @@ final class FrenchTests: XCTestCase {
         for index in 0..<16 {
             lines += ["?", index % 3 == 1 ? "oui" : "non"]
         }
-        let letter = ["?", "", "oui", "Claire Martin", "", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
+        let letter = ["?", "", "5", "oui", "Claire Martin", "", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
             "claire@exemple.fr", "2", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris",
             "01/03/2025", "1", "30", "8", "", "oui", "oui", "oui", "oui", "A-1 ; 01/09/2026 ; 1250 ; 01/10/2026",
-            "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "", "", "cordial", "oui", "oui", "Oui, deux.", "Des délais flous.", "Partir."]
+            "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "15/10/2026", "", "", "", "", "cordial", "oui", "oui", "Oui, deux.", "Des délais flous.", "Partir."]
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: (lines + letter).joined(separator: "\n") + "\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Chère Madame"), "the sender chose the cordial tone")
@@ -88,7 +88,7 @@ final class FrenchTests: XCTestCase {
     /// lines; indentation dropped; lines of code alone dropped.
     static func prose(_ text: String) -> String {
         let code = try! NSRegularExpression(
-            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|farewell|talk|fr|en|Ctrl-C|\[[^\]]*\])(?![\w-])"#)
+            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|\[[^\]]*\])(?![\w-])"#)
         let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
         var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
         masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)

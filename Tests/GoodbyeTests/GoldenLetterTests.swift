@@ -20,9 +20,12 @@ final class GoldenLetterTests: XCTestCase {
         for name in names {
             let answers = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
             let date = answers.split(separator: "\n").first { $0.hasPrefix("# date: ") }.map { String($0.dropFirst(8)) } ?? "2026-11-29"
+            // `# args: --kind formal-notice --lang en`: the kind and language of the letter.
+            let extra = answers.split(separator: "\n").first { $0.hasPrefix("# args: ") }
+                .map { $0.dropFirst(8).split(separator: " ").map(String.init) } ?? []
             let terminal = ScriptedTerminal(stdin: answers)
             let app = App(terminal: terminal, environment: [:], content: content)
-            XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--date", date]), 0, "\(name): \(terminal.stderr)")
+            XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--date", date] + extra), 0, "\(name): \(terminal.stderr)")
             let golden = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".answers", with: ".txt"))
             if Self.recording {
                 try terminal.stdout.write(to: golden, atomically: true, encoding: .utf8)
@@ -42,7 +45,7 @@ final class GoldenLetterTests: XCTestCase {
 
     func testGoldenLettersPassTheFrenchCheckers() throws {
         try requireTools(missingFrenchCheckers, for: "French checks (check-french)")
-        try assertFrench(try draftAll(), words: ["Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
+        try assertFrench(distinctLines(try draftAll().filter { !$0.key.contains("-en-") }), words: ["Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
             "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET"])
     }
 }
