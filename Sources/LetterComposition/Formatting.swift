@@ -8,6 +8,14 @@ public struct LanguageFormat: Sendable {
     /// The language's month names and its formats, parsed once (they serve every date and amount).
     let months: [String]
     let parsed: [String: Template]
+    /// Texts that are only words and `{{name}}` slots (dates, amounts, rates), as pieces
+    /// joined without the renderer: they are filled for every date of every letter.
+    let patterns: [String: [Piece]]
+
+    enum Piece: Sendable {
+        case text(String)
+        case slot(String)
+    }
 
     /// `prepared`: parse the formats and the letter's words once, for a drafter that
     /// writes many letters; otherwise each text is parsed when used (a session's few).
@@ -19,6 +27,20 @@ public struct LanguageFormat: Sendable {
             parsed[key] = try? Template(source, name: key)
         }
         self.parsed = parsed
+        patterns = parsed.compactMapValues(Self.pieces)
+    }
+
+    /// The pieces of a template made of text and plain variables only; nil otherwise.
+    static func pieces(_ template: Template) -> [Piece]? {
+        var pieces: [Piece] = []
+        for node in template.nodes {
+            switch node {
+            case .text(let text): pieces.append(.text(text))
+            case .variable(let path, _, _) where path.count == 1 && path[0] != ".": pieces.append(.slot(path[0]))
+            default: return nil
+            }
+        }
+        return pieces
     }
 
     /// `29 novembre 2026`, `1er janvier 2027`.
@@ -88,6 +110,22 @@ public struct LanguageFormat: Sendable {
 
     /// Renders the small template under `key` (a gap shows the key, never crashes).
     public func fill(_ key: String, _ values: [String: Value]) -> String {
+        if let pieces = patterns[key] {
+            var result = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let text): result += text
+                case .slot(let name):
+                    guard case .string(let value)? = values[name] else { return fillTemplate(key, values) }
+                    result += value
+                }
+            }
+            return result
+        }
+        return fillTemplate(key, values)
+    }
+
+    private func fillTemplate(_ key: String, _ values: [String: Value]) -> String {
         guard let template = parsed[key] ?? texts[key].flatMap({ try? Template($0, name: key) }) else { return key }
         return (try? template.render(.map(values), escaping: .none, strict: false)) ?? key
     }

@@ -61,19 +61,19 @@ public struct Letter: Sendable, Equatable {
     }
 
     /// Blocks from a template's output: blank lines separate blocks, `–` and a
-    /// no-break space at the start of a line mark a list item.
+    /// no-break space at the start of a line mark a list item. On the UTF-8 bytes: it
+    /// runs for every part of every letter.
     public static func blocks(_ rendered: String) -> [Block] {
         var blocks: [Block] = []
         var current: [Block.Line] = []
-        for line in rendered.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = trimmedSpaces(line)
-            if trimmed.isEmpty {
+        for line in byteLines(rendered) {
+            if line.isEmpty {
                 if !current.isEmpty { blocks.append(Block(current)) }
                 current = []
-            } else if trimmed.hasPrefix(Self.itemMark) {
-                current.append(.item(String(trimmed.dropFirst(Self.itemMark.count))))
+            } else if line.starts(with: itemBytes) {
+                current.append(.item(String(decoding: line.dropFirst(itemBytes.count), as: UTF8.self)))
             } else {
-                current.append(.text(trimmed))
+                current.append(.text(String(decoding: line, as: UTF8.self)))
             }
         }
         if !current.isEmpty { blocks.append(Block(current)) }
@@ -82,15 +82,25 @@ public struct Letter: Sendable, Equatable {
 
     /// The non-empty lines of a template's output (address blocks, signature).
     public static func lines(_ rendered: String) -> [String] {
-        rendered.split(separator: "\n").map(trimmedSpaces).filter { !$0.isEmpty }
+        byteLines(rendered).filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static let itemBytes = Array(itemMark.utf8)
+
+    /// The lines of `text` as byte slices, without their trailing spaces and carriage returns.
+    private static func byteLines(_ text: String) -> [Substring.UTF8View] {
+        Substring(text).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            var end = line.endIndex
+            while end > line.startIndex {
+                let previous = line.index(before: end)
+                guard line[previous] == UInt8(ascii: " ") || line[previous] == UInt8(ascii: "\r") else { break }
+                end = previous
+            }
+            return line[line.startIndex..<end]
+        }
     }
 
     /// How a template marks a list item: an en dash and a no-break space.
     public static let itemMark = "–\u{A0}"
 
-    private static func trimmedSpaces(_ line: Substring) -> String {
-        var copy = line
-        while copy.last == " " || copy.last == "\r" { copy.removeLast() }
-        return String(copy)
-    }
 }
