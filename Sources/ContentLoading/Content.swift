@@ -86,7 +86,7 @@ public enum ContentCompiler {
             texts[language] = table
             diagnostics += problems
         }
-        let (kinds, kindProblems, kindLines) = KindCompiler.compile(files[KindCompiler.file])
+        let (kinds, kindProblems, kindLines) = KindCompiler.compile(files[KindCompiler.file], samples: thorough)
         diagnostics += kindProblems
         let (letters, letterProblems) = compileLetters(files, kinds: kinds, thorough: thorough)
         diagnostics += letterProblems

@@ -7,7 +7,8 @@ import LetterComposition
 enum KindCompiler {
     static let file = "letters.ini"
 
-    static func compile(_ text: String?) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
+    /// `samples`: expand the sample answers (for `goodbye check`; a session needs none).
+    static func compile(_ text: String?, samples withSamples: Bool = true) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
         guard let text else {
             return ([], [Diagnostic(.letterKinds, file: file, line: 0,
                 "table des types de lettre introuvable : créez \(file) avec au moins [\(LetterKind.defaultId)]")], [:])
@@ -34,7 +35,7 @@ enum KindCompiler {
             }
             lines[section.name] = section.line
             kinds.append(LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
-                samples: samples(of: section.name, in: document.sections)))
+                samples: withSamples ? samples(of: section.name, in: document.sections) : []))
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
             diagnostics.append(Diagnostic(.letterKinds, file: file, line: 0,

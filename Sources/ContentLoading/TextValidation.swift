@@ -90,7 +90,7 @@ struct TextValidation {
         let reference = texts[ContentCompiler.reference]
         for (language, table) in texts.sorted(by: { $0.key < $1.key }) {
             let file = "\(language)/texts.ini"
-            diagnostics += templateProblems(table)
+            if thorough { diagnostics += templateProblems(table) }
             for key in required.sorted() where table[key] == nil {
                 diagnostics.append(Diagnostic(.missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
                     "texte « \(key) » manquant en « \(language) » : ajoutez-le dans la section [\(Self.section(of: key))]"))
