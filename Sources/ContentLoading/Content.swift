@@ -69,7 +69,7 @@ public enum ContentCompiler {
         var diagnostics: [Diagnostic] = []
         guard let dialogue = files[GraphCompiler.file] else {
             return (nil, [Diagnostic(.missingTarget, file: GraphCompiler.file, line: 0,
-                "fichier introuvable : le dossier de contenu doit contenir dialogue.ini")])
+                Message(.diagDialogueMissing, [:]))])
         }
         var compiler = GraphCompiler()
         let graph = compiler.compile(KeyValueFile(text: dialogue, file: GraphCompiler.file))
@@ -103,7 +103,7 @@ public enum ContentCompiler {
         diagnostics += KindCompiler.validate(kinds, lines: kindLines, graph: graph)
         if thorough, texts[reference] == nil {
             diagnostics.append(Diagnostic(.missingText, file: "\(reference)/texts.ini", line: 0,
-                "le texte français manque : créez \(reference)/texts.ini"))
+                Message(.diagReferenceMissing, ["language": reference])))
         }
         diagnostics += TextValidation(graph: graph, texts: texts, thorough: thorough).run()
         let content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
@@ -138,7 +138,7 @@ public enum ContentCompiler {
                 }
             } catch {
                 diagnostics.append(Diagnostic(.letterTemplate, file: path, line: error.location.line, column: error.location.column,
-                    error.message))
+                    error.localized))
             }
         }
         var letters: [String: [String: TemplateLibrary]] = [:]

@@ -1,3 +1,4 @@
+import DialogueCore
 import Foundation
 import LetterComposition
 
@@ -35,7 +36,7 @@ public enum ContentLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentError(diagnostics: [Diagnostic(.contentFolderMissing, file: folder.path, line: 0,
-                "dossier de contenu introuvable : vérifiez le chemin donné à --content ou GOODBYE_CONTENT")], missing: true)
+                Message(.diagFolderMissing, [:]))], missing: true)
         }
         var files: [String: String] = [:]
         let base = folder.standardizedFileURL.path
@@ -45,7 +46,7 @@ public enum ContentLoader {
             let path = base + "/" + relative
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ContentError(diagnostics: [Diagnostic(.syntax, file: relative, line: 0,
-                    "fichier illisible ou pas en UTF-8 : enregistrez-le en UTF-8")], missing: false)
+                    Message(.diagFileUnreadable, [:]))], missing: false)
             }
             files[relative] = text
         }

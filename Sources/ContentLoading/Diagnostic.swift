@@ -25,7 +25,12 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
     public var location: String { line > 0 ? "\(file):\(line):\(column)" : file }
     /// The diagnostic in the language of `texts`: `file:line:col: CODE message`.
     public func rendered(_ texts: TextTable) -> String { "\(location): \(code.rawValue) \(texts.render(message))" }
-    public var description: String { "\(location): \(code.rawValue) \(message.values["text"] ?? message.key.rawValue)" }
+    /// For logs and test failures: the message's key and values when it is not a text already.
+    public var description: String {
+        let text = message.values["text"] ?? ([message.key.rawValue] + message.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+            .joined(separator: " ")
+        return "\(location): \(code.rawValue) \(text)"
+    }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.code) < (rhs.file, rhs.line, rhs.column, rhs.code)

@@ -16,14 +16,14 @@ struct GraphCompiler {
         diagnostics += document.diagnostics
         guard let header = document.section("dialogue") else {
             diagnostics.append(Diagnostic(.missingTarget, file: Self.file, line: 1,
-                "section [dialogue] absente : ajoutez-la avec start = identifiant de la première question"))
+                Message(.diagNoDialogueSection, [:])))
             return nil
         }
         var nodes: [Node] = []
         for section in document.sections where section.name != "dialogue" {
             if lines[section.name] != nil {
                 diagnostics.append(Diagnostic(.duplicate, file: Self.file, line: section.line,
-                    "l’identifiant « \(section.name) » est déjà utilisé ligne \(lines[section.name] ?? 0) : renommez l’une des deux sections"))
+                    Message(.diagDuplicateId, ["id": section.name, "line": String(lines[section.name] ?? 0)])))
                 continue
             }
             lines[section.name] = section.line
@@ -39,7 +39,7 @@ struct GraphCompiler {
             return entry.value
         }
         diagnostics.append(Diagnostic(.missingTarget, file: Self.file, line: header.line,
-            "la section [dialogue] n’indique pas « \(key) » : ajoutez \(key) = identifiant d’une question"))
+            Message(.diagDialogueKeyMissing, ["key": key])))
         return nil
     }
 
@@ -51,7 +51,7 @@ struct GraphCompiler {
                 branches[String(entry.key.dropFirst(5))] = entry.value
             } else if !Self.nodeKeys.contains(entry.key) {
                 diagnostics.append(Diagnostic(.unknownKey, file: Self.file, line: entry.line,
-                    "clé inconnue « \(entry.key) » : les clés possibles sont \(Self.nodeKeys.sorted().joined(separator: ", "))"))
+                    Message(.diagUnknownKey, ["key": entry.key, "accepted": Self.nodeKeys.sorted().joined(separator: ", ")])))
             }
         }
         let typeName = section.value("type") ?? ""
@@ -71,7 +71,7 @@ struct GraphCompiler {
             guard on.hasPrefix("@"), on.count > 1 else {
                 let entry = section.entry("on")
                 diagnostics.append(Diagnostic(.computedDefault, file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
-                    "l’aiguillage « \(section.name) » doit dire sur quoi il aiguille : ajoutez on = @kind"))
+                    Message(.diagBranchWithoutOn, ["id": section.name])))
                 return node
             }
             node.kind = .branch(on: String(on.dropFirst()))
@@ -81,7 +81,7 @@ struct GraphCompiler {
             if type == nil {
                 let entry = section.entry("type")
                 diagnostics.append(Diagnostic(.questionType, file: Self.file, line: entry?.line ?? section.line, column: entry?.column ?? 1,
-                    "type « \(typeName) » inconnu pour « \(section.name) » : choisissez parmi \(Self.typeNames)"))
+                    Message(.diagUnknownType, ["type": typeName, "id": section.name, "accepted": Self.typeNames])))
             }
             // An unknown type still makes a (text) question, so that one mistake is reported once.
             node.kind = .question(question(section, type ?? .text))
@@ -100,7 +100,7 @@ struct GraphCompiler {
                 fields.append(field)
             } else {
                 diagnostics.append(Diagnostic(.questionType, file: Self.file, line: section.entry("fields")?.line ?? section.line,
-                    "champ « \(name) » inconnu : choisissez parmi text, date, amount, integer"))
+                    Message(.diagUnknownField, ["name": name])))
             }
         }
         let defaultValue = section.value("default")
@@ -116,7 +116,7 @@ struct GraphCompiler {
         let parts = entry.value.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks() }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             diagnostics.append(Diagnostic(.syntax, file: Self.file, line: entry.line, column: entry.column,
-                "condition « \(entry.value) » mal formée : écrivez skip_if = identifiant=valeur"))
+                Message(.diagBadCondition, ["value": entry.value])))
             return nil
         }
         return SkipCondition(question: parts[0], value: parts[1])

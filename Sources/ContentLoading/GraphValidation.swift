@@ -41,41 +41,41 @@ struct GraphValidation {
         return (compiler.lines[id] ?? 1, 1)
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ id: String, _ key: String?, _ message: String) {
+    private mutating func report(_ code: DiagnosticCode, _ id: String, _ key: String?, _ message: Message) {
         let (line, column) = line(id, key)
         diagnostics.append(Diagnostic(code, file: GraphCompiler.file, line: line, column: column, message))
     }
 
     private mutating func checkEntryPoints() {
         for (key, id) in [("start", graph.start)] where graph.nodes[id] == nil {
-            report(.missingTarget, "dialogue", key, "« \(key) » désigne « \(id) », qui n’existe pas : indiquez l’identifiant d’une section")
+            report(.missingTarget, "dialogue", key, Message(.diagTargetMissing, ["key": key, "id": id]))
         }
     }
 
     private mutating func checkTargets(_ node: Node) {
         if case .end = node.kind { return }
         if node.next == nil, node.kind != .decision || node.branches.count < Decision.allCases.count {
-            report(.badCondition, node.id, nil, "« \(node.id) » ne mène nulle part : ajoutez next = identifiant de la suite")
+            report(.badCondition, node.id, nil, Message(.diagDeadEnd, ["id": node.id]))
         }
         if let next = node.next, graph.nodes[next] == nil {
-            report(.badCondition, node.id, "next", "« \(node.id) » mène à « \(next) », qui n’existe pas : corrigez next")
+            report(.badCondition, node.id, "next", Message(.diagNextMissing, ["id": node.id, "target": next]))
         }
         for (value, target) in node.branches.sorted(by: { $0.key < $1.key }) {
             if graph.nodes[target] == nil {
-                report(.badCondition, node.id, "next." + value, "« \(node.id) » mène à « \(target) », qui n’existe pas : corrigez next.\(value)")
+                report(.badCondition, node.id, "next." + value, Message(.diagBranchMissing, ["id": node.id, "target": target, "value": value]))
             }
             if let allowed = possibleValues(node), !allowed.contains(value) {
                 report(.computedDefault, node.id, "next." + value,
-                    "« \(value) » n’est pas une réponse possible de « \(node.id) » : utilisez \(allowed.sorted().joined(separator: ", "))")
+                    Message(.diagImpossibleBranch, ["value": value, "id": node.id, "accepted": allowed.sorted().joined(separator: ", ")]))
             }
         }
         if let condition = node.skipIf, graph.question(condition.question) == nil {
-            report(.badCondition, node.id, "skip_if", "skip_if désigne « \(condition.question) », qui n’existe pas : corrigez l’identifiant")
+            report(.badCondition, node.id, "skip_if", Message(.diagConditionMissing, ["id": condition.question]))
         }
         if let question = node.question { checkDefault(question) }
         if case .branch(let name) = node.kind, !computedDefaults.contains(name) {
             report(.computedDefault, node.id, "on",
-                "valeur calculée « @\(name) » inconnue : utilisez \(computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "))")
+                Message(.diagUnknownComputedBranch, ["value": "@" + name, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
         }
     }
 
@@ -95,23 +95,23 @@ struct GraphValidation {
 
     private mutating func checkDefault(_ question: Question) {
         if question.type == .choice, question.choices.isEmpty {
-            report(.computedDefault, question.id, "type", "la question à choix « \(question.id) » n’a pas de choix : ajoutez choices = a, b")
+            report(.computedDefault, question.id, "type", Message(.diagNoChoices, ["id": question.id]))
         }
         if question.type == .list, question.fields.isEmpty {
-            report(.computedDefault, question.id, "type", "la liste « \(question.id) » n’a pas de champs : ajoutez fields = text, date")
+            report(.computedDefault, question.id, "type", Message(.diagNoFields, ["id": question.id]))
         }
         guard let value = question.defaultValue else { return }
         if value.hasPrefix("@") {
             if !computedDefaults.contains(String(value.dropFirst())) {
                 report(.computedDefault, question.id, "default",
-                    "valeur calculée « \(value) » inconnue : utilisez \(computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "))")
+                    Message(.diagUnknownComputed, ["value": value, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
             }
             return
         }
         let node = graph.nodes[question.id]
         if let allowed = node.flatMap(possibleValues), !allowed.contains(value) {
             report(.computedDefault, question.id, "default",
-                "la valeur par défaut « \(value) » n’est pas une réponse possible : utilisez \(allowed.sorted().joined(separator: ", "))")
+                Message(.diagImpossibleDefault, ["value": value, "accepted": allowed.sorted().joined(separator: ", ")]))
         }
     }
 
@@ -129,7 +129,7 @@ struct GraphValidation {
             queue += successors(node)
         }
         for id in graph.order where !seen.contains(id) {
-            report(.unreachable, id, nil, "« \(id) » n’est jamais atteinte : faites-y mener une autre question (next) ou supprimez-la")
+            report(.unreachable, id, nil, Message(.diagUnreachable, ["id": id]))
         }
     }
 
@@ -156,10 +156,10 @@ struct GraphValidation {
         }
         var reported: Set<String> = []
         for (id, target) in looping where reported.insert(id).inserted {
-            report(.loop, id, nil, "« \(id) » reboucle sur « \(target) » : le dialogue ne finirait jamais ; changez next")
+            report(.loop, id, nil, Message(.diagLoop, ["id": id, "target": target]))
         }
         if !graph.order.contains(where: { graph.nodes[$0]?.kind == .end }) {
-            report(.loop, "dialogue", nil, "aucune section de type end : ajoutez [end] avec type = end")
+            report(.loop, "dialogue", nil, Message(.diagNoEnd, [:]))
         }
     }
 
@@ -169,16 +169,16 @@ struct GraphValidation {
         expected.append((FixedIds.proBono, nil, nil))
         for item in expected {
             guard let question = graph.question(item.id) else {
-                report(.contractSign, "dialogue", nil, "la question « \(item.id) », fixée par le contrat, manque : ajoutez la section [\(item.id)]")
+                report(.contractSign, "dialogue", nil, Message(.diagContractQuestionMissing, ["id": item.id]))
                 continue
             }
             if question.type != .yesNo || question.reason != item.reason || question.sign != item.sign {
                 let wanted = item.reason.map { "type = yes_no, reason = \($0), sign = \(item.sign ?? "")" } ?? "type = yes_no"
-                report(.contractSign, item.id, nil, "« \(item.id) » est fixée par le contrat : déclarez-la avec \(wanted)")
+                report(.contractSign, item.id, nil, Message(.diagContractQuestionWrong, ["id": item.id, "wanted": wanted]))
             }
         }
         if !graph.order.contains(where: { graph.nodes[$0]?.kind == .decision }) {
-            report(.contractSign, "dialogue", nil, "aucune section de type decision : ajoutez [decision] avec type = decision")
+            report(.contractSign, "dialogue", nil, Message(.diagNoDecision, [:]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import DialogueCore
 /// One `key = value` line, with where it stands.
 public struct KeyValueEntry: Sendable, Equatable {
     public var key: String
@@ -51,7 +52,7 @@ public struct KeyValueFile: Sendable {
             if sectioned, trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]"), trimmed.count > 2 else {
                     diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                        "en-tête de section mal formé « \(trimmed) » : écrivez [identifiant]"))
+                        Message(.diagBadSection, ["value": String(trimmed)])))
                     continue
                 }
                 let name = String(trimmed.dropFirst().dropLast()).trimmingBlanks()
@@ -60,18 +61,18 @@ public struct KeyValueFile: Sendable {
             }
             guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else {
                 diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    "ligne sans « = » : écrivez clé = valeur, ou commencez la ligne par # pour un commentaire"))
+                    Message(.diagNoEquals, [:])))
                 continue
             }
             let key = String(line[..<equals].blanksTrimmed())
             guard !key.isEmpty else {
                 diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    "clé manquante avant « = » : écrivez clé = valeur"))
+                    Message(.diagNoKey, [:])))
                 continue
             }
             guard !sections.isEmpty else {
                 diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    "« \(key) » se trouve avant toute section : ajoutez un en-tête [section] au-dessus"))
+                    Message(.diagBeforeSection, ["key": String(key)])))
                 continue
             }
             let afterEquals = line[line.index(after: equals)...]

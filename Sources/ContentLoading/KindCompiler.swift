@@ -11,7 +11,7 @@ enum KindCompiler {
     static func compile(_ text: String?, samples withSamples: Bool = true) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
         guard let text else {
             return ([], [Diagnostic(.letterKinds, file: file, line: 0,
-                "table des types de lettre introuvable : créez \(file) avec au moins [\(LetterKind.defaultId)]")], [:])
+                Message(.diagKindsMissing, ["file": file, "kind": LetterKind.defaultId]))], [:])
         }
         let document = KeyValueFile(text: text, file: file)
         var diagnostics = document.diagnostics
@@ -21,14 +21,14 @@ enum KindCompiler {
         for section in document.sections where !isSample(section) {
             guard let start = section.value("start"), !start.isEmpty else {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.line,
-                    "type de lettre « \(section.name) » sans question de départ : ajoutez start = ID d’une question"))
+                    Message(.diagKindWithoutStart, ["kind": section.name])))
                 continue
             }
             var decisions: [Decision] = []
             for word in (section.value("decisions") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
                 guard let decision = Decision(rawValue: word) else {
                     diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.entry("decisions")?.line ?? section.line,
-                        "décision « \(word) » inconnue : utilisez \(Decision.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        Message(.diagUnknownDecision, ["value": word, "accepted": Decision.allCases.map(\.rawValue).joined(separator: ", ")])))
                     continue
                 }
                 decisions.append(decision)
@@ -39,7 +39,7 @@ enum KindCompiler {
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
             diagnostics.append(Diagnostic(.letterKinds, file: file, line: 0,
-                "le type de lettre par défaut « \(LetterKind.defaultId) » manque : ajoutez la section [\(LetterKind.defaultId)]"))
+                Message(.diagDefaultKindMissing, ["kind": LetterKind.defaultId])))
         }
         return (kinds, diagnostics, lines)
     }
@@ -81,21 +81,21 @@ enum KindCompiler {
             let line = lines[kind.id] ?? 0
             if graph.question(kind.start) == nil {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    "type de lettre « \(kind.id) » : la question de départ « \(kind.start) » n’existe pas dans dialogue.ini"))
+                    Message(.diagKindStartMissing, ["kind": kind.id, "id": kind.start])))
             }
             if let ask = kind.ask, let question = graph.question(ask) {
                 if question.type != .yesNo, !(question.type == .choice && question.choices.contains(kind.id)) {
                     diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                        "type de lettre « \(kind.id) » : « ask = \(ask) » doit être une question oui/non, ou à choix parmi lesquels « \(kind.id) »"))
+                        Message(.diagKindBadAsk, ["kind": kind.id, "id": ask])))
                 }
             } else if let ask = kind.ask {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    "type de lettre « \(kind.id) » : la question « \(ask) » n’existe pas dans dialogue.ini"))
+                    Message(.diagKindAskMissing, ["kind": kind.id, "id": ask])))
             }
             let ids = Set(kind.samples.flatMap(\.keys))
             for id in ids.sorted() where graph.question(id) == nil {
                 diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    "exemple de « \(kind.id) » : la question « \(id) » n’existe pas dans dialogue.ini"))
+                    Message(.diagSampleUnknownId, ["kind": kind.id, "id": id])))
             }
         }
         return diagnostics

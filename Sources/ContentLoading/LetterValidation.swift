@@ -18,13 +18,13 @@ struct LetterValidation {
             for kind in content.kinds {
                 guard let drafter = content.drafter(kind: kind, language: language) else {
                     let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)", line: 0,
-                        "lettre « \(kind.id) » introuvable en « \(language) » : créez le dossier \(language)/letters/\(kind.id)/")
+                        Message(.diagKindFolderMissing, ["kind": kind.id, "language": language]))
                     found[diagnostic.description] = diagnostic
                     continue
                 }
                 for part in ["subject", "body", "closing"] where drafter.templates.templates[part] == nil {
                     let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)/\(part).mustache", line: 0,
-                        "partie « \(part) » de la lettre « \(kind.id) » introuvable : créez ce gabarit")
+                        Message(.diagPartMissing, ["name": part, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
                 for answers in kind.samples {
@@ -33,14 +33,14 @@ struct LetterValidation {
                     } catch {
                         guard case .template(let error) = error else {
                             let diagnostic = Diagnostic(.letterKinds, file: KindCompiler.file, line: 0,
-                                "un exemple de « \(kind.id) » est refusé par les vérifications de la lettre : corrigez ses dates ou ses montants")
+                                Message(.diagSampleRefused, ["kind": kind.id]))
                             found[diagnostic.description] = diagnostic
                             continue
                         }
                         let code: DiagnosticCode = if case .missingPartial = error.kind { .letterTemplate } else { .letterVariable }
                         let location = error.location
                         let diagnostic = Diagnostic(code, file: "\(language)/letters/\(location.template).mustache",
-                            line: location.line, column: location.column, error.message)
+                            line: location.line, column: location.column, error.localized)
                         found[diagnostic.description] = diagnostic
                     }
                 }

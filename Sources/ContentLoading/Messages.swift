@@ -12,6 +12,7 @@ extension TextTable {
         }
         var values = message.values.mapValues(Value.string)
         for (name, key) in message.parts { values[name] = .string(self[key.rawValue] ?? key.rawValue) }
+        if let detail = message.detail.first { values["detail"] = .string(render(detail)) }
         return LanguageFormat(texts: self).fill(message.key.rawValue, values)
     }
 
@@ -27,5 +28,24 @@ public enum MessageFile {
     /// The messages of `language` alone (an error before the content could be loaded).
     public static func compile(_ text: String, language: String) -> TextTable {
         TextCompiler.compile(text, file: path(language), language: language).0
+    }
+}
+
+extension TemplateError {
+    /// What is wrong in a template and how to fix it, in the reader's language; `{{…}}`
+    /// tags travel as values, never as text the message itself would read.
+    public var localized: Message {
+        switch kind {
+        case .unclosedTag: return Message(.tmplUnclosedTag, ["tag": "}}"])
+        case .unclosedSection(let name): return Message(.tmplUnclosedSection, ["name": name, "tag": "{{/\(name)}}"])
+        case .unexpectedClose(let name): return Message(.tmplUnexpectedClose, ["tag": "{{/\(name)}}"])
+        case .mismatchedClose(let expected, let found):
+            return Message(.tmplMismatchedClose, ["tag": "{{/\(found)}}", "name": expected, "expected": "{{/\(expected)}}"])
+        case .badDelimiters: return Message(.tmplBadDelimiters, ["tag": "{{=<% %>=}}"])
+        case .emptyTag: return Message(.tmplEmptyTag)
+        case .missingVariable(let name): return Message(.tmplMissingVariable, ["name": name])
+        case .missingPartial(let name): return Message(.tmplMissingPartial, ["name": name])
+        case .partialTooDeep(let name): return Message(.tmplPartialTooDeep, ["name": name])
+        }
     }
 }

@@ -8,7 +8,7 @@ enum RateCompiler {
 
     static func compile(_ text: String?, file: String) -> (RateTable, [Diagnostic]) {
         guard let text else {
-            return (RateTable(), [Diagnostic(.rates, file: file, line: 0, "fichier des taux introuvable : créez \(file)")])
+            return (RateTable(), [Diagnostic(.rates, file: file, line: 0, Message(.diagRatesMissing, ["file": file]))])
         }
         let document = KeyValueFile(text: text, file: file)
         var diagnostics = document.diagnostics
@@ -19,7 +19,7 @@ enum RateCompiler {
                     table.indemnityCents = value
                 } else {
                     diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        "montant de l’indemnité illisible : écrivez amount = 40,00"))
+                        Message(.diagBadIndemnity, [:])))
                 }
                 continue
             }
@@ -29,7 +29,7 @@ enum RateCompiler {
                     let other = section.value("other_limitation_years").flatMap(AnswerParser.parseInteger)
                 else {
                     diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        "section [recovery] incomplète : indiquez small_claims, consumer_limitation_years et other_limitation_years"))
+                        Message(.diagRecoveryIncomplete, [:])))
                     continue
                 }
                 table.smallClaimCents = small
@@ -42,7 +42,7 @@ enum RateCompiler {
                     table.legal.append(period)
                 } else {
                     diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        "période « \(section.name) » incomplète : indiquez from, to (AAAA-MM-JJ), private, other et source"))
+                        Message(.diagLegalIncomplete, ["id": section.name])))
                 }
                 continue
             }
@@ -52,7 +52,7 @@ enum RateCompiler {
                 let source = section.value("source"), !source.isEmpty
             else {
                 diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                    "période « \(section.name) » incomplète : indiquez from, to (AAAA-MM-JJ), ecb_rate et source"))
+                    Message(.diagEcbIncomplete, ["id": section.name])))
                 continue
             }
             let verified = section.value("verified").map(folded) == "oui"

@@ -11,7 +11,7 @@ enum TextCompiler {
                 let key = section.name.isEmpty ? entry.key : section.name + "." + entry.key
                 if let previous = table.locations[key] {
                     diagnostics.append(Diagnostic(.duplicate, file: file, line: entry.line,
-                        "la clé « \(key) » est déjà définie ligne \(previous.line) : supprimez l’un des deux textes"))
+                        Message(.diagDuplicateKey, ["key": key, "line": String(previous.line)])))
                     continue
                 }
                 table.values[key] = entry.value

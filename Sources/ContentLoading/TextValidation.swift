@@ -61,6 +61,8 @@ struct TextValidation {
         "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
         // The letter's facts.
         "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period", "limit", "years",
+        // `goodbye check`'s diagnostics.
+        "key", "tag", "type", "found", "file", "section", "target", "wanted", "mark", "space", "expected",
     ]
 
     /// Each text with `{{…}}` parsed as the letter templates are: a syntax error or an
@@ -73,11 +75,11 @@ struct TextValidation {
                 let template = try Template(value, name: key)
                 for (name, at) in template.names where !Self.variables.contains(name) {
                     diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line, column: place.column + at.column - 1,
-                        "« \(key) » lit {{\(name)}}, que le programme ne fournit pas : utilisez l’un des noms prévus pour ce texte"))
+                        Message(.diagUnknownName, ["key": key, "tag": "{{" + name + "}}"])))
                 }
             } catch {
                 diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line,
-                    column: place.column + error.location.column - 1, "« \(key) » : \(error.message)"))
+                    column: place.column + error.location.column - 1, Message(.diagTextTemplate, ["key": key], parts: [:], detail: error.localized)))
             }
         }
         return diagnostics
@@ -93,12 +95,12 @@ struct TextValidation {
             if thorough { diagnostics += templateProblems(table) }
             for key in required.sorted() where table[key] == nil {
                 diagnostics.append(Diagnostic(.missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
-                    "texte « \(key) » manquant en « \(language) » : ajoutez-le dans la section [\(Self.section(of: key))]"))
+                    Message(.diagTextMissing, ["key": key, "language": language, "section": Self.section(of: key)])))
             }
             for key in table.values.keys.sorted() where !known.contains(key) {
                 let place = table.locations[key]
                 diagnostics.append(Diagnostic(.unusedText, file: place?.file ?? file, line: place?.line ?? 0, column: 1,
-                    "texte « \(key) » jamais utilisé : supprimez-le, ou corrigez l’identifiant de sa section"))
+                    Message(.diagTextUnused, ["key": key])))
             }
             if thorough, language == ContentCompiler.reference {
                 let placed = table.values.keys.sorted().compactMap { key -> (TextLocation, String)? in
@@ -112,7 +114,7 @@ struct TextValidation {
             guard let reference, language != ContentCompiler.reference else { continue }
             for key in reference.values.keys.sorted() where known.contains(key) && !required.contains(key) && table[key] == nil {
                 diagnostics.append(Diagnostic(.untranslated, file: file, line: 0,
-                    "« \(key) » existe en français mais pas en « \(language) » : traduisez-le"))
+                    Message(.diagUntranslated, ["key": key, "language": language])))
             }
         }
         return diagnostics

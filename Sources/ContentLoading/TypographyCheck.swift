@@ -1,8 +1,10 @@
+import DialogueCore
+
 /// French typography in content, which the program cannot fix for the author:
 /// a straight apostrophe, or an ordinary space before `; : ! ?` and inside « ».
 enum TypographyCheck {
     /// The 1-based column and the problem of the first mistake in `text`, if any.
-    static func firstProblem(in text: String) -> (column: Int, message: String)? {
+    static func firstProblem(in text: String) -> (column: Int, message: Message)? {
         var previous: Character?
         var column = 0
         var insideTag = false
@@ -15,16 +17,16 @@ enum TypographyCheck {
             defer { previous = character }
             guard !insideTag else { continue }
             if character == "'" {
-                return (column, "apostrophe droite : écrivez l’apostrophe typographique ’")
+                return (column, Message(.typoApostrophe))
             }
             // `:retour` is a command, not punctuation: a colon counts when a space or the end follows.
             let isPunctuation = character != ":" || next == nil || next == " " || next == "\u{A0}"
             if previous == " ", ";:!?»".contains(character), isPunctuation {
-                let space = character == ":" || character == "»" ? "insécable (U+00A0)" : "fine insécable (U+202F)"
-                return (column - 1, "espace ordinaire avant « \(character) » : utilisez une espace \(space), ou Scripts/french-typography.py")
+                let space = character == ":" || character == "»" ? "U+00A0" : "U+202F"
+                return (column - 1, Message(.typoSpaceBefore, ["mark": String(character), "space": space]))
             }
             if previous == "«", character == " " {
-                return (column, "espace ordinaire après « : utilisez une espace insécable (U+00A0), ou Scripts/french-typography.py")
+                return (column, Message(.typoSpaceAfterQuote))
             }
         }
         return nil

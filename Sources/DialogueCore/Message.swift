@@ -6,11 +6,14 @@ public struct Message: Sendable, Equatable, Error {
     public var values: [String: String]
     /// Values that are words of the language themselves (`FICHIER` / `FILE`).
     public var parts: [String: MessageKey]
+    /// A message within the message (`{{detail}}`), rendered in the same language.
+    public var detail: [Message]
 
-    public init(_ key: MessageKey, _ values: [String: String] = [:], parts: [String: MessageKey] = [:]) {
+    public init(_ key: MessageKey, _ values: [String: String] = [:], parts: [String: MessageKey] = [:], detail: Message? = nil) {
         self.key = key
         self.values = values
         self.parts = parts
+        self.detail = detail.map { [$0] } ?? []
     }
 }
 
@@ -107,6 +110,78 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case listingComputed = "listing.computed"
     case listingOptional = "listing.optional"
     case listingItems = "listing.items"
+    // `goodbye check`: what is wrong in the content, and how to fix it.
+    case diagDialogueMissing = "diagnostic.dialogue_missing"
+    case diagReferenceMissing = "diagnostic.reference_missing"
+    case diagFolderMissing = "diagnostic.folder_missing"
+    case diagFileUnreadable = "diagnostic.file_unreadable"
+    case diagNoDialogueSection = "diagnostic.no_dialogue_section"
+    case diagDuplicateId = "diagnostic.duplicate_id"
+    case diagDialogueKeyMissing = "diagnostic.dialogue_key_missing"
+    case diagUnknownKey = "diagnostic.unknown_key"
+    case diagBranchWithoutOn = "diagnostic.branch_without_on"
+    case diagUnknownType = "diagnostic.unknown_type"
+    case diagUnknownField = "diagnostic.unknown_field"
+    case diagBadCondition = "diagnostic.bad_condition"
+    case diagBadSection = "diagnostic.bad_section"
+    case diagNoEquals = "diagnostic.no_equals"
+    case diagNoKey = "diagnostic.no_key"
+    case diagBeforeSection = "diagnostic.before_section"
+    case diagKindsMissing = "diagnostic.kinds_missing"
+    case diagKindWithoutStart = "diagnostic.kind_without_start"
+    case diagUnknownDecision = "diagnostic.unknown_decision"
+    case diagDefaultKindMissing = "diagnostic.default_kind_missing"
+    case diagKindStartMissing = "diagnostic.kind_start_missing"
+    case diagKindBadAsk = "diagnostic.kind_bad_ask"
+    case diagKindAskMissing = "diagnostic.kind_ask_missing"
+    case diagSampleUnknownId = "diagnostic.sample_unknown_id"
+    case diagKindFolderMissing = "diagnostic.kind_folder_missing"
+    case diagPartMissing = "diagnostic.part_missing"
+    case diagSampleRefused = "diagnostic.sample_refused"
+    case diagRatesMissing = "diagnostic.rates_missing"
+    case diagBadIndemnity = "diagnostic.bad_indemnity"
+    case diagRecoveryIncomplete = "diagnostic.recovery_incomplete"
+    case diagLegalIncomplete = "diagnostic.legal_incomplete"
+    case diagEcbIncomplete = "diagnostic.ecb_incomplete"
+    case diagDuplicateKey = "diagnostic.duplicate_key"
+    case diagUnknownName = "diagnostic.unknown_name"
+    case diagTextTemplate = "diagnostic.text_template"
+    case diagTextMissing = "diagnostic.text_missing"
+    case diagTextUnused = "diagnostic.text_unused"
+    case diagUntranslated = "diagnostic.untranslated"
+    case diagTargetMissing = "diagnostic.target_missing"
+    case diagDeadEnd = "diagnostic.dead_end"
+    case diagNextMissing = "diagnostic.next_missing"
+    case diagBranchMissing = "diagnostic.branch_missing"
+    case diagImpossibleBranch = "diagnostic.impossible_branch"
+    case diagConditionMissing = "diagnostic.condition_missing"
+    case diagUnknownComputedBranch = "diagnostic.unknown_computed_branch"
+    case diagNoChoices = "diagnostic.no_choices"
+    case diagNoFields = "diagnostic.no_fields"
+    case diagUnknownComputed = "diagnostic.unknown_computed"
+    case diagImpossibleDefault = "diagnostic.impossible_default"
+    case diagUnreachable = "diagnostic.unreachable"
+    case diagLoop = "diagnostic.loop"
+    case diagNoEnd = "diagnostic.no_end"
+    case diagContractQuestionMissing = "diagnostic.contract_question_missing"
+    case diagContractQuestionWrong = "diagnostic.contract_question_wrong"
+    case diagNoDecision = "diagnostic.no_decision"
+    case tmplUnclosedTag = "template.unclosed_tag"
+    case tmplUnclosedSection = "template.unclosed_section"
+    case tmplUnexpectedClose = "template.unexpected_close"
+    case tmplMismatchedClose = "template.mismatched_close"
+    case tmplBadDelimiters = "template.bad_delimiters"
+    case tmplEmptyTag = "template.empty_tag"
+    case tmplMissingVariable = "template.missing_variable"
+    case tmplMissingPartial = "template.missing_partial"
+    case tmplPartialTooDeep = "template.partial_too_deep"
+    case typoApostrophe = "diagnostic.typography_apostrophe"
+    case diagContractMissing = "diagnostic.contract_missing"
+    case diagContractType = "diagnostic.contract_type"
+    case diagContractChoices = "diagnostic.contract_choices"
+    case diagContractFields = "diagnostic.contract_fields"
+    case typoSpaceBefore = "diagnostic.typography_space_before"
+    case typoSpaceAfterQuote = "diagnostic.typography_space_after_quote"
     // The answer file (GB100-GB103).
     case answerLineUnreadable = "diagnostic.answer_line_unreadable"
     case answerUnknownId = "diagnostic.answer_unknown_id"

@@ -105,7 +105,8 @@ public struct App {
         do {
             return try ContentLoader.load(from: contentFolder(options), thorough: false, language: requestedLanguage(options))
         } catch {
-            let lines = error.diagnostics.map { Message(.verbatim, ["text": $0.description]) }
+            let texts = messages(options)
+            let lines = error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) }
             if error.missing { throw Failure(.noInput, lines) }
             throw Failure(.dataError, lines + [Message(.contentInvalid)])
         }
@@ -132,7 +133,8 @@ public struct App {
         do {
             files = try ContentLoader.read(folder)
         } catch {
-            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map { Message(.verbatim, ["text": $0.description]) })
+            let texts = messages(options)
+            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
         }
         let texts = messages(options)
         let diagnostics = ContentCompiler.compile(files: files).diagnostics

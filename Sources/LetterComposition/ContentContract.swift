@@ -99,24 +99,24 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
 
 /// Where `graph` breaks what the letter code relies on: one sentence per problem,
 /// with the question id it concerns.
-public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, problem: String)] {
-    var problems: [(String, String)] = []
+public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, problem: Message)] {
+    var problems: [(String, Message)] = []
     for expected in LetterQuestion.allCases {
         guard let question = graph.question(expected.rawValue) else {
-            problems.append((expected.rawValue, "la question « \(expected.rawValue) » manque, or le code des lettres la lit : rétablissez-la"))
+            problems.append((expected.rawValue, Message(.diagContractMissing, ["id": expected.rawValue])))
             continue
         }
         if question.type != expected.type {
             problems.append((expected.rawValue,
-                "« \(expected.rawValue) » doit être de type \(expected.type.rawValue) (le code des lettres le lit ainsi), pas \(question.type.rawValue)"))
+                Message(.diagContractType, ["id": expected.rawValue, "type": expected.type.rawValue, "found": question.type.rawValue])))
         }
         if let choices = expected.choices, Set(question.choices) != Set(choices) {
             problems.append((expected.rawValue,
-                "« \(expected.rawValue) » doit proposer exactement les choix \(choices.joined(separator: ", ")) : le code des lettres les distingue ; changez leur intitulé dans texts.ini, pas leur identifiant"))
+                Message(.diagContractChoices, ["id": expected.rawValue, "accepted": choices.joined(separator: ", ")])))
         }
         if let fields = expected.fields, question.fields != fields {
             problems.append((expected.rawValue,
-                "« \(expected.rawValue) » doit avoir les champs \(fields.map(\.rawValue).joined(separator: ", ")) : le code des lettres les lit dans cet ordre"))
+                Message(.diagContractFields, ["id": expected.rawValue, "accepted": fields.map(\.rawValue).joined(separator: ", ")])))
         }
     }
     return problems
