@@ -32,8 +32,26 @@ public struct Content: Sendable {
 
     /// The drafter of `kind` in `language`; nil when that language has no templates for it.
     public func drafter(kind: LetterKind, language: String) -> LetterDrafter? {
-        guard let texts = texts[language], let library = letters[language]?[kind.id] else { return nil }
+        guard let texts = texts[language], let library = letters[language]?[kind.id] ?? parsedLater(kind.id, language) else { return nil }
         return LetterDrafter(kind: kind, texts: texts, templates: library, rates: rates, graph: graph)
+    }
+
+    /// Template sources a session keeps unparsed, by language then file path: only the
+    /// kind it drafts is parsed (`goodbye check` parses and renders them all).
+    var unparsed: [String: [String: String]] = [:]
+
+    private func parsedLater(_ kind: String, _ language: String) -> TemplateLibrary? {
+        guard let sources = unparsed[language] else { return nil }
+        var templates: [String: Template] = [:]
+        for (path, source) in sources.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 3 || (parts.count == 4 && parts[2] == kind) else { continue }
+            let name = String(parts[parts.count - 1].dropLast(".mustache".count))
+            guard let template = try? Template(source, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
+            else { return nil }
+            if parts.count == 4 || templates[name] == nil { templates[name] = template }
+        }
+        return templates.isEmpty ? nil : TemplateLibrary(templates: templates)
     }
 
     /// The parser that accepts, for each choice, its id, its label in `language`, or its number.
@@ -88,7 +106,7 @@ public enum ContentCompiler {
         }
         let (kinds, kindProblems, kindLines) = KindCompiler.compile(files[KindCompiler.file], samples: thorough)
         diagnostics += kindProblems
-        let (letters, letterProblems) = compileLetters(files, kinds: kinds, thorough: thorough)
+        let (letters, letterProblems) = thorough ? compileLetters(files, kinds: kinds, thorough: thorough) : ([:], [])
         diagnostics += letterProblems
         let (rates, rateProblems) = RateCompiler.compile(files[RateCompiler.file], file: RateCompiler.file)
         diagnostics += rateProblems
@@ -106,7 +124,12 @@ public enum ContentCompiler {
                 Message(.diagReferenceMissing, ["language": reference])))
         }
         diagnostics += TextValidation(graph: graph, texts: texts, thorough: thorough).run()
-        let content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
+        var content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
+        if !thorough {
+            for (path, text) in files where path.hasSuffix(".mustache") && path.contains("/letters/") {
+                content.unparsed[String(path.prefix { $0 != "/" }), default: [:]][path] = text
+            }
+        }
         let broken = Set(letterProblems.filter { $0.code == .letterTemplate }.compactMap { $0.file.split(separator: "/").first.map(String.init) })
         if thorough { diagnostics += LetterValidation(content: content, skipping: broken).run() }
         return (content, diagnostics.sorted())

@@ -8,9 +8,9 @@ public enum ContentLoader {
     /// `thorough: false` leaves out the rendering of every letter variant (see `compile`).
     /// `language` loads that language only (a session needs one): a faster start.
     public static func load(from folder: URL, thorough: Bool = true, language: String? = nil) throws(ContentError) -> Content {
-        var files = try read(folder)
-        if let language {
-            files = files.filter { !$0.key.contains("/") || $0.key.hasPrefix("data/") || $0.key.hasPrefix(language + "/") }
+        // A session needs one language: the others' files are not even read.
+        let files = try read(folder) { relative in
+            language.map { !relative.contains("/") || relative.hasPrefix("data/") || relative.hasPrefix($0 + "/") } ?? true
         }
         let (content, diagnostics) = ContentCompiler.compile(files: files, thorough: thorough)
         guard let content, diagnostics.isEmpty else { throw ContentError(diagnostics: diagnostics, missing: false) }
@@ -32,7 +32,7 @@ public enum ContentLoader {
     }
 
     /// Every `.ini` and `.mustache` file below `folder`, by relative path.
-    public static func read(_ folder: URL) throws(ContentError) -> [String: String] {
+    public static func read(_ folder: URL, including wanted: (String) -> Bool = { _ in true }) throws(ContentError) -> [String: String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ContentError(diagnostics: [Diagnostic(.contentFolderMissing, file: folder.path, line: 0,
@@ -42,7 +42,7 @@ public enum ContentLoader {
         let base = folder.standardizedFileURL.path
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache") else { continue }
+            guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache"), wanted(relative) else { continue }
             let path = base + "/" + relative
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ContentError(diagnostics: [Diagnostic(.syntax, file: relative, line: 0,
