@@ -1,8 +1,9 @@
-import Foundation
-
 /// French typography for the messages the program writes itself: no-break spaces
 /// before `:` and inside « », narrow ones before `;`, `!` and `?`.
 public func frenchTypography(_ text: String) -> String {
+    // Most lines are already typeset (the content is): nothing to do, nothing to copy.
+    let triggers: Set<Unicode.Scalar> = [":", ";", "!", "?", "»", "«", "'"]
+    guard text.unicodeScalars.contains(where: { triggers.contains($0) }) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var previous: Character?
@@ -14,7 +15,7 @@ public func frenchTypography(_ text: String) -> String {
                 result.append(character == ":" || character == "»" ? "\u{A0}" : "\u{202F}")
             }
             result.append(character)
-        case " " where previous == "«":
+        case " " where previous == "«", "\u{202F}" where previous == "«":
             result.append("\u{A0}")
         case "'":
             result.append("\u{2019}")
@@ -23,5 +24,5 @@ public func frenchTypography(_ text: String) -> String {
         }
         previous = character
     }
-    return result.replacingOccurrences(of: "«\u{202F}", with: "«\u{A0}")
+    return result
 }
