@@ -34,8 +34,10 @@ enum KindCompiler {
                 decisions.append(decision)
             }
             lines[section.name] = section.line
-            kinds.append(LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
-                samples: withSamples ? samples(of: section.name, in: document.sections) : []))
+            var kind = LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
+                samples: withSamples ? samples(of: section.name, in: document.sections) : [])
+            kind.registered = section.value("registered").map(folded) == YesNo.yes
+            kinds.append(kind)
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
             diagnostics.append(Diagnostic(.letterKinds, file: file, line: 0,

@@ -11,6 +11,8 @@ public struct LetterKind: Sendable, Equatable {
     /// The yes/no question by which a session offers this letter, if it does.
     public var ask: String?
     public var decisions: [Decision]
+    /// Always sent by registered post with acknowledgement of receipt (a formal notice).
+    public var registered = false
     /// Answers that exercise the kind's templates, every combination of the variants.
     public var samples: [[String: Answer]]
 
@@ -83,7 +85,7 @@ public struct LetterDrafter: Sendable {
         letter.sender = Letter.lines(try render("sender"))
         letter.recipient = Letter.lines(try render("recipient"))
         letter.placeDate = composer.placeDate(facts)
-        letter.sendingMode = facts.flag(.registered) ? texts[TextKey.letterRegistered] : nil
+        letter.sendingMode = facts.flag(.registered) || kind.registered ? texts[TextKey.letterRegistered] : nil
         letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
         letter.subject = Letter.lines(try render("subject")).joined(separator: " ")
         letter.salutation = composer.format.fill(TextKey.letterSalutation, ["appel": .string(composer.appel(facts))])

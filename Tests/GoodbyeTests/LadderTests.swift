@@ -30,6 +30,7 @@ final class LadderTests: XCTestCase {
             "G2 ; 16/10/2025 ; 350,50 ; 15/11/2025"]), date: "2025-11-29")
         XCTAssertEqual(business["kind"] as? String, "formal-notice")
         XCTAssertTrue((business["text"] as? String ?? "").contains("vaut mise en demeure"))
+        XCTAssertTrue((business["text"] as? String ?? "").contains("Lettre recommandée avec avis de réception"), "a formal notice goes by registered post")
         let invoices = try XCTUnwrap(business["invoices"] as? [[String: Any]])
         XCTAssertEqual(invoices.map { $0["days_late"] as? Int }, [274, 14])
         XCTAssertEqual(invoices.map { $0["penalty"] as? String }, ["94.55", "1.63"])
