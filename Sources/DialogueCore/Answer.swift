@@ -14,7 +14,7 @@ public struct Answer: Sendable, Codable, Equatable {
 public enum YesNo {
     public static let yes = "oui"
     public static let no = "non"
-    static let words: [String: String] = [
+    public static let words: [String: String] = [
         "oui": yes, "o": yes, "yes": yes, "y": yes, "1": yes,
         "non": no, "n": no, "no": no, "2": no,
     ]

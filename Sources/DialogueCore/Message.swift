@@ -61,6 +61,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case reportBug = "error.report_bug"
     case deadEnd = "error.dead_end"
     case letterSaved = "note.letter_saved"
+    case savePrompt = "note.save_prompt"
+    case saveDone = "note.save_done"
     case kindNotForCommand = "error.kind_not_for_command"
     case unknownKind = "error.unknown_kind"
     // The letter's facts: errors, warnings.

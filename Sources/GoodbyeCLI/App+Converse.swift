@@ -12,6 +12,8 @@ extension App {
         let content = try loadContent(options)
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
+        // Say now, not after the last question, that the output cannot be written.
+        if let path = options.output, path != "-" { try Files.checkCreatable(path, force: options.force) }
         let today = options.date ?? self.today()
         let file = try answerFile(options, content, texts)
         let graph = content.graph
@@ -59,8 +61,9 @@ extension App {
         if isLetter, format == .json, let letter, let plain = text {
             text = LetterJSON.json(letter, text: plain, texts: texts).rendered() + "\n"
         }
-        try deliver(letter: text, warnings: letter?.warnings, report: report, options: options, presenter: presenter, say: say,
-            format: format)
+        let name = Files.slug([letter?.recipient.first ?? "", letter?.kind ?? "", today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
+        try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,
+            say: say, format: format)
     }
 
     /// `--kind`, checked against the content's table; the farewell letter by default.
@@ -95,7 +98,9 @@ extension App {
 
     /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
     private func resumeHint(_ store: SessionStore) -> Message {
-        let command = store.path == SessionStore.defaultPath(environment) ? "goodbye" : "goodbye --session \(printable(store.path))"
+        let command = store.path == SessionStore.defaultPath(environment) ? "goodbye"
+            : store.path == SessionStore.defaultPath(environment, letter: true) ? "goodbye letter"
+            : "goodbye --session \(printable(store.path))"
         return Message(.resumeHint, ["command": command])
     }
 
@@ -109,8 +114,8 @@ extension App {
     /// `--session FILE`, or the default file for a person at a terminal; none for scripts.
     private func sessionStore(_ options: Options, _ content: Content, isLetter: Bool) -> SessionStore? {
         if let path = options.session { return SessionStore(path: path, content: content) }
-        guard !isLetter, terminal.isInteractive, options.answers == nil, !options.noInput,
-            let path = SessionStore.defaultPath(environment)
+        guard terminal.isInteractive, options.answers == nil, !options.noInput,
+            let path = SessionStore.defaultPath(environment, letter: isLetter)
         else { return nil }
         return SessionStore(path: path, content: content)
     }
@@ -121,7 +126,7 @@ extension App {
         say: (String) -> Void, fresh: Bool) throws(Failure)
     {
         guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return }
-        let isDefault = store.path == SessionStore.defaultPath(environment)
+        let isDefault = store.path == SessionStore.defaultPath(environment) || store.path == SessionStore.defaultPath(environment, letter: true)
         if loaded.finished, isDefault { return }
         answers.merge(loaded.answers) { _, saved in saved }
         say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
@@ -155,8 +160,8 @@ extension App {
         }
     }
 
-    private func deliver(letter: String?, warnings: [LetterWarning]?, report: DecisionReport?, options: Options, presenter: Presenter,
-        say: (String) -> Void, format: OutputFormat) throws(Failure)
+    private func deliver(letter: String?, name: String, warnings: [LetterWarning]?, report: DecisionReport?, options: Options,
+        presenter: Presenter, say: (String) -> Void, format: OutputFormat) throws(Failure)
     {
         var letterInReport = letter
         if let letter, let path = options.output, path != "-" {
@@ -173,10 +178,36 @@ extension App {
             if options.command == .run { say("\n" + presenter.text(TextKey.finished) + "\n") }
             return
         }
-        if options.command == .letter { return terminal.write(letter) }
-        let heading = presenter.text(TextKey.letterHeading)
-        say("\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + wrapLines(letter, width: presenter.width))
-        say(String(repeating: "─", count: heading.count) + "\n" + presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n")
+        if options.command == .letter {
+            terminal.write(letter)
+        } else {
+            let heading = presenter.text(TextKey.letterHeading)
+            say("\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + wrapLines(letter, width: presenter.width))
+            say(String(repeating: "─", count: heading.count) + "\n")
+        }
+        offerToSave(letter, name: name, format: format, presenter: presenter, say: say, options: options)
+    }
+
+    /// At a terminal, the letter is kept: a file in the current folder, named from the
+    /// client and the date, never over an existing one; Enter accepts.
+    private func offerToSave(_ letter: String, name: String, format: OutputFormat, presenter: Presenter, say: (String) -> Void,
+        options: Options)
+    {
+        guard terminal.isInteractive, !options.noInput else {
+            if options.command == .run { say(presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n") }
+            return
+        }
+        let file = Files.freeName(name, extension: format == .markdown ? "md" : "txt")
+        let texts = presenter.texts
+        say("\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n" + presenter.promptMark)
+        let answer = terminal.readLine().map { folded($0.trimmed) } ?? "non"
+        guard answer.isEmpty || YesNo.words[answer] == YesNo.yes else { return }
+        do {
+            try Files.write(letter, to: file, force: false, permissions: 0o600)
+            say(presenter.wrapped(texts.text(.saveDone, ["path": file])) + "\n")
+        } catch {
+            for message in error.messages { terminal.writeError("goodbye: " + presenter.typography(texts.render(message)) + "\n") }
+        }
     }
 }
 

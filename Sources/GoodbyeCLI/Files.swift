@@ -90,6 +90,41 @@ enum Files {
     }
 }
 
+extension Files {
+    /// Whether `path` can be written, checked before any question is asked: its folder
+    /// exists and is writable, and it does not exist unless `force`.
+    static func checkCreatable(_ path: String, force: Bool) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)]) }
+            guard force else { throw Failure.exists(path) }
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)])
+        }
+        guard access(folder, W_OK) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
+    }
+
+    /// `name.txt`, or `name-2.txt`, `name-3.txt`… the first that does not exist.
+    static func freeName(_ name: String, extension suffix: String) -> String {
+        var candidate = name + "." + suffix
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(name)-\(number).\(suffix)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// A file name from words: letters and digits without accents, joined by dashes.
+    static func slug(_ text: String) -> String {
+        let words = folded(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let joined = words.joined(separator: "-")
+        return joined.isEmpty ? "lettre" : String(joined.prefix(80))
+    }
+}
+
 extension Failure {
     /// An output that exists, without `--force`: nothing was changed.
     static func exists(_ path: String) -> Failure {

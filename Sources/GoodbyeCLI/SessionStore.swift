@@ -12,10 +12,12 @@ struct SessionStore {
     static let finishedMarker = "# séance terminée"
 
     /// `$XDG_DATA_HOME/goodbye/session.txt`, or `~/.local/share/goodbye/session.txt`.
-    static func defaultPath(_ environment: [String: String]) -> String? {
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/goodbye/session.txt" }
+    /// `goodbye letter` keeps its own answers beside the session's (`letter-session.txt`).
+    static func defaultPath(_ environment: [String: String], letter: Bool = false) -> String? {
+        let name = letter ? "letter-session.txt" : "session.txt"
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/goodbye/" + name }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/share/goodbye/session.txt"
+        return home + "/.local/share/goodbye/" + name
     }
 
     /// The text of a session file for `state`.

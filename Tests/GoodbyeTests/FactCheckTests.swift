@@ -237,6 +237,14 @@ final class FactCheckTests: XCTestCase {
         try assertFrench(texts, words: ["Dupont", "Dubois", "Foch", "SIRET"])
     }
 
+    /// Every question of the farewell letter answered: a terminal is asked nothing else.
+    static let completeAnswers = answers([
+        "sender.legal_form": "ei", "sender.business": "", "sender.address": "1 rue", "sender.siret": "", "sender.email": "",
+        "sender.gender": "neutre", "letter.contract_date": "", "letter.contract": "indeterminee", "letter.notice_days": "30",
+        "letter.notice_clause": "", "letter.end_date": "2027-01-01", "letter.registered": "oui", "letter.handover": "oui",
+        "letter.personal_data": "non", "letter.unpaid": "non", "letter.mention_reasons": "non", "reflection.want": "non",
+    ])
+
     /// At a terminal, doubtful facts are shown before the letter, and the person may
     /// change the answer behind one; Enter drafts the letter as it is.
     func testAtATerminalAWarningLeadsBackToItsQuestion() {

@@ -1,0 +1,55 @@
+import ContentLoading
+import Foundation
+import GoodbyeCLI
+import XCTest
+
+/// The letter is kept: offered as a file at the end of a session at a terminal, never
+/// over an existing file; an output that cannot be written is said before any question.
+final class KeepTheLetterTests: XCTestCase {
+    static let content = try! ContentLoader.load(from: Paths.content)
+
+    func testAtATerminalTheLetterIsSavedUnderAFreeName() throws {
+        let folder = try temporaryFolder(self)
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let answers = folder.appendingPathComponent("r.txt")
+        try FactCheckTests.completeAnswers.write(to: answers, atomically: true, encoding: .utf8)
+        try "déjà là".write(to: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29.txt"), atomically: true, encoding: .utf8)
+        let terminal = ScriptedTerminal(lines: [""], interactive: true)
+        let app = App(terminal: terminal, environment: [:], content: Self.content)
+        XCTAssertEqual(app.run(["letter", "--answers", answers.path, "--date", "2026-11-29"]), 0, terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains(fr("Enregistrer cette lettre dans « societe-dupont-farewell-2026-11-29-2.txt »")), terminal.stderr)
+        let saved = try String(contentsOf: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29-2.txt"), encoding: .utf8)
+        XCTAssertEqual(saved, terminal.stdout, "the letter shown is the letter kept")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29.txt"), encoding: .utf8),
+            "déjà là", "never over an existing file")
+        let refused = ScriptedTerminal(lines: ["non"], interactive: true)
+        XCTAssertEqual(App(terminal: refused, environment: [:], content: Self.content).run(["letter", "--answers", answers.path,
+            "--date", "2026-11-29"]), 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29-3.txt").path))
+    }
+
+    func testAnOutputThatCannotBeWrittenIsSaidBeforeTheFirstQuestion() throws {
+        let outcome = try goodbye(["letter", "-o", "/nonexistent/lettre.txt"], stdin: "Claire Martin\n")
+        XCTAssertEqual(outcome.status, 73, outcome.stderr)
+        XCTAssertFalse(outcome.stdout.contains("Claire Martin") || outcome.stderr.contains("Claire Martin"), "no question was asked")
+        let folder = try temporaryFolder(self)
+        let existing = folder.appendingPathComponent("lettre.txt")
+        try "précieux".write(to: existing, atomically: true, encoding: .utf8)
+        let taken = try goodbye(["letter", "-o", existing.path], stdin: "")
+        XCTAssertEqual(taken.status, 73)
+        XCTAssertTrue(taken.stderr.contains(fr("existe déjà")), taken.stderr)
+    }
+
+    /// `goodbye letter` keeps its answers like a session: interrupted, it resumes.
+    func testGoodbyeLetterSavesItsAnswers() throws {
+        let data = try temporaryFolder(self)
+        let terminal = ScriptedTerminal(lines: ["Claire Martin", ":quitter"], interactive: true)
+        let app = App(terminal: terminal, environment: ["XDG_DATA_HOME": data.path], content: Self.content)
+        XCTAssertEqual(app.run(["letter", "--date", "2026-11-29"]), 0, terminal.stderr)
+        let saved = try String(contentsOf: data.appendingPathComponent("goodbye/letter-session.txt"), encoding: .utf8)
+        XCTAssertTrue(saved.contains("sender.name = Claire Martin"), saved)
+        XCTAssertTrue(terminal.stderr.contains(fr("relancez « goodbye letter » pour reprendre")), terminal.stderr)
+    }
+}
