@@ -16,7 +16,9 @@ check "install.sh exits 0" '[ $? -eq 0 ] || { cat "$work/install.log" >&2; false
 check "the binary is installed" '[ -x "$prefix/bin/goodbye" ]'
 check "the content is installed" '[ -f "$prefix/share/goodbye/Localization/dialogue.ini" ]'
 mkdir "$work/ailleurs"
-answers=$(printf 'non\n%.0s' $(seq 15); printf 'oui\n\nnon\n\n')
+# Fifteen signs answered no, late payment yes; Enter at the review; at the letter's first
+# question (what has been done to get paid), 6: nothing for now; no to the closing moment.
+answers=$(printf 'non\n%.0s' $(seq 15); printf 'oui\n\n6\nnon\n')
 out=$(cd "$work/ailleurs" && printf '%s' "$answers" | "$prefix/bin/goodbye" --date 2026-11-29 2>&1)
 status=$?
 check "a full session from another folder exits 0" '[ $status -eq 0 ] || { echo "$out" >&2; false; }'
