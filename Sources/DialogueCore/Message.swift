@@ -68,6 +68,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     // The letter's facts: errors, warnings.
     case factEndBeforeLetter = "fact.end_before_letter"
     case factAmountZero = "fact.amount_zero"
+    case factTotalTooLarge = "fact.total_too_large"
     case factDueBeforeInvoice = "fact.due_before_invoice"
     case factsFix = "fact.fix"
     case warnEndBeforeNotice = "warning.end_before_notice"

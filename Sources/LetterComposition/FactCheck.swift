@@ -68,6 +68,11 @@ public struct FactCheck: Sendable {
         if !facts.fixedTerm, let end = facts.date(.endDate), end < facts.today {
             errors.append(Message(.factEndBeforeLetter, ["end": format.date(end), "today": format.date(facts.today)]))
         }
+        if !Self.totalWithinLimit(facts.invoices) {
+            errors.append(Message(.factTotalTooLarge, [
+                "count": String(facts.invoices.count), "limit": format.amount(cents: Self.maximumTotalCents),
+            ]))
+        }
         for invoice in facts.invoices {
             if invoice.cents <= 0 { errors.append(Message(.factAmountZero, ["number": invoice.number])) }
             if invoice.due < invoice.date {
@@ -76,6 +81,23 @@ public struct FactCheck: Sendable {
             }
         }
         return errors
+    }
+
+    /// The largest total the letters name: the largest single amount an answer may
+    /// hold (twelve digits of euros). Below it, every sum, indemnity and interest the
+    /// letters compute fits in an `Int`.
+    public static let maximumTotalCents = 99_999_999_999_999
+
+    /// Whether the invoices add up to at most `maximumTotalCents`, summed without
+    /// overflowing whatever their number.
+    static func totalWithinLimit(_ invoices: [Invoice]) -> Bool {
+        var total = 0
+        for invoice in invoices {
+            let (sum, overflow) = total.addingReportingOverflow(max(invoice.cents, 0))
+            guard !overflow, sum <= maximumTotalCents else { return false }
+            total = sum
+        }
+        return true
     }
 
     /// What makes the letter doubtful, each with what to check.

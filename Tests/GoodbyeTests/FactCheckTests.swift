@@ -58,6 +58,22 @@ final class FactCheckTests: XCTestCase {
         }
     }
 
+    /// Issue 14: 92 234 invoices of 999 999 999 999,99 € overflowed the total (SIGILL).
+    func testATotalTooLargeToNameIsAnErrorNotACrash() {
+        let huge = "F ; 01/09/2026 ; 999999999999,99 ; 01/10/2026"
+        for count in [2, 92_234] {
+            let run = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: Array(repeating: huge, count: count)))
+            XCTAssertEqual(run.status, 65, "\(count) invoices")
+            XCTAssertEqual(run.letter, "", "\(count) invoices: nothing written")
+            XCTAssertTrue(run.errors.contains(fr("les \(count) factures totalisent plus de")), run.errors)
+            XCTAssertTrue(run.errors.contains("999\u{202F}999\u{202F}999\u{202F}999,99") || run.errors.contains("999 999 999 999,99"),
+                "the limit is named: \(run.errors)")
+        }
+        let largest = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: [huge]))
+        XCTAssertEqual(largest.status, 0, "one invoice of the largest amount is a letter: \(largest.errors)")
+        XCTAssertFalse(largest.letter.isEmpty)
+    }
+
     func testAmbiguousOrMalformedNumbersAndDatesAreRefused() {
         for (id, value) in [("letter.invoices", "F1 ; 01/09/2026 ; 12,345 ; 01/10/2026"), ("letter.penalty_rate", "1 000 000,999"),
             ("letter.contract_date", "01/-1/2026"), ("letter.contract_date", "+202-01-01"), ("letter.notice_days", "trente")]
