@@ -92,6 +92,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case fileUnreadable = "error.file_unreadable"
     case notUTF8 = "error.not_utf8"
     case outputIsFolder = "error.output_is_folder"
+    case outputNotRegular = "error.output_not_regular"
+    case outputIsInput = "error.output_is_input"
     case outputExists = "error.output_exists"
     case outputExistsFix = "error.output_exists_fix"
     case outputFolderMissing = "error.output_folder_missing"

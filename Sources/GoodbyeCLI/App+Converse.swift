@@ -13,7 +13,14 @@ extension App {
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
         // Say now, not after the last question, that the output cannot be written.
-        if let path = options.output, path != "-" { try Files.checkCreatable(path, force: options.force) }
+        if let path = options.output, path != "-" {
+            for (option, input) in [("--session", options.session), ("--answers", options.answers)] {
+                if let input, input != "-", Files.sameFile(path, input) {
+                    throw Failure.usage(.outputIsInput, ["path": printable(path), "option": option])
+                }
+            }
+            try Files.checkCreatable(path, force: options.force)
+        }
         let today = options.date ?? self.today()
         let file = try answerFile(options, content, texts)
         let graph = content.graph

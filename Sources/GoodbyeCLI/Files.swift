@@ -44,13 +44,8 @@ enum Files {
     static func write(_ text: String, to path: String, force: Bool, permissions: Int = 0o644) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
+        try checkExisting(path, force: force)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)]) }
-            guard force else {
-                throw Failure.exists(path)
-            }
-        }
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
         }
@@ -94,16 +89,34 @@ extension Files {
     /// Whether `path` can be written, checked before any question is asked: its folder
     /// exists and is writable, and it does not exist unless `force`.
     static func checkCreatable(_ path: String, force: Bool) throws(Failure) {
+        try checkExisting(path, force: force)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)]) }
-            guard force else { throw Failure.exists(path) }
-        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)])
         }
         guard access(folder, W_OK) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
+    }
+
+    /// What is already at an output path: nothing, or a regular file that `--force` may
+    /// replace. A folder, a device, a pipe or a socket is never replaced (a letter written
+    /// over `/dev/null` as root would replace the device).
+    private static func checkExisting(_ path: String, force: Bool) throws(Failure) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: guard force else { throw Failure.exists(path) }
+        case S_IFDIR: throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)])
+        default: throw Failure(.cantCreate, .outputNotRegular, ["path": printable(path)])
+        }
+    }
+
+    /// Whether two paths name the same file: the same inode when both exist, else the
+    /// same absolute path once `.` and `..` are resolved.
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        if stat(first, &a) == 0, stat(second, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
+        return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
     }
 
     /// `name.txt`, or `name-2.txt`, `name-3.txt`… the first that does not exist.

@@ -88,6 +88,51 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(full.terminationStatus, 74)
         XCTAssertTrue(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("goodbye: "))
     }
+
+    /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
+    func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
+        let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
+        // Never the real /dev/null: a regression run as root would replace it. A FIFO,
+        // and as root a copy of /dev/null's device (1, 3) in the temporary folder.
+        let folder = try temporaryFolder(self)
+        let fifo = folder.appendingPathComponent("tube").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        var nodes = [(fifo, S_IFIFO)]
+        let device = folder.appendingPathComponent("null").path
+        if getuid() == 0, mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 { nodes.append((device, S_IFCHR)) }
+        for (node, type) in nodes {
+            for lang in ["fr", "en"] {
+                let run = try goodbye(["letter", "--answers", answers, "--no-input", "-o", node, "--force", "--lang", lang])
+                XCTAssertEqual(run.status, 73, "\(node): \(run.stderr)")
+                XCTAssertTrue(run.stderr.contains(lang == "fr" ? "n’est pas un fichier ordinaire" : "is not a regular file"), run.stderr)
+                XCTAssertEqual(run.stdout, "")
+            }
+            var status = stat()
+            XCTAssertEqual(stat(node, &status), 0)
+            XCTAssertEqual(status.st_mode & S_IFMT, type, "\(node) is still what it was")
+        }
+    }
+
+    /// Issue 14: `--session X -o X` replaced the session by the letter; the answer file,
+    /// with `--force`, too. Refused as a usage error before anything is asked.
+    func testOutputThatIsTheSessionOrTheAnswerFileIsRefused() throws {
+        let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
+        let folder = URL(fileURLWithPath: answers).deletingLastPathComponent()
+        let session = folder.appendingPathComponent("séance.txt").path
+        let cases: [([String], String)] = [
+            (["--answers", answers, "--no-input", "-o", answers, "--force"], "--answers"),
+            (["--answers", answers, "--no-input", "-o", folder.path + "/../" + folder.lastPathComponent + "/a.txt", "--force"], "--answers"),
+            (["--session", session, "--answers", answers, "-o", session], "--session"),
+        ]
+        for (arguments, option) in cases {
+            let run = try goodbye(["letter"] + arguments)
+            XCTAssertEqual(run.status, 64, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(fr("est le fichier donné à \(option) :")), run.stderr)
+            XCTAssertEqual(run.stdout, "")
+        }
+        XCTAssertEqual(try String(contentsOfFile: answers, encoding: .utf8), "sender.name = A\nsender.city = Lyon\n", "the answers are intact")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: session), "no letter where the session goes")
+    }
 }
 
 /// A small seeded generator (SplitMix64), the same numbers on every run.
