@@ -18,6 +18,9 @@ public enum Interrupt {
     }
 
     public static func install() {
+        // A reader that goes away (`goodbye questions | head -1`) is seen as EPIPE by
+        // the next write, which stops quietly (StandardTerminal.write), not as a signal.
+        signal(SIGPIPE, SIG_IGN)
         signal(SIGINT) { _ in
             if let pointer = Interrupt.buffer { _ = write(2, pointer, strlen(pointer)) }
             _exit(130)

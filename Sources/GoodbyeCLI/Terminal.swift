@@ -32,9 +32,10 @@ public final class StandardTerminal: Terminal {
         return 80
     }
 
+    /// Writes to standard output. When its reader has gone (`| head -1`), there is no
+    /// one left to tell: stop at once, quietly, with the contract's 74 (I/O error).
     public func write(_ text: String) {
-        fputs(text, stdout)
-        fflush(stdout)
+        if fputs(text, stdout) == EOF || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
     }
 
     /// False when something written to standard output was lost (full disk, closed output).

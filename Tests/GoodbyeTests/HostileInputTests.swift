@@ -89,6 +89,27 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("goodbye: "))
     }
 
+    /// Issue 14: `goodbye questions | head -1` was killed by SIGPIPE. A reader that has
+    /// gone is an I/O error (74), said to no one: nothing on stderr.
+    func testAReaderThatHasGoneStopsQuietlyWith74() throws {
+        for arguments in [["questions"], ["--help"], ["questions", "--lang", "en"]] {
+            let process = Process()
+            process.executableURL = Paths.binary
+            process.arguments = arguments
+            let output = Pipe()
+            try output.fileHandleForReading.close()
+            process.standardOutput = output
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            try output.fileHandleForWriting.close()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .exit, "\(arguments): not killed by a signal")
+            XCTAssertEqual(process.terminationStatus, 74, "\(arguments)")
+            XCTAssertEqual(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "", "\(arguments): quiet")
+        }
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
