@@ -70,6 +70,7 @@ final class Session {
     private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
         if noInput { return automatic(state, node) }
         guard let line = terminal.readLine() else {
+            if terminal.inputFailed { throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? [])) }
             say("\n")
             let prompt = node.question == nil ? presenter.text("\(node.id).title") : presenter.text("\(node.id).prompt")
             throw Failure(.endOfInput, [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])

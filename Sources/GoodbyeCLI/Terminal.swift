@@ -16,6 +16,13 @@ public protocol Terminal: AnyObject {
     func readLine() -> String?
     /// Everything left on standard input (for `--answers -`), or nil when unreadable.
     func readAll() -> String?
+    /// True when reading standard input failed (a folder, an I/O error), as opposed to
+    /// its end: `readLine` returns nil for both.
+    var inputFailed: Bool { get }
+}
+
+extension Terminal {
+    public var inputFailed: Bool { false }
 }
 
 /// The process's own standard streams.
@@ -53,6 +60,8 @@ public final class StandardTerminal: Terminal {
     public func readAll() -> String? {
         var lines: [String] = []
         while let line = Swift.readLine(strippingNewline: false) { lines.append(line) }
-        return lines.joined()
+        return inputFailed ? nil : lines.joined()
     }
+
+    public var inputFailed: Bool { ferror(stdin) != 0 }
 }

@@ -110,6 +110,26 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: `goodbye run < /` ended with 1, "saisie terminée", as if the person had
+    /// stopped typing; a folder as standard input is an I/O error (74), said as such.
+    func testAFolderAsStandardInputIsAnInputOutputError() throws {
+        for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--lang", "en"]] {
+            let process = Process()
+            process.executableURL = Paths.binary
+            process.arguments = arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path]
+            process.standardInput = try XCTUnwrap(FileHandle(forReadingAtPath: "/"))
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            process.waitUntilExit()
+            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(process.terminationStatus, 74, "\(arguments): \(stderr)")
+            XCTAssertTrue(stderr.contains(arguments.contains("en") ? "cannot read standard input" : "lecture de l’entrée standard impossible"),
+                stderr)
+        }
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
