@@ -35,6 +35,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case listDone = "ui.list_done"
     case finished = "ui.finished"
     case commands = "ui.commands"
+    case unknownCommand = "ui.unknown_command"
     case summaryHeading = "ui.summary_heading"
     case summaryEmpty = "ui.summary_empty"
     case dropped = "ui.dropped"

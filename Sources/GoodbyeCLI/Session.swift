@@ -14,6 +14,8 @@ enum Typed: Equatable {
     case input(Input)
     case summary
     case quit
+    /// `:retuor`: a word that looks like a command and is none.
+    case unknownCommand(String)
 
     /// Reads `line` with the session commands of `texts` (`[command]`: `:aide`, `:retour`…).
     static func parse(_ line: String, isText: Bool, texts: TextTable) -> Typed {
@@ -23,6 +25,8 @@ enum Typed: Equatable {
         if isCommand("back") { return .input(.back) }
         if isCommand("summary") { return .summary }
         if isCommand("quit") { return .quit }
+        let name = word.drop { $0 == ":" }
+        if word.first == ":", !name.isEmpty, name.allSatisfy(\.isLetter) { return .unknownCommand(line.trimmed) }
         return .input(.answer(line))
     }
 }
@@ -81,12 +85,12 @@ final class Session {
             return nil
         case .summary:
             say(presenter.summary(engine.path(state), answers: state.answers))
-            if let question = node.question {
-                let current = engine.resolvedDefault(question, answers: state.answers)
-                say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
-            } else {
-                say(presenter.reviewPrompt())
-            }
+            reprompt(state, node)
+            return Step(state: state, outputs: [])
+        case .unknownCommand(let typed):
+            let unknown = presenter.text(TextKey.unknownCommand, ["command": .string(quoted(typed))])
+            say(presenter.wrapped(unknown + " " + presenter.text(TextKey.commands)) + "\n")
+            reprompt(state, node)
             return Step(state: state, outputs: [])
         case .input(let input):
             let step = engine.send(input, to: state)
@@ -99,6 +103,16 @@ final class Session {
                 ])
             }
             return step
+        }
+    }
+
+    /// The question (or the review) asked again, after something said in between.
+    private func reprompt(_ state: Conversation, _ node: Node) {
+        if let question = node.question {
+            let current = engine.resolvedDefault(question, answers: state.answers)
+            say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
+        } else {
+            say(presenter.reviewPrompt())
         }
     }
 

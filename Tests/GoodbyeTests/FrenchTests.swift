@@ -37,7 +37,7 @@ final class FrenchTests: XCTestCase {
                 lines.append(Self.prose(text))
             } else if key.hasPrefix("warning.") || key.hasPrefix("fact.") {
                 lines.append("Attention\u{A0}: " + text)
-            } else if messages.contains(key) {
+            } else if messages.contains(key) || key == TextKey.unknownCommand.rawValue {
                 lines.append(Self.prose(text))
             } else if key.hasPrefix("letter.appel.") {
                 lines.append("Je vous prie d’agréer, \(text), mes salutations distinguées.")

@@ -130,6 +130,28 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: a mistyped command (`:retuor`) became the answer: refused at a yes/no
+    /// question ("répondez par oui ou par non"), kept as the text at a text question.
+    func testAMistypedCommandIsSaidUnknownAndNeverTakenAsAnAnswer() throws {
+        let cases: [(arguments: [String], stdin: String, typed: String, said: String, kept: String)] = [
+            (["run"], "non\n:retuor\nnon\n:quitter\n", ":retuor", fr("Je ne connais pas la commande « :retuor »."), "non"),
+            (["run", "--lang", "en"], "no\n:bakc\nno\n:quit\n", ":bakc", "There is no command “:bakc”.", "no"),
+            // At a text question, where it used to become the signature.
+            (["letter", "--kind", "talk"], ":retuor\nCamille Martin\n:quitter\n", ":retuor",
+                fr("Je ne connais pas la commande « :retuor »."), "Camille Martin"),
+        ]
+        for (arguments, stdin, typed, said, kept) in cases {
+            let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
+            let run = try goodbye(arguments + ["--session", session], stdin: stdin)
+            let output = run.stdout + run.stderr
+            XCTAssertTrue(output.contains(said), "\(arguments): \(output)")
+            XCTAssertTrue(output.contains(arguments.contains("en") ? ":back" : ":retour pour revenir"), "the commands are listed")
+            let saved = try String(contentsOfFile: session, encoding: .utf8)
+            XCTAssertFalse(saved.contains(typed), "never an answer: \(saved)")
+            XCTAssertTrue(saved.contains("= " + kept), "the next line is the answer: \(saved)")
+        }
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
