@@ -128,7 +128,6 @@ struct Presenter {
         case .choice: return texts["\(question.id).choice.\(value)"] ?? value
         case .date: return CivilDate(iso: value).map(LanguageFormat(texts: texts).date) ?? value
         case .duration: return Duration(answer: value).map(LanguageFormat(texts: texts).duration) ?? value
-        case .duration: return Duration(answer: value).map(LanguageFormat(texts: texts).duration) ?? value
         default: return value
         }
     }
@@ -144,10 +143,12 @@ struct Presenter {
         case .badAmount: key = .rejectedAmount
         case .badPercent: key = .rejectedPercent
         case .badDuration: key = .rejectedDuration
-        case .badDuration: key = .rejectedDuration
         case .badInteger: key = .rejectedInteger
         case .badListItem: key = .rejectedItem
         case .empty: key = .rejectedEmpty
+        }
+        if key == .rejectedReview, case .notAChoice(let accepted) = rejection {
+            return text(key, ["count": .string(String(accepted.count))])
         }
         return texts.text(key)
     }

@@ -55,7 +55,7 @@ struct Plain {
 
 extension Dictionary where Key == String {
     func mapKeys(_ transform: (String) -> String) -> [String: Value] {
-        Dictionary<String, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value as! Value) })
+        Dictionary<String, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }
 

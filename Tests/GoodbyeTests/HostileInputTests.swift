@@ -1,3 +1,5 @@
+import ContentLoading
+import GoodbyeCLI
 import Foundation
 import XCTest
 
@@ -150,6 +152,20 @@ final class HostileInputTests: XCTestCase {
             XCTAssertFalse(saved.contains(typed), "never an answer: \(saved)")
             XCTAssertTrue(saved.contains("= " + kept), "the next line is the answer: \(saved)")
         }
+    }
+
+    /// Issue 14: `99` at the review repeated the prompt; it now gives the range.
+    func testANumberOutOfRangeAtTheReviewGivesTheRange() throws {
+        let signs = String(repeating: "non\n", count: 16)
+        let piped = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path], stdin: signs + "99\n")
+        XCTAssertEqual(piped.status, 65, piped.stderr)
+        XCTAssertTrue(piped.stderr.contains("un numéro de 1 à 16"), piped.stderr)
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(lines: Array(repeating: "no", count: 16) + ["0", "17", ":quit"], interactive: true)
+        let app = App(terminal: terminal, environment: [:], content: content)
+        _ = app.run(["run", "--lang", "en", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path])
+        let screen = terminal.stdout + terminal.stderr
+        XCTAssertEqual(screen.components(separatedBy: "type a number from 1 to 16 to change that answer").count - 1, 2, screen)
     }
 
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
