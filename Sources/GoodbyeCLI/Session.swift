@@ -153,7 +153,9 @@ final class Session {
             case .dropped:
                 say(presenter.wrapped(presenter.text(TextKey.dropped)) + "\n")
             case .decision(let report):
-                if showDecision { say(presenter.decision(report)) }
+                // Without input, a missing answer ends the run with 65: a decision drawn
+                // from part of the answers would be printed before that failure.
+                if showDecision, missing.isEmpty { say(presenter.decision(report)) }
             case .cannotGoBack:
                 repeating = true
                 say(presenter.text(TextKey.firstQuestion) + "\n")

@@ -168,6 +168,17 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(screen.components(separatedBy: "type a number from 1 to 16 to change that answer").count - 1, 2, screen)
     }
 
+    /// Issue 14: `run --no-input` in text mode printed a recommendation drawn from part
+    /// of the answers before failing with 65; now nothing, as in JSON mode.
+    func testMissingAnswersWithoutInputPrintNoDecision() throws {
+        for format in ["text", "json"] {
+            let run = try goodbye(["run", "--answers", "-", "--no-input", "--format", format], stdin: "engagement.no_feedback = oui\n")
+            XCTAssertEqual(run.status, 65, run.stderr)
+            XCTAssertEqual(run.stdout, "", "\(format): nothing on stdout")
+            XCTAssertTrue(run.stderr.contains("réponses manquantes"), run.stderr)
+        }
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
