@@ -71,7 +71,10 @@ public struct Options: Sendable, Equatable {
                 }
                 var value = ""
                 if spec.argument != .none {
-                    guard let found = inline ?? (index < arguments.count ? arguments[index] : nil) else {
+                    // An empty file name (`-o ''`) is no value either.
+                    guard let found = inline ?? (index < arguments.count ? arguments[index] : nil),
+                        !(found.isEmpty && spec.argument == .file)
+                    else {
                         throw Failure.usage(spec.placeholder(Message(.optionNeedsValue, ["option": name]), for: options.command))
                     }
                     if inline == nil { index += 1 }

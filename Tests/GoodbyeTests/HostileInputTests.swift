@@ -179,6 +179,18 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: `-o ''` failed late with a system message; an empty file name is a
+    /// missing value, a usage error said in the session's language.
+    func testAnEmptyFileNameIsAMissingValue() throws {
+        for (arguments, said) in [(["-o", ""], fr("l’option -o attend une valeur : -o FICHIER")),
+            (["--session="], fr("l’option --session attend une valeur")), (["--answers", "", "--lang", "en"], "option --answers needs a value")]
+        {
+            let run = try goodbye(["letter"] + arguments)
+            XCTAssertEqual(run.status, 64, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(said), run.stderr)
+        }
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
