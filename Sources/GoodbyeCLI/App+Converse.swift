@@ -36,20 +36,38 @@ extension App {
         var prefilled = file?.answers ?? [:]
         let store = sessionStore(options, content, isLetter: isLetter)
         Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.text(.interruptedRestart)]), texts) + "\n"
+        // The default session file is a convenience: when it cannot be written (say
+        // XDG_DATA_HOME names a file), say so once and go on without it. A file named
+        // with --session is the person's request: failing to write it stops the run.
+        var saving = store != nil
         if let store {
             try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession && options.session == nil)
-            session.persist = { state throws(Failure) in try store.save(state) }
-            session.resumeHint = resumeHint(store)
-            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.render(resumeHint(store))]), texts) + "\n"
+            let hint = resumeHint(store)
+            session.persist = { [weak session, terminal] state throws(Failure) in
+                guard saving else { return }
+                do throws(Failure) {
+                    try store.save(state)
+                } catch {
+                    guard options.session == nil else { throw error }
+                    saving = false
+                    for message in error.messages + [Message(.sessionNotSaving)] {
+                        terminal.writeError("goodbye: " + typography(texts.render(message), texts) + "\n")
+                    }
+                    session?.resumeHint = nil
+                    Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.text(.notSaved)]), texts) + "\n"
+                }
+            }
+            session.resumeHint = hint
+            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.render(hint)]), texts) + "\n"
         }
         let end = try session.run(from: engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled))
         guard case .finished(var state) = end else {
-            if let store, case .quit(let state) = end { try store.save(state) }
-            let hint = store.map(resumeHint) ?? Message(.notSaved)
+            if saving, let store, case .quit(let state) = end { try store.save(state) }
+            let hint = saving ? store.map(resumeHint) ?? Message(.notSaved) : Message(.notSaved)
             terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
             return
         }
-        try store?.save(state, finished: true)
+        if saving { try store?.save(state, finished: true) }
         guard session.missing.isEmpty else {
             throw Failure(.dataError, [Message(.missingAnswers, ["ids": session.missing.joined(separator: ", ")]), Message(.missingAnswersFix)])
         }
@@ -60,7 +78,7 @@ extension App {
         if let kind {
             let drafting = Drafting(content: content, kind: kind, texts: texts, today: today, engine: engine, signs: isLetter)
             letter = try draft(drafting, &state, session: session, presenter: presenter, say: say, interactive: !options.noInput)
-            try store?.save(state, finished: true)
+            if saving { try store?.save(state, finished: true) }
             try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)

@@ -191,6 +191,25 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: with `XDG_DATA_HOME` naming a file, the session stopped with 73 after the
+    /// first answer. The default session file is a convenience: warned once, then on.
+    func testAnUnwritableDefaultSessionIsWarnedOnceAndTheSessionGoesOn() throws {
+        let file = try write(Data("pas un dossier".utf8), "xdg")
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(lines: Array(repeating: "non", count: 16) + ["", "6", "non"], interactive: true)
+        let app = App(terminal: terminal, environment: ["XDG_DATA_HOME": file], content: content)
+        let status = app.run(["run"])
+        XCTAssertEqual(status, 0, terminal.stderr)
+        XCTAssertTrue(terminal.stdout.contains("Restez"), "the decision is reached: \(terminal.stdout)")
+        XCTAssertEqual(terminal.stderr.components(separatedBy: fr("La séance continue sans enregistrer vos réponses ;")).count - 1, 1,
+            "warned once: \(terminal.stderr)")
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "pas un dossier", "the file is untouched")
+        // A file named with --session is the person's request: failing to write it stops.
+        let named = ScriptedTerminal(lines: ["non"], interactive: true)
+        let stopped = App(terminal: named, environment: [:], content: content).run(["run", "--session", file + "/s.txt"])
+        XCTAssertEqual(stopped, 73, named.stderr)
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
