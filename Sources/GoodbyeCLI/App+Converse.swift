@@ -41,7 +41,7 @@ extension App {
         // with --session is the person's request: failing to write it stops the run.
         var saving = store != nil
         if let store {
-            try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession && options.session == nil)
+            try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
             let hint = resumeHint(store)
             session.persist = { [weak session, terminal] state throws(Failure) in
                 guard saving else { return }

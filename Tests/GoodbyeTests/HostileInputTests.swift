@@ -210,6 +210,24 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(stopped, 73, named.stderr)
     }
 
+    /// Issue 14: `--new-session` was ignored with `--session FILE`, though the message
+    /// for a damaged session file advises it.
+    func testNewSessionStartsAfreshWithANamedSessionFile() throws {
+        let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
+        _ = try goodbye(["run", "--session", session], stdin: "oui\n:quitter\n")
+        let resumed = try goodbye(["run", "--session", session], stdin: ":quitter\n")
+        XCTAssertTrue(resumed.stdout.contains("Je reprends votre séance"), "the saved session is resumed: \(resumed.stdout)")
+        let fresh = try goodbye(["run", "--session", session, "--new-session"], stdin: "non\n:quitter\n")
+        XCTAssertFalse(fresh.stdout.contains("Je reprends"), fresh.stdout)
+        XCTAssertTrue(try String(contentsOfFile: session, encoding: .utf8).contains("engagement.no_feedback = non"), "saved afresh")
+        try Data("ligne abîmée\n".utf8).write(to: URL(fileURLWithPath: session))
+        let damaged = try goodbye(["run", "--session", session], stdin: ":quitter\n")
+        XCTAssertEqual(damaged.status, 65, damaged.stderr)
+        XCTAssertTrue(damaged.stderr.contains("--new-session"), damaged.stderr)
+        let advised = try goodbye(["run", "--session", session, "--new-session"], stdin: ":quitter\n")
+        XCTAssertEqual(advised.status, 0, "the advice works: \(advised.stderr)")
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
