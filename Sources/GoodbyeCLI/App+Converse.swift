@@ -35,7 +35,10 @@ extension App {
             showDecision: toStdout, say: say)
         var prefilled = file?.answers ?? [:]
         let store = sessionStore(options, content, isLetter: isLetter)
-        Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.text(.interruptedRestart)]), texts) + "\n"
+        let onInterrupt = { (hint: String) in
+            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": hint]), texts) + "\n"
+        }
+        onInterrupt(texts.text(.interruptedRestart))
         // The default session file is a convenience: when it cannot be written (say
         // XDG_DATA_HOME names a file), say so once and go on without it. A file named
         // with --session is the person's request: failing to write it stops the run.
@@ -54,11 +57,11 @@ extension App {
                         terminal.writeError("goodbye: " + typography(texts.render(message), texts) + "\n")
                     }
                     session?.resumeHint = nil
-                    Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.text(.notSaved)]), texts) + "\n"
+                    onInterrupt(texts.text(.notSaved))
                 }
             }
             session.resumeHint = hint
-            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": texts.render(hint)]), texts) + "\n"
+            onInterrupt(texts.render(hint))
         }
         let end = try session.run(from: engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled))
         guard case .finished(var state) = end else {
