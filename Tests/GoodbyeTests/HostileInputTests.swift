@@ -165,7 +165,7 @@ final class HostileInputTests: XCTestCase {
         let app = App(terminal: terminal, environment: [:], content: content)
         _ = app.run(["run", "--lang", "en", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path])
         let screen = terminal.stdout + terminal.stderr
-        XCTAssertEqual(screen.components(separatedBy: "type a number from 1 to 16 to change that answer").count - 1, 2, screen)
+        XCTAssertEqual(screen.components(separatedBy: "Type a number from 1 to 16 (the answer to change)").count - 1, 2, screen)
     }
 
     /// Issue 14: `run --no-input` in text mode printed a recommendation drawn from part
