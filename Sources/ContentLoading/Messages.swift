@@ -46,6 +46,7 @@ extension TemplateError {
         case .missingVariable(let name): return Message(.tmplMissingVariable, ["name": name])
         case .missingPartial(let name): return Message(.tmplMissingPartial, ["name": name])
         case .partialTooDeep(let name): return Message(.tmplPartialTooDeep, ["name": name])
+        case .sectionsTooDeep(let limit): return Message(.tmplSectionsTooDeep, ["count": String(limit)])
         }
     }
 }

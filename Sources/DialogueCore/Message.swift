@@ -181,6 +181,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case tmplMissingVariable = "template.missing_variable"
     case tmplMissingPartial = "template.missing_partial"
     case tmplPartialTooDeep = "template.partial_too_deep"
+    case tmplSectionsTooDeep = "template.sections_too_deep"
     case typoApostrophe = "diagnostic.typography_apostrophe"
     case diagContractMissing = "diagnostic.contract_missing"
     case diagContractType = "diagnostic.contract_type"

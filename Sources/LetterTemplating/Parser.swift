@@ -18,6 +18,10 @@ struct Parser {
         var nodes: [TemplateNode] = []
     }
 
+    /// How deep sections may nest. Rendering, walking and freeing the tree recurse once
+    /// per level: 12 000 levels overflowed the stack; a letter needs a handful.
+    static let maximumDepth = 100
+
     init(source: String, name: String) {
         self.bytes = Array(source.utf8)
         self.name = name
@@ -77,6 +81,7 @@ struct Parser {
         case UInt8(ascii: "="):
             try setDelimiters(content, location: location)
         case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            guard frames.count <= Self.maximumDepth else { throw TemplateError(kind: .sectionsTooDeep(Self.maximumDepth), location: location) }
             frames.append(Frame(path: try path(content, location), inverted: kind == UInt8(ascii: "^"), location: location))
         case UInt8(ascii: "/"):
             try closeSection(content, location: location)

@@ -26,6 +26,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case missingVariable(String)
         case missingPartial(String)
         case partialTooDeep(String)
+        /// Sections nested deeper than `Parser.maximumDepth`.
+        case sectionsTooDeep(Int)
     }
     public var kind: Kind
     public var location: SourceLocation
@@ -45,6 +47,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingVariable(let name): return "la variable « \(name) » n’existe pas : vérifiez son nom ou fournissez-la"
         case .missingPartial(let name): return "le gabarit partiel « \(name) » est introuvable : créez \(name).mustache"
         case .partialTooDeep(let name): return "inclusion de « \(name) » trop profonde : un gabarit partiel s’inclut-il lui-même ?"
+        case .sectionsTooDeep(let limit): return "sections imbriquées sur plus de \(limit) niveaux : simplifiez le gabarit"
         }
     }
 }

@@ -24,6 +24,22 @@ final class StrictModeTests: XCTestCase {
         XCTAssertEqual(try template.render(["a": false, "b": .list([]), "c": ""], strict: true), "B")
     }
 
+    /// Issue 14: 12 000 nested sections overflowed the stack (SIGSEGV). Deeper than the
+    /// limit is a parse error at the section that goes too deep; the limit itself renders.
+    func testSectionsNestedTooDeepAreAnErrorNotACrash() throws {
+        let limit = Parser.maximumDepth
+        func nested(_ depth: Int) -> String {
+            String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        }
+        XCTAssertEqual(try Template(nested(limit), name: "t").render(["a": true], escaping: .none, strict: true), "x")
+        for depth in [limit + 1, 12_000] {
+            XCTAssertThrowsError(try Template(nested(depth), name: "t")) { error in
+                XCTAssertEqual((error as? TemplateError)?.kind, .sectionsTooDeep(limit))
+                XCTAssertEqual((error as? TemplateError)?.location.column, 6 * limit + 1)
+            }
+        }
+    }
+
     func testParseErrorsCarryLineAndColumn() {
         let cases: [(String, TemplateError.Kind, Int, Int)] = [
             ("ligne\n{{#a}}\n", .unclosedSection("a"), 2, 1),
