@@ -92,6 +92,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case fileUnreadable = "error.file_unreadable"
     case notUTF8 = "error.not_utf8"
     case outputIsFolder = "error.output_is_folder"
+    case lineTooLong = "error.line_too_long"
     case sessionNotSaving = "error.session_not_saving"
     case outputNotRegular = "error.output_not_regular"
     case outputIsInput = "error.output_is_input"

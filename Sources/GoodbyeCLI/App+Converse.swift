@@ -167,7 +167,7 @@ extension App {
         guard let path = options.answers else { return nil }
         let text: String
         if path == "-" {
-            guard let all = terminal.readAll() else { throw Failure(.ioError, .stdinUnreadable) }
+            guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
             text = all
         } else {
             text = try Files.readText(path)

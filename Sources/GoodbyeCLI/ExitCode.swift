@@ -34,6 +34,12 @@ public struct Failure: Error, Sendable {
         Failure(.usage, [message] + hints + [Message(.usageHint)])
     }
 
+    /// A line of standard input past the limit (one mebibyte, as the message says): data
+    /// no answer can be (65).
+    static var lineTooLong: Failure {
+        Failure(.dataError, .lineTooLong)
+    }
+
     static func usage(_ key: MessageKey, _ values: [String: String] = [:]) -> Failure {
         usage(Message(key, values))
     }

@@ -74,6 +74,7 @@ final class Session {
     private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
         if noInput { return automatic(state, node) }
         guard let line = terminal.readLine() else {
+            if terminal.lineTooLong { throw Failure.lineTooLong }
             if terminal.inputFailed { throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? [])) }
             say("\n")
             let prompt = node.question == nil ? presenter.text("\(node.id).title") : presenter.text("\(node.id).prompt")

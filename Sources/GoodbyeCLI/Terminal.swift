@@ -19,10 +19,13 @@ public protocol Terminal: AnyObject {
     /// True when reading standard input failed (a folder, an I/O error), as opposed to
     /// its end: `readLine` returns nil for both.
     var inputFailed: Bool { get }
+    /// True when a line of input went past the limit (`StandardTerminal.maximumLineBytes`).
+    var lineTooLong: Bool { get }
 }
 
 extension Terminal {
     public var inputFailed: Bool { false }
+    public var lineTooLong: Bool { false }
 }
 
 /// The process's own standard streams.
@@ -55,13 +58,40 @@ public final class StandardTerminal: Terminal {
         fflush(stderr)
     }
 
-    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    public func readLine() -> String? {
+        guard var bytes = boundedLine() else { return nil }
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public func readAll() -> String? {
-        var lines: [String] = []
-        while let line = Swift.readLine(strippingNewline: false) { lines.append(line) }
-        return inputFailed ? nil : lines.joined()
+        var bytes: [UInt8] = []
+        while let line = boundedLine() { bytes += line }
+        return inputFailed || lineTooLong ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     public var inputFailed: Bool { ferror(stdin) != 0 }
+
+    /// Set when a line went past `maximumLineBytes` (`goodbye run < /dev/zero`, where
+    /// a line never ends): reading stops there instead of growing without bound.
+    public private(set) var lineTooLong = false
+
+    public static let maximumLineBytes = 1 << 20
+
+    /// The next line with its `\n`, the last one without; nil at the end of input, on a
+    /// read error, or past `maximumLineBytes`.
+    private func boundedLine() -> [UInt8]? {
+        var bytes: [UInt8] = []
+        while true {
+            let byte = getc_unlocked(stdin)
+            if byte == EOF { return bytes.isEmpty ? nil : bytes }
+            guard bytes.count < Self.maximumLineBytes else {
+                lineTooLong = true
+                return nil
+            }
+            bytes.append(UInt8(truncatingIfNeeded: byte))
+            if byte == 10 { return bytes }
+        }
+    }
 }

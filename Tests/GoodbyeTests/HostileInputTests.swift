@@ -228,6 +228,30 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(advised.status, 0, "the advice works: \(advised.stderr)")
     }
 
+    /// Issue 14: `goodbye run < /dev/zero` grew past 4 GB of memory: a line never ends.
+    /// A line of standard input is limited; past it, 65 and a message, nothing more read.
+    func testAnEndlessLineOnStandardInputIsRefusedNotHoarded() throws {
+        let endless = try write(Data(repeating: 0x61, count: 3 << 20), "sans-fin.txt")
+        for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--answers", "-", "--lang", "en"]] {
+            let process = Process()
+            process.executableURL = Paths.binary
+            process.arguments = arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path]
+            process.standardInput = try XCTUnwrap(FileHandle(forReadingAtPath: endless))
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 65, "\(arguments): \(stderr)")
+            XCTAssertTrue(stderr.contains(arguments.contains("en") ? "line too long on standard input" : "ligne trop longue sur l’entrée standard"),
+                stderr)
+        }
+        let crlf = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+            stdin: "non\r\nnon\r\n:quitter\r\n")
+        XCTAssertEqual(crlf.status, 0, "CRLF lines are still read as lines: \(crlf.stderr)")
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
