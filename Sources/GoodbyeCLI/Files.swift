@@ -41,16 +41,21 @@ enum Files {
 
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
     /// Never replaces an existing file unless `force`.
-    static func write(_ text: String, to path: String, force: Bool, permissions: Int = 0o644) throws(Failure) {
+    /// Without `permissions`, the file gets what a new file gets under the umask (a
+    /// letter holds personal data: `umask 077` keeps it private), or, when `--force`
+    /// replaces a file, that file's own permissions.
+    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try checkExisting(path, force: force)
+        let permissions = permissions ?? existingPermissions(path) ?? 0o666 & ~Int(currentUmask())
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: permissions]) else {
+        // Private while it is written; its final permissions once complete.
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)])
         }
         do {
@@ -58,6 +63,7 @@ enum Files {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
             try handle.close()
+            guard chmod(temporary.path, mode_t(permissions)) == 0 else { throw Failure(.ioError, .writeFailed, ["path": printable(path)]) }
         } catch {
             unlink(temporary.path)
             throw Failure(.ioError, .writeFailed, ["path": printable(path)])
@@ -109,6 +115,20 @@ extension Files {
         case S_IFDIR: throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)])
         default: throw Failure(.cantCreate, .outputNotRegular, ["path": printable(path)])
         }
+    }
+
+    /// The permission bits of an existing file, nil when there is none.
+    private static func existingPermissions(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_mode & 0o7777)
+    }
+
+    /// The process's umask (reading it means setting it: it is set back at once).
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
     }
 
     /// Whether two paths name the same file: the same inode when both exist, else the

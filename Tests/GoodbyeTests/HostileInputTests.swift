@@ -252,6 +252,35 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(crlf.status, 0, "CRLF lines are still read as lines: \(crlf.stderr)")
     }
 
+    /// Issue 14: the letter was always 0644, whatever the umask, and `--force` onto a
+    /// 0400 file made it 0644. A letter holds personal data: the umask is respected,
+    /// and a replaced file keeps its permissions.
+    func testTheLetterRespectsTheUmaskAndAReplacedFilesPermissions() throws {
+        let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
+        let folder = URL(fileURLWithPath: answers).deletingLastPathComponent()
+        func mode(_ name: String) -> Int {
+            var status = stat()
+            return stat(folder.appendingPathComponent(name).path, &status) == 0 ? Int(status.st_mode & 0o777) : -1
+        }
+        for (mask, name, expected) in [("077", "privée.txt", 0o600), ("022", "lisible.txt", 0o644)] {
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", "umask \(mask) && exec \"$0\" letter --answers \"$1\" --no-input -o \"$2\" 2>/dev/null",
+                Paths.binary.path, answers, folder.appendingPathComponent(name).path]
+            try shell.run()
+            shell.waitUntilExit()
+            XCTAssertEqual(shell.terminationStatus, 0)
+            XCTAssertEqual(mode(name), expected, "umask \(mask)")
+        }
+        let kept = folder.appendingPathComponent("gardée.txt")
+        try Data("ancienne".utf8).write(to: kept)
+        XCTAssertEqual(chmod(kept.path, 0o400), 0)
+        let replaced = try goodbye(["letter", "--answers", answers, "--no-input", "-o", kept.path, "--force"])
+        XCTAssertEqual(replaced.status, 0, replaced.stderr)
+        XCTAssertEqual(mode("gardée.txt"), 0o400)
+        XCTAssertTrue(try String(contentsOf: kept, encoding: .utf8).contains("Madame, Monsieur"), "replaced by the letter")
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
