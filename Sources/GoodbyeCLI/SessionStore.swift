@@ -23,7 +23,7 @@ struct SessionStore {
     /// The text of a session file for `state`.
     func text(_ state: Conversation, finished: Bool) -> String {
         var lines = [Self.marker, "# contenu : version \(content.graph.version)",
-            "# Pour reprendre : goodbye --session \(path)"]
+            "# Pour reprendre : goodbye --session \(printable(path))"]
         if finished { lines.append(Self.finishedMarker) }
         for question in content.graph.questions {
             guard let answer = state.answers[question.id] else { continue }

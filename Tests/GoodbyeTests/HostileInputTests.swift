@@ -281,6 +281,22 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: kept, encoding: .utf8).contains("Madame, Monsieur"), "replaced by the letter")
     }
 
+    /// Issue 14: a session path holding a newline was written raw into the file's
+    /// comment: the file corrupted itself on reload, and a path ending in
+    /// `\nengagement.no_reply = oui` injected an answer.
+    func testASessionPathWithANewlineInjectsNothing() throws {
+        let folder = try temporaryFolder(self)
+        let session = folder.appendingPathComponent("s\nengagement.no_reply = oui").path
+        let first = try goodbye(["run", "--session", session], stdin: "non\n:quitter\n")
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let saved = try String(contentsOfFile: session, encoding: .utf8)
+        XCTAssertFalse(saved.contains("\nengagement.no_reply"), saved)
+        let again = try goodbye(["run", "--session", session], stdin: ":quitter\n")
+        XCTAssertEqual(again.status, 0, "the file reloads: \(again.stderr)")
+        let lines = try String(contentsOfFile: session, encoding: .utf8).split(separator: "\n")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("engagement.no_reply") }, "no answer injected: \(lines)")
+    }
+
     /// Issue 14: `-o NODE --force` replaced a device or a FIFO by a regular file.
     func testOutputThatIsNotARegularFileIsNeverReplaced() throws {
         let answers = try write(Data("sender.name = A\nsender.city = Lyon\n".utf8), "a.txt")
