@@ -19,6 +19,23 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(outcome.stdout, "", "nothing on stdout for a bad answer file", file: file, line: line)
     }
 
+    /// Runs the binary with standard streams of the test's choosing (a folder, a file, a
+    /// pipe whose reader has gone, /dev/full): how it ended, and what it said on stderr.
+    func launch(_ arguments: [String], stdin: FileHandle? = nil, stdout: Any) throws -> (status: Int32, signalled: Bool, stderr: String) {
+        let process = Process()
+        process.executableURL = Paths.binary
+        process.arguments = arguments
+        if let stdin { process.standardInput = stdin }
+        process.standardOutput = stdout
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        if let pipe = stdout as? Pipe { try pipe.fileHandleForWriting.close() }
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, stderr)
+    }
+
     func testByteOrderMarkAndCRLFAreFine() throws {
         let text = "\u{FEFF}" + signAnswers(1 << 14).replacingOccurrences(of: "\n", with: "\r\n")
         let path = try write(Data(text.utf8), "bom.txt")
@@ -79,36 +96,21 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(readOnly.status, 73, readOnly.stderr)
         XCTAssertTrue(readOnly.stderr.hasPrefix("goodbye: "))
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/goodbye-lettre.txt"))
-        let full = Process()
-        full.executableURL = Paths.binary
-        full.arguments = ["letter", "--answers", path, "--no-input"]
-        full.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-        let error = Pipe()
-        full.standardError = error
-        try full.run()
-        full.waitUntilExit()
-        XCTAssertEqual(full.terminationStatus, 74)
-        XCTAssertTrue(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("goodbye: "))
+        let full = try launch(["letter", "--answers", path, "--no-input"], stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full")))
+        XCTAssertEqual(full.status, 74)
+        XCTAssertTrue(full.stderr.hasPrefix("goodbye: "))
     }
 
     /// Issue 14: `goodbye questions | head -1` was killed by SIGPIPE. A reader that has
     /// gone is an I/O error (74), said to no one: nothing on stderr.
     func testAReaderThatHasGoneStopsQuietlyWith74() throws {
         for arguments in [["questions"], ["--help"], ["questions", "--lang", "en"]] {
-            let process = Process()
-            process.executableURL = Paths.binary
-            process.arguments = arguments
             let output = Pipe()
             try output.fileHandleForReading.close()
-            process.standardOutput = output
-            let error = Pipe()
-            process.standardError = error
-            try process.run()
-            try output.fileHandleForWriting.close()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationReason, .exit, "\(arguments): not killed by a signal")
-            XCTAssertEqual(process.terminationStatus, 74, "\(arguments)")
-            XCTAssertEqual(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "", "\(arguments): quiet")
+            let run = try launch(arguments, stdout: output)
+            XCTAssertFalse(run.signalled, "\(arguments): not killed by a signal")
+            XCTAssertEqual(run.status, 74, "\(arguments)")
+            XCTAssertEqual(run.stderr, "", "\(arguments): quiet")
         }
     }
 
@@ -116,19 +118,11 @@ final class HostileInputTests: XCTestCase {
     /// stopped typing; a folder as standard input is an I/O error (74), said as such.
     func testAFolderAsStandardInputIsAnInputOutputError() throws {
         for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--lang", "en"]] {
-            let process = Process()
-            process.executableURL = Paths.binary
-            process.arguments = arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path]
-            process.standardInput = try XCTUnwrap(FileHandle(forReadingAtPath: "/"))
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-            let error = Pipe()
-            process.standardError = error
-            try process.run()
-            process.waitUntilExit()
-            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            XCTAssertEqual(process.terminationStatus, 74, "\(arguments): \(stderr)")
-            XCTAssertTrue(stderr.contains(arguments.contains("en") ? "cannot read standard input" : "lecture de l’entrée standard impossible"),
-                stderr)
+            let run = try launch(arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: "/")), stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
+            XCTAssertEqual(run.status, 74, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(arguments.contains("en") ? "cannot read standard input" : "lecture de l’entrée standard impossible"),
+                run.stderr)
         }
     }
 
@@ -233,19 +227,11 @@ final class HostileInputTests: XCTestCase {
     func testAnEndlessLineOnStandardInputIsRefusedNotHoarded() throws {
         let endless = try write(Data(repeating: 0x61, count: 3 << 20), "sans-fin.txt")
         for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--answers", "-", "--lang", "en"]] {
-            let process = Process()
-            process.executableURL = Paths.binary
-            process.arguments = arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path]
-            process.standardInput = try XCTUnwrap(FileHandle(forReadingAtPath: endless))
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-            let error = Pipe()
-            process.standardError = error
-            try process.run()
-            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 65, "\(arguments): \(stderr)")
-            XCTAssertTrue(stderr.contains(arguments.contains("en") ? "line too long on standard input" : "ligne trop longue sur l’entrée standard"),
-                stderr)
+            let run = try launch(arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: endless)), stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
+            XCTAssertEqual(run.status, 65, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(arguments.contains("en") ? "line too long on standard input" : "ligne trop longue sur l’entrée standard"),
+                run.stderr)
         }
         let crlf = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
             stdin: "non\r\nnon\r\n:quitter\r\n")
