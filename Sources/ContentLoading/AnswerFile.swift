@@ -38,9 +38,10 @@ public struct AnswerFile: Sendable {
             switch parser.parse(entry.value, for: question) {
             case .success(let value):
                 if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
-            case .failure:
+            case .failure(let rejection):
+                let accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren) : Self.accepted(question, texts)
                 diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line,
-                    Message(.answerNotAccepted, ["id": entry.key, "value": quoted(entry.value), "accepted": Self.accepted(question, texts)])))
+                    Message(.answerNotAccepted, ["id": entry.key, "value": quoted(entry.value), "accepted": accepted])))
             }
         }
         for (id, list) in items { answers[id] = Answer(items: list) }
@@ -64,6 +65,8 @@ public struct AnswerFile: Sendable {
         case .percent: return texts.text(.acceptsPercent)
         case .duration: return texts.text(.acceptsDuration)
         case .integer: return texts.text(.acceptsInteger)
+        case .email: return texts.text(.acceptsEmail)
+        case .siret: return texts.text(.acceptsSiret)
         case .list: return texts.text(.acceptsList, ["example": texts.text(question.id + ".example")])
         }
     }

@@ -29,6 +29,9 @@ public enum Rejection: Error, Sendable, Equatable {
     case badPercent
     case badDuration
     case badInteger
+    case badEmail
+    /// Not a SIRET; `siren` when the 9 digits of a SIREN were given instead.
+    case badSiret(siren: Bool)
     case badListItem(expected: [FieldType])
     case empty
 }
@@ -109,9 +112,53 @@ public struct AnswerParser: Sendable {
             return Duration(answer: text).map { .success($0.canonical) } ?? .failure(.badDuration)
         case .integer:
             return Self.parseInteger(text).map { .success(String($0)) } ?? .failure(.badInteger)
+        case .email:
+            return Self.parseEmail(text).map { .success($0) } ?? .failure(.badEmail)
+        case .siret:
+            return Self.parseSiret(text)
         case .list:
             return parseItem(text, fields: question.fields)
         }
+    }
+
+    /// `camille@exemple.fr` as written (the domain in lower case): one `@`, a local
+    /// part and a domain of dot-separated labels, the last of two letters at least;
+    /// no space, no control character, no angle bracket or comma (it goes in a header).
+    public static func parseEmail(_ text: String) -> String? {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty, local.utf8.count <= 64,
+            !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
+            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains($0) })
+        else { return nil }
+        let labels = domain.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+            let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter)
+        else { return nil }
+        return String(local) + "@" + labels.joined(separator: ".")
+    }
+
+    /// 14 digits (spaces allowed) whose Luhn key is right, as `812 345 676 00017`; the
+    /// establishments of La Poste (SIREN 356 000 000) may have a sum of digits divisible by 5 instead.
+    public static func parseSiret(_ text: String) -> Result<String, Rejection> {
+        var digits = text
+        digits.removeAll { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "." || $0 == "-" }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.badSiret(siren: false)) }
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 14 else { return .failure(.badSiret(siren: values.count == 9 && luhn(values))) }
+        let valid = luhn(values) || (digits.hasPrefix("356000000") && values.reduce(0, +) % 5 == 0)
+        guard valid else { return .failure(.badSiret(siren: false)) }
+        let groups = [digits.prefix(3), digits.dropFirst(3).prefix(3), digits.dropFirst(6).prefix(3), digits.dropFirst(9)]
+        return .success(groups.joined(separator: " "))
+    }
+
+    /// The Luhn key: every second digit from the right doubled, the sum divisible by 10.
+    static func luhn(_ digits: [Int]) -> Bool {
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            let doubled = offset % 2 == 1 ? digit * 2 : digit
+            sum += doubled > 9 ? doubled - 9 : doubled
+        }
+        return sum % 10 == 0
     }
 
     private func parseChoice(_ text: String, _ question: Question) -> Result<String, Rejection> {

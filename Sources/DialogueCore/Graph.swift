@@ -10,6 +10,10 @@ public enum QuestionType: String, Sendable, Codable, CaseIterable {
     /// A length of time in days or calendar months (`30`, `30 jours`, `2 mois`): `30`, `2m`.
     case duration
     case integer
+    /// An e-mail address (`camille@exemple.fr`): one `@`, a domain with a dot.
+    case email
+    /// A French SIRET: 14 digits whose Luhn key is right, written `812 345 676 00017`.
+    case siret
     /// Several items, each a `;`-separated record of `fields`.
     case list
 }

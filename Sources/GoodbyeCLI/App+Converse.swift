@@ -85,7 +85,8 @@ extension App {
             try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
-        var text = letter.map { write($0, format: format == .json ? .text : format, texts) }
+        var text = letter.map { write($0, format: format == .json ? .text : format, texts, today: today) }
+        if format == .eml, let letter { noteMissingAddresses(letter, texts) }
         if isLetter, format == .json, let letter, let plain = text {
             text = LetterJSON.json(letter, text: plain, texts: texts).rendered() + "\n"
         }
@@ -114,13 +115,23 @@ extension App {
 
 
     /// The writer of an output format.
-    private func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable) -> String {
+    func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable, today: CivilDate) -> String {
         let language = LanguageFormat(texts: texts)
         let label: @Sendable (String, String) -> String = { language.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
+        let text = TextLetterWriter(label: label) { language.fill(TextKey.formatItem, ["text": .string($0)]) }
         switch format {
         case .markdown: return MarkdownLetterWriter(label: label).write(letter)
-        case .text, .json:
-            return TextLetterWriter(label: label) { language.fill(TextKey.formatItem, ["text": .string($0)]) }.write(letter)
+        case .text, .json: return text.write(letter)
+        case .eml:
+            return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
+                text: text).write(letter)
+        }
+    }
+
+    /// An e-mail without an address in a header: said, the mail program will ask for it.
+    func noteMissingAddresses(_ letter: Letter, _ texts: TextTable) {
+        for (address, id) in [(letter.email.fromAddress, LetterQuestion.senderEmail), (letter.email.toAddress, .clientEmail)] where address == nil {
+            terminal.writeError("goodbye: " + typography(texts.text(.emailNoAddress, ["id": id.rawValue]), texts) + "\n")
         }
     }
 
@@ -225,7 +236,7 @@ extension App {
             if options.command == .run { say(presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n") }
             return
         }
-        let file = Files.freeName(name, extension: format == .markdown ? "md" : "txt")
+        let file = Files.freeName(name, extension: format.fileExtension)
         let texts = presenter.texts
         say("\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n" + presenter.promptMark)
         let answer = terminal.readLine().map { folded($0.trimmed) } ?? "non"

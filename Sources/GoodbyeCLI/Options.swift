@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
-        case .letter: return [.text, .markdown, .json]
+        case .letter: return [.text, .markdown, .eml, .json]
         case .check, .help: return []
         }
     }
@@ -27,7 +27,17 @@ public enum Command: String, Sendable, CaseIterable {
 
 /// How a letter or a report is written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, eml
+
+    /// The extension of a file written in this format.
+    var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .json: return "json"
+        case .markdown: return "md"
+        case .eml: return "eml"
+        }
+    }
 }
 
 /// The parsed command line.

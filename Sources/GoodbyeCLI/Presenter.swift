@@ -144,6 +144,8 @@ struct Presenter {
         case .badPercent: key = .rejectedPercent
         case .badDuration: key = .rejectedDuration
         case .badInteger: key = .rejectedInteger
+        case .badEmail: key = .rejectedEmail
+        case .badSiret(let siren): key = siren ? .rejectedSiren : .rejectedSiret
         case .badListItem: key = .rejectedItem
         case .empty: key = .rejectedEmpty
         }

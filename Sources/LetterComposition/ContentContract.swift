@@ -56,7 +56,7 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     case senderCity = "sender.city", senderSiret = "sender.siret", senderEmail = "sender.email"
     case senderGender = "sender.gender", senderLegalForm = "sender.legal_form"
     case clientKind = "client.kind", company = "client.company", civility = "client.civility", clientName = "client.name"
-    case clientAddress = "client.address", clientCity = "client.city", mediator = "client.mediator"
+    case clientAddress = "client.address", clientCity = "client.city", clientEmail = "client.email", mediator = "client.mediator"
     case contractDate = "letter.contract_date", contract = "letter.contract", noticeDays = "letter.notice_days"
     case noticeClause = "letter.notice_clause", endDate = "letter.end_date", termDate = "letter.term_date"
     case registered = "letter.registered", handover = "letter.handover", personalData = "letter.personal_data"
@@ -67,9 +67,11 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
 
     public var type: QuestionType {
         switch self {
-        case .senderName, .senderBusiness, .senderAddress, .senderCity, .senderSiret, .senderEmail, .company, .clientName,
+        case .senderName, .senderBusiness, .senderAddress, .senderCity, .company, .clientName,
             .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator:
             return .text
+        case .senderEmail, .clientEmail: return .email
+        case .senderSiret: return .siret
         case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone: return .choice
         case .contractDate, .endDate, .termDate, .reminderDate, .finalReminderDate, .noticeDate: return .date
         case .noticeDays: return .duration

@@ -15,6 +15,17 @@ public struct Letter: Sendable, Equatable {
         public init(_ lines: [Line]) { self.lines = lines }
     }
 
+    /// What the letter becomes as an e-mail: the addresses of its headers, and the
+    /// closing of an e-mail (the letter's closing sentence, the note that the letter
+    /// also goes by registered post, an e-mail formula instead of the formule de politesse).
+    public struct Email: Sendable, Equatable {
+        public var fromName = ""
+        public var fromAddress: String?
+        public var toName = ""
+        public var toAddress: String?
+        public var closing: [Block] = []
+    }
+
     public var kind: String
     public var language: String
     public var sender: [String]
@@ -41,6 +52,7 @@ public struct Letter: Sendable, Equatable {
     public var warnings: [LetterWarning]
     /// What is owed on the letter's date, when the letter names invoices.
     public var statement: ArrearsStatement?
+    public var email = Email()
 
     public init(kind: String, language: String) {
         self.kind = kind
@@ -103,4 +115,9 @@ public struct Letter: Sendable, Equatable {
     /// How a template marks a list item: an en dash and a no-break space.
     public static let itemMark = "–\u{A0}"
 
+}
+
+extension String {
+    /// The text, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

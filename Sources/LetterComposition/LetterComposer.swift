@@ -167,6 +167,12 @@ public struct LetterComposer: Sendable {
         return texts["letter.appel.cordial_\(facts.civility.rawValue)_inline"]
     }
 
+    /// Whom an e-mail goes to, as its `To` header names them: the person, or the company.
+    public func addressee(_ facts: LetterFacts) -> String {
+        let name = facts.text(.clientName)
+        return facts.civility.namesPerson && !name.isEmpty ? name : facts.text(.company)
+    }
+
     /// `Lyon, le 29 novembre 2026`: the town without its postal code.
     public func placeDate(_ facts: LetterFacts) -> String {
         let words = typographic(facts.text(.senderCity)).split(separator: " ")

@@ -28,9 +28,10 @@ public struct LetterKind: Sendable, Equatable {
     public static let defaultId = "farewell"
 
     /// The templates every kind provides in its folder; the others are shared by the
-    /// kinds of a language (`LANG/letters/*.mustache`): sender, recipient, signature.
+    /// kinds of a language (`LANG/letters/*.mustache`): sender, recipient, signature, and
+    /// the e-mail's closing formula (a kind's folder may hold its own).
     public static let parts = ["subject", "body", "closing", "enclosures"]
-    public static let sharedParts = ["sender", "recipient", "signature"]
+    public static let sharedParts = ["sender", "recipient", "signature", "email-closing"]
 }
 
 /// Drafts letters of one kind in one language. Pure: the answers, today's date and
@@ -76,7 +77,12 @@ public struct LetterDrafter: Sendable {
     }
 
     private func compose(_ facts: LetterFacts) throws(TemplateError) -> Letter {
-        let context = composer.context(facts)
+        var context = composer.context(facts)
+        // A kind always sent by registered post (a formal notice) is, whatever the answer.
+        if kind.registered, case .map(var values) = context {
+            values["registered"] = .bool(true)
+            context = .map(values)
+        }
         func render(_ part: String) throws(TemplateError) -> String {
             guard templates.templates[part] != nil else { return "" }
             return try templates.render(part, context: context, escaping: .none, strict: true)
@@ -95,6 +101,13 @@ public struct LetterDrafter: Sendable {
         letter.signature = Letter.lines(try render("signature"))
         letter.enclosures = Letter.lines(try render("enclosures"))
         if !facts.invoices.isEmpty { letter.statement = composer.statement(facts) }
+        // The e-mail: the closing's last block is the formule de politesse, which an
+        // e-mail replaces with its own formula (and says when the letter is also posted).
+        letter.email.fromName = facts.text(.senderName)
+        letter.email.fromAddress = facts.text(.senderEmail).nonEmpty
+        letter.email.toName = composer.addressee(facts)
+        letter.email.toAddress = facts.text(.clientEmail).nonEmpty
+        letter.email.closing = letter.closing.dropLast() + Letter.blocks(try render("email-closing"))
         return letter
     }
 }

@@ -50,6 +50,32 @@ final class AnswerParserTests: XCTestCase {
         for bad in ["-1", "3.5", "trente", "12345678"] { XCTAssertNil(parse(bad, .integer), bad) }
     }
 
+    func testEmailAddresses() {
+        XCTAssertEqual(parse(" camille@Exemple.FR ", .email), "camille@exemple.fr", "trimmed, domain in lower case")
+        XCTAssertEqual(parse("c.dubois+goodbye@mail.atelier-lumen.fr", .email), "c.dubois+goodbye@mail.atelier-lumen.fr")
+        for bad in ["camille@", "@exemple.fr", "camille", "camille@exemple", "camille@@exemple.fr", "camille dubois@exemple.fr",
+            "camille@exemple.f", "camille@.fr", "camille@exemple..fr", "<camille@exemple.fr>", "a,b@exemple.fr", ".camille@exemple.fr",
+            "camille@exemple.fr\r\nBcc: x@y.fr", "camille@exemple.12"]
+        {
+            XCTAssertNil(parse(bad, .email), bad)
+        }
+    }
+
+    func testSiretNumbersAndTheirLuhnKey() {
+        XCTAssertEqual(parse("81234567600017", .siret), "812 345 676 00017")
+        XCTAssertEqual(parse("812 345 676 00017", .siret), "812 345 676 00017")
+        XCTAssertEqual(parse("732 829 320 00074", .siret), "732 829 320 00074", "a real SIRET (a published company's)")
+        XCTAssertNil(parse("812 345 676 00018", .siret), "wrong key")
+        XCTAssertNil(parse("812 345 678 00014", .siret), "wrong key")
+        XCTAssertEqual(parse("356 000 000 00048", .siret), "356 000 000 00048", "La Poste's head office: the Luhn key")
+        XCTAssertEqual(parse("356 000 000 00001", .siret), "356 000 000 00001", "a post office: digits summing to a multiple of 5")
+        XCTAssertNil(parse("356 000 000 00002", .siret))
+        let question = Question(id: "q", type: .siret)
+        XCTAssertEqual(parser.parse("812 345 676", for: question), .failure(.badSiret(siren: true)), "a SIREN is told apart")
+        XCTAssertEqual(parser.parse("812 345 677", for: question), .failure(.badSiret(siren: false)), "nine digits, not a SIREN")
+        XCTAssertEqual(parser.parse("SIRET 812", for: question), .failure(.badSiret(siren: false)))
+    }
+
     func testCivilDateArithmetic() {
         let date = CivilDate(year: 2026, month: 11, day: 29)!
         XCTAssertEqual(date.adding(days: 33).iso, "2027-01-01")

@@ -255,7 +255,7 @@ final class FactCheckTests: XCTestCase {
 
     /// Every question of the farewell letter answered: a terminal is asked nothing else.
     static let completeAnswers = answers([
-        "sender.legal_form": "ei", "sender.business": "", "sender.address": "1 rue", "sender.siret": "", "sender.email": "",
+        "sender.legal_form": "ei", "sender.business": "", "sender.address": "1 rue", "sender.siret": "", "sender.email": "", "client.email": "",
         "sender.gender": "neutre", "letter.contract_date": "", "letter.contract": "indeterminee", "letter.notice_days": "30",
         "letter.notice_clause": "", "letter.end_date": "2027-01-01", "letter.registered": "oui", "letter.handover": "oui",
         "letter.personal_data": "non", "letter.unpaid": "non", "letter.mention_reasons": "non", "reflection.want": "non",
@@ -267,7 +267,7 @@ final class FactCheckTests: XCTestCase {
         // Every question answered, so that the terminal is asked about the warnings only.
         let file = Self.answers([
             "letter.notice_days": "0", "letter.end_date": "2026-12-02", "sender.legal_form": "ei", "sender.business": "",
-            "sender.address": "1 rue", "sender.siret": "", "sender.email": "", "sender.gender": "neutre", "letter.contract_date": "",
+            "sender.address": "1 rue", "sender.siret": "", "sender.email": "", "client.email": "", "sender.gender": "neutre", "letter.contract_date": "",
             "letter.contract": "indeterminee", "letter.notice_clause": "", "letter.registered": "oui", "letter.handover": "oui",
             "letter.personal_data": "non", "letter.unpaid": "non", "letter.mention_reasons": "non", "reflection.want": "non",
         ])

@@ -8,7 +8,8 @@ import XCTest
 final class FrenchTests: XCTestCase {
     /// Words that are right but unknown to the dictionary: the program's own names.
     static let words = ["goodbye", "run", "letter", "questions", "check", "help", "text", "json", "markdown", "fr", "en",
-        "AAAA-MM-JJ", "GOODBYE_LANG", "GOODBYE_CONTENT", "DOSSIER", "FICHIER", "COMMANDE", "FORMAT", "Ctrl-C", "farewell", "TYPE", "UTF-8"]
+        "AAAA-MM-JJ", "GOODBYE_LANG", "GOODBYE_CONTENT", "DOSSIER", "FICHIER", "COMMANDE", "FORMAT", "Ctrl-C", "farewell", "TYPE", "UTF-8",
+        "camille@exemple.fr"]
 
     /// Every text of the French table, templates filled with plausible values.
     func testEveryDialogueStringPasses() throws {
@@ -48,7 +49,12 @@ final class FrenchTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(lines.count, 250)
-        try assertFrench(["dialogue": lines.joined(separator: "\n").replacingOccurrences(of: "compte : ", with: "compte\u{A0}: ")],
+        // Example addresses and the names of INSEE's registers (SIREN, NIC, Sirene) are
+        // right but unknown to Grammalecte's dictionary, which takes no word list: masked.
+        let names = try NSRegularExpression(pattern: #"[\w.+-]+@[\w.-]+|\b(SIREN|NIC|Sirene|eml)\b"#)
+        let joined = lines.joined(separator: "\n")
+        let masked = names.stringByReplacingMatches(in: joined, range: NSRange(joined.startIndex..., in: joined), withTemplate: "42")
+        try assertFrench(["dialogue": masked.replacingOccurrences(of: "compte : ", with: "compte\u{A0}: ")],
             words: Self.words + ["TYPE", "lettre.txt", "farewell"])
     }
 
@@ -58,8 +64,8 @@ final class FrenchTests: XCTestCase {
         for index in 0..<16 {
             lines += ["?", index % 3 == 1 ? "oui" : "non"]
         }
-        let letter = ["?", "", "5", "oui", "Claire Martin", "", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "123 456 789 00012",
-            "claire@exemple.fr", "2", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris",
+        let letter = ["?", "", "5", "oui", "Claire Martin", "", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "812 345 676 00017",
+            "claire@exemple.fr", "2", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris", "paul@dupont.fr",
             "01/03/2025", "1", "30", "8", "", "oui", "oui", "oui", "oui", "A-1 ; 01/09/2026 ; 1250 ; 01/10/2026",
             "A-2 ; 15/09/2026 ; 320,50 ; 15/10/2026", "", "15/10/2026", "", "", "", "", "cordial", "oui", "oui", "Oui, deux.", "Des délais flous.", "Partir."]
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: (lines + letter).joined(separator: "\n") + "\n")
@@ -91,7 +97,7 @@ final class FrenchTests: XCTestCase {
     /// lines; indentation dropped; lines of code alone dropped.
     static func prose(_ text: String) -> String {
         let code = try! NSRegularExpression(
-            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
+            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|eml|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
         let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
         var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
         masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)
