@@ -30,7 +30,7 @@ let package = Package(
             dependencies: [
                 "GoodbyeCLI", "ContentLoading", "DialogueCore", "LetterTemplating", "LetterComposition", "goodbye",
             ],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "Support/parse-eml.py"]
         ),
     ]
 )

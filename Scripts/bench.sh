@@ -4,7 +4,9 @@
 #      hello-world importing Foundation, built the same way (ratio);
 #   2. a whole scripted session (answers in, decision and letter out) against it;
 #   3. letters per second from the template engine against plain string interpolation;
-#   4. peak memory of a session against the hello-world.
+#   4. peak memory of a session against the hello-world;
+#   5. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files)
+#      against a plain Swift loop writing the same letters by interpolation.
 # Medians over repeated runs; hyperfine and /usr/bin/time from Debian.
 #   Scripts/bench.sh            (BENCH_DYNAMIC=1 also measures a dynamically linked build)
 set -euo pipefail
@@ -48,6 +50,24 @@ measure() {  # the four figures for one build folder
 }
 measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
 "$bin/goodbye-bench" . 20000 | sed 's/^/template engine (target 3)   /'
+rows=${BENCH_ROWS:-10000}
+python3 - "$rows" Scripts/bench/letter.answers > "$out/batch.csv" <<'PY'
+import csv, sys
+rows, answers = int(sys.argv[1]), [l.split(" = ", 1) for l in open(sys.argv[2], encoding="utf-8").read().splitlines() if " = " in l]
+out = csv.writer(sys.stdout, delimiter=";", lineterminator="\r\n")
+out.writerow([key for key, _ in answers])
+for index in range(rows):
+    out.writerow([value + (f" {index}" if key == "client.company" else "") for key, value in answers])
+PY
+hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $out/plain-files" --export-json "$out/ref.json" \
+  "sh -c 'mkdir $out/plain-files && $bin/goodbye-bench . plain-files $rows $out/plain-files'" >/dev/null 2>&1
+hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $out/batch" --export-json "$out/gb.json" \
+  "$bin/goodbye letter --batch $out/batch.csv --out-dir $out/batch --date 2026-11-29" >/dev/null 2>&1
+test "$(ls "$out/batch" | wc -l)" = "$rows" || { echo "bench.sh: the batch did not write $rows letters" >&2; exit 1; }
+cmp -s "$out/batch/societe-dupont-7.txt" "$out/plain-files/societe-dupont-7.txt" \
+  || { echo "bench.sh: the batch letter differs from the plain one" >&2; diff "$out/batch/societe-dupont-7.txt" "$out/plain-files/societe-dupont-7.txt" >&2; exit 1; }
+python3 -c 'import sys; n,r,g=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]); print(f"batch letters/s ({n} files)  goodbye {n/g*1000:7.0f}   interpolation {n/r*1000:7.0f}   ratio {r/g:5.2f}  (target 0.5)")' \
+  "$rows" "$(median_ms "$out/ref.json")" "$(median_ms "$out/gb.json")"
 if [ "${BENCH_DYNAMIC:-0}" = 1 ]; then
   swift build -c release --scratch-path "$out/dynamic" --product goodbye >/dev/null
   swiftc -O Scripts/bench/hello.swift -o "$out/hello"

@@ -35,13 +35,11 @@ public struct AnswerFile: Sendable {
                 }
                 continue
             }
-            switch parser.parse(entry.value, for: question) {
+            switch Self.parse(entry.value, question, parser, texts) {
             case .success(let value):
                 if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
-            case .failure(let rejection):
-                let accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren) : Self.accepted(question, texts)
-                diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line,
-                    Message(.answerNotAccepted, ["id": entry.key, "value": quoted(entry.value), "accepted": accepted])))
+            case .failure(let message):
+                diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line, message))
             }
         }
         for (id, list) in items { answers[id] = Answer(items: list) }
@@ -52,6 +50,17 @@ public struct AnswerFile: Sendable {
         copy.code = .answerLine
         copy.message = Message(.answerLineUnreadable)
         return copy
+    }
+
+    /// The canonical value of one written answer, or the message that says what is
+    /// wrong and what the question accepts (an answer file's line, a CSV cell).
+    static func parse(_ value: String, _ question: Question, _ parser: AnswerParser, _ texts: TextTable) -> Result<String, Message> {
+        switch parser.parse(value, for: question) {
+        case .success(let value): return .success(value)
+        case .failure(let rejection):
+            let accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren) : accepted(question, texts)
+            return .failure(Message(.answerNotAccepted, ["id": question.id, "value": quoted(value), "accepted": accepted]))
+        }
     }
 
     /// What a question accepts, said plainly in the language of `texts`.

@@ -62,7 +62,7 @@ public struct DecisionRule: Sendable {
     /// Decides from a graph and the answers on the dialogue's path.
     public func decide(graph: DialogueGraph, answers: [String: Answer]) -> DecisionReport {
         var present: [String: [String]] = [:]
-        for question in graph.questions {
+        for question in graph.signQuestions {
             guard let reason = question.reason, let sign = question.sign,
                 answers[question.id]?.value == YesNo.yes
             else { continue }

@@ -112,6 +112,29 @@ public struct Engine: Sendable {
         return Step(state: state, outputs: outputs)
     }
 
+    /// One step with nobody to ask (`--no-input`, batch letters): the default, an empty
+    /// optional answer, a confirmed review; or, for a required question without a
+    /// default, the question passed over and named, so that every missing one is listed.
+    public func withoutInput(_ state: Conversation) -> (step: Step, missing: String?) {
+        guard let id = state.current, let question = graph.nodes[id]?.question else { return (send(.answer(""), to: state), nil) }
+        let canSkip = resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
+        return (send(canSkip ? .answer("") : .pass, to: state), canSkip ? nil : question.id)
+    }
+
+    /// The conversation from `start` with these answers and nobody to ask, to its end:
+    /// the final state and the required questions left unanswered.
+    public func complete(at start: String? = nil, answers: [String: Answer]) -> (state: Conversation, missing: [String]) {
+        var state = begin(at: start, answers: answers).state
+        var missing: [String] = []
+        while !state.finished, state.current != nil {
+            let (step, missed) = withoutInput(state)
+            if let missed { missing.append(missed) }
+            guard step.state != state else { break }  // no progress: never loop
+            state = step.state
+        }
+        return (state, missing)
+    }
+
     /// The default of `question` with the current answers, computed ones resolved.
     public func resolvedDefault(_ question: Question, answers: [String: Answer]) -> String? {
         guard let value = question.defaultValue else { return nil }

@@ -111,8 +111,12 @@ public struct Node: Sendable, Equatable {
 
 /// The whole dialogue: nodes by id, in the order they were written.
 public struct DialogueGraph: Sendable, Equatable {
-    public var nodes: [String: Node]
-    public var order: [String]
+    public private(set) var nodes: [String: Node]
+    public private(set) var order: [String]
+    /// Every question, in the order written (kept: a session and every batch row read it).
+    public private(set) var questions: [Question]
+    /// The article's signs, in order: what a decision reads.
+    public private(set) var signQuestions: [Question]
     /// Where the guided session starts.
     public var start: String
     /// Changes whenever the questions change; recorded in saved sessions.
@@ -121,12 +125,12 @@ public struct DialogueGraph: Sendable, Equatable {
     public init(nodes: [Node], start: String, version: String = "1") {
         self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = nodes.map(\.id)
+        questions = nodes.compactMap(\.question)
+        signQuestions = questions.filter { $0.reason != nil && $0.sign != nil }
         self.start = start
         self.version = version
     }
 
-    /// Every question, in the order written.
-    public var questions: [Question] { order.compactMap { nodes[$0]?.question } }
 
     public func question(_ id: String) -> Question? { nodes[id]?.question }
 

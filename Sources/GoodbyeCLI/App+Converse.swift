@@ -85,18 +85,16 @@ extension App {
             try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
-        var text = letter.map { write($0, format: format == .json ? .text : format, texts, today: today) }
+        // `run --format json` carries the letter as text inside its report.
+        let text = letter.map { output($0, format: isLetter || format != .json ? format : .text, texts, today: today) }
         if format == .eml, let letter { noteMissingAddresses(letter, texts) }
-        if isLetter, format == .json, let letter, let plain = text {
-            text = LetterJSON.json(letter, text: plain, texts: texts).rendered() + "\n"
-        }
         let name = Files.slug([letter?.recipient.first ?? "", letter?.kind ?? "", today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
         try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,
             say: say, format: format)
     }
 
     /// `--kind`, checked against the content's table; the farewell letter by default.
-    private func letterKind(_ options: Options, _ content: Content) throws(Failure) -> LetterKind {
+    func letterKind(_ options: Options, _ content: Content) throws(Failure) -> LetterKind {
         let id = options.kind ?? LetterKind.defaultId
         guard let kind = content.kind(id) else {
             throw Failure.usage(.unknownKind, ["kind": id, "accepted": content.kinds.map(\.id).joined(separator: ", ")])
@@ -126,6 +124,12 @@ extension App {
             return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
                 text: text).write(letter)
         }
+    }
+
+    /// The letter in an output format; JSON carries the text letter with its facts.
+    func output(_ letter: Letter, format: OutputFormat, _ texts: TextTable, today: CivilDate) -> String {
+        guard format == .json else { return write(letter, format: format, texts, today: today) }
+        return LetterJSON.json(letter, text: write(letter, format: .text, texts, today: today), texts: texts).rendered() + "\n"
     }
 
     /// An e-mail without an address in a header: said, the mail program will ask for it.

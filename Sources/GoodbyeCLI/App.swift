@@ -48,6 +48,7 @@ public struct App {
         case .help: break
         case .check: try check(options)
         case .questions: try questions(options)
+        case .letter where options.batch != nil: try batch(options)
         case .run, .letter: try converse(options)
         }
     }

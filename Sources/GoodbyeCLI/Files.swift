@@ -44,7 +44,9 @@ enum Files {
     /// Without `permissions`, the file gets what a new file gets under the umask (a
     /// letter holds personal data: `umask 077` keeps it private), or, when `--force`
     /// replaces a file, that file's own permissions.
-    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil) throws(Failure) {
+    /// `durable`: the data reaches the disk before the file takes its name (one letter);
+    /// a batch of thousands flushes its folder once at the end instead (`flush`).
+    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try checkExisting(path, force: force)
@@ -53,22 +55,27 @@ enum Files {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         // Private while it is written; its final permissions once complete.
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)])
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)]) }
+        var text = text
+        let written = text.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
         }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-            try handle.close()
-            guard chmod(temporary.path, mode_t(permissions)) == 0 else { throw Failure(.ioError, .writeFailed, ["path": printable(path)]) }
-        } catch {
-            unlink(temporary.path)
+        let complete = written && (!durable || fsync(descriptor) == 0) && fchmod(descriptor, mode_t(permissions)) == 0
+        guard close(descriptor) == 0, complete else {
+            unlink(temporary)
             throw Failure(.ioError, .writeFailed, ["path": printable(path)])
         }
-        try commit(temporary.path, to: path, force: force)
+        try commit(temporary, to: path, force: force)
     }
 
     /// Puts the finished temporary file in place in one step: `rename` replaces (with
@@ -116,6 +123,30 @@ extension Files {
         default: throw Failure(.cantCreate, .outputNotRegular, ["path": printable(path)])
         }
     }
+
+    /// Whether anything exists at `path` (a dangling link counts).
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// The output folder of a batch, created with its parents when missing.
+    static func makeFolder(_ path: String) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFile, ["path": printable(path)]) }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(.cantCreate, .createFailed, ["path": printable(path)])
+            }
+        }
+        guard access(path, W_OK) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(path)]) }
+    }
+
+    /// The batch's letters on disk: written data flushed once, for all of them.
+    static func flush() { sync() }
 
     /// The permission bits of an existing file, nil when there is none.
     private static func existingPermissions(_ path: String) -> Int? {

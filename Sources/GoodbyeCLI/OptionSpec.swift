@@ -41,6 +41,8 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--kind"], argument: .kind, commands: [.letter], help: .optionKind) { $0.kind = $1 },
         OptionSpec(names: ["-o", "--output"], argument: .file, commands: conversing, help: .optionOutput) { $0.output = $1 },
         OptionSpec(names: ["--force"], argument: .none, commands: conversing, help: .optionForce) { options, _ in options.force = true },
+        OptionSpec(names: ["--batch"], argument: .file, commands: [.letter], help: .optionBatch) { $0.batch = $1 },
+        OptionSpec(names: ["--out-dir"], argument: .folder, commands: [.letter], help: .optionOutDir) { $0.outDir = $1 },
         OptionSpec(names: ["--session"], argument: .file, commands: conversing, help: .optionSession) { $0.session = $1 },
         OptionSpec(names: ["--new-session"], argument: .none, commands: conversing, help: .optionNewSession) { options, _ in
             options.newSession = true

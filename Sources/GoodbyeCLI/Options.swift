@@ -61,6 +61,9 @@ public struct Options: Sendable, Equatable {
     public var newSession = false
     public var plain = false
     public var strict = false
+    /// `--batch FILE.csv`: one letter per row, written in `--out-dir`.
+    public var batch: String?
+    public var outDir: String?
 
     /// Parses the arguments (without the program name) against `OptionSpec.all`.
     public static func parse(_ arguments: [String]) throws(Failure) -> Options {
@@ -114,6 +117,13 @@ public struct Options: Sendable, Equatable {
         guard !showHelp, !showVersion, command != .help else { return }
         for (spec, name) in given where !spec.commands.contains(command) {
             throw Failure.usage(.optionNotForCommand, ["option": name, "command": command.rawValue])
+        }
+        // Batch letters: a CSV in, a folder out; nothing asked, no single output.
+        if batch != nil || outDir != nil {
+            guard batch != nil, outDir != nil else { throw Failure.usage(.batchNeedsBoth) }
+            for (option, value) in [("--answers", answers), ("-o", output), ("--session", session)] where value != nil {
+                throw Failure.usage(.batchExcludes, ["option": option])
+            }
         }
         if let format, !command.formats.contains(format) {
             throw Failure.usage(.formatNotForCommand, [

@@ -120,10 +120,9 @@ final class Session {
     /// `--no-input`: the default, an empty optional answer, a confirmed review; or a
     /// missing answer noted and passed over, so that every missing one is listed.
     private func automatic(_ state: Conversation, _ node: Node) -> Step {
-        guard let question = node.question else { return engine.send(.answer(""), to: state) }
-        let canSkip = engine.resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
-        if !canSkip { missing.append(question.id) }
-        return engine.send(canSkip ? .answer("") : .pass, to: state)
+        let (step, missed) = engine.withoutInput(state)
+        if let missed { missing.append(missed) }
+        return step
     }
 
     private func show(_ step: Step) throws(Failure) {

@@ -56,7 +56,7 @@ public struct LetterDrafter: Sendable {
     /// The letter for these answers. Signs answered among them (a whole session, or an
     /// answer file for `goodbye letter`) give the decision that shapes the letter.
     public func draft(_ answers: [String: Answer], today: CivilDate) throws(DraftError) -> Letter {
-        let signed = graph.questions.contains { $0.sign != nil && answers[$0.id] != nil }
+        let signed = graph.signQuestions.contains { answers[$0.id] != nil }
         let decision = signed ? DecisionRule().decide(graph: graph, answers: answers) : nil
         return try draft(LetterFacts(answers: answers, today: today, decision: decision))
     }

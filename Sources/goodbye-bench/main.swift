@@ -67,7 +67,11 @@ func seconds(_ body: () -> Void) -> Double {
 
 let arguments = CommandLine.arguments
 let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".")
-let count = arguments.count > 2 ? Int(arguments[2]) ?? 20000 : 20000
+// `goodbye-bench ROOT plain-files N DIR`: the reference for batch letters, the same
+// letters for clients "Société Dupont 0" to N-1, written by plain interpolation, one
+// file each, the way a Swift programmer would.
+let plainFiles = arguments.count > 4 && arguments[2] == "plain-files"
+let count = plainFiles ? Int(arguments[3]) ?? 10000 : arguments.count > 2 ? Int(arguments[2]) ?? 20000 : 20000
 let content = try ContentLoader.load(from: root.appendingPathComponent("Localization"))
 let texts = content.texts["fr"]!
 let answerText = try String(contentsOf: root.appendingPathComponent("Scripts/bench/letter.answers"), encoding: .utf8)
@@ -84,6 +88,14 @@ let fromTemplate = writer.write(try drafter.draft(facts))
 guard fromTemplate == plain.letter() else {
     print("bench: the plain letter differs from the template's:\n\(plain.letter())\n---\n\(fromTemplate)")
     exit(1)
+}
+if plainFiles {
+    var row = plain
+    for index in 0..<count {
+        row.client["company"] = "Société Dupont \(index)"
+        try row.letter().write(toFile: arguments[4] + "/societe-dupont-\(index).txt", atomically: false, encoding: .utf8)
+    }
+    exit(0)
 }
 var medians: [Double] = []
 var plainMedians: [Double] = []

@@ -1,0 +1,109 @@
+import ContentLoading
+import DialogueCore
+import LetterComposition
+
+/// One letter of a batch, drafted and laid out, waiting to be written.
+private struct BatchLetter {
+    let row: Int
+    let name: String
+    let text: String
+}
+
+extension App {
+    /// `goodbye letter --batch FILE.csv --out-dir DIR`: every row read, checked and
+    /// drafted first; any problem is said with its `FILE:ROW:COLUMN` and nothing is
+    /// written. Then one file per row, named from the client, never over an existing
+    /// file without `--force`.
+    func batch(_ options: Options) throws(Failure) {
+        guard let path = options.batch, let folder = options.outDir else { throw Failure.usage(.batchNeedsBoth) }
+        let content = try loadContent(options)
+        let texts = try language(options, content)
+        let kind = try letterKind(options, content)
+        let format = options.format ?? .text
+        let today = options.date ?? self.today()
+        let file = BatchFile(text: try Files.readText(path), file: printable(path), graph: content.graph,
+            parser: content.parser(for: texts.language), texts: texts)
+        guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.batchFix)]) }
+        guard let drafter = content.drafter(kind: kind, language: texts.language) else {
+            throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
+        }
+        let engine = Engine(graph: content.graph, parser: content.parser(for: texts.language),
+            computedDefault: LetterFacts.computedDefaults(graph: content.graph, today: today, kinds: content.kinds, kind: kind.id))
+        var problems: [Message] = []
+        var warnings: [Message] = []
+        var letters: [BatchLetter] = []
+        letters.reserveCapacity(file.rows.count)
+        for row in file.rows {
+            let location = "\(printable(path)):\(row.number)"
+            let (state, missing) = engine.complete(at: kind.start, answers: row.answers)
+            guard missing.isEmpty else {
+                problems.append(Message(.batchRowMissing, ["location": location, "ids": missing.joined(separator: ", ")]))
+                continue
+            }
+            let letter: Letter
+            do {
+                letter = try drafter.draft(used(state, engine, signs: true), today: today)
+            } catch {
+                switch error {
+                case .facts(let messages):
+                    problems += messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }
+                    continue
+                case .template(let error):
+                    throw Failure(.software, [Message(.letterFailed, ["location": error.location.description], detail: error.localized),
+                        Message(.reportBug)])
+                }
+            }
+            for warning in letter.warnings {
+                warnings.append(Message(.verbatim, ["text": location + ": " + texts.text(.warning, ["text": texts.render(warning.message)])]))
+            }
+            // Named from the client: the company, or the person's name, or the row.
+            let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
+            let name = client.map(Files.slug) ?? "lettre-\(row.number)"
+            letters.append(BatchLetter(row: row.number, name: name, text: output(letter, format: format, texts, today: today)))
+        }
+        guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }
+        if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings + [Message(.strictRefused)]) }
+        for warning in warnings { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
+        try writeBatch(letters, into: folder, format: format, force: options.force, texts: texts)
+    }
+
+    /// The letters as files, checked first (the folder, and no file to replace without
+    /// `--force`), with a progress line at a terminal.
+    private func writeBatch(_ letters: [BatchLetter], into folder: String, format: OutputFormat, force: Bool, texts: TextTable)
+        throws(Failure)
+    {
+        try Files.makeFolder(folder)
+        var used: [String: Int] = [:]
+        let paths = letters.map { letter -> String in
+            let count = used[letter.name, default: 0] + 1
+            used[letter.name] = count
+            return folder + "/" + letter.name + (count == 1 ? "" : "-\(count)") + "." + format.fileExtension
+        }
+        if !force {
+            let existing = paths.filter(Files.exists)
+            if let first = existing.first {
+                throw Failure(.cantCreate, .batchExists, ["count": String(existing.count), "path": printable(first)])
+            }
+        }
+        let progress = terminal.errorIsTerminal && letters.count >= 100
+        var shown = -1
+        for (index, (letter, path)) in zip(letters, paths).enumerated() {
+            do {
+                try Files.write(letter.text, to: path, force: force, durable: false)
+            } catch {
+                if progress { terminal.writeError("\n") }
+                throw Failure(error.code, error.messages + [Message(.batchWriteStopped, ["count": String(index)])])
+            }
+            let percent = (index + 1) * 100 / letters.count
+            if progress, percent != shown {
+                shown = percent
+                let line = texts.text(.batchProgress, ["number": String(index + 1), "total": String(letters.count)])
+                terminal.writeError("\rgoodbye: " + typography(line, texts))
+            }
+        }
+        if progress { terminal.writeError("\n") }
+        Files.flush()
+        let done = texts.text(.batchWritten, ["count": String(letters.count), "folder": printable(folder)])
+        terminal.writeError("goodbye: " + typography(done, texts) + "\n")
+    }
+}
