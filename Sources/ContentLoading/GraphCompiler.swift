@@ -4,7 +4,7 @@ import DialogueCore
 struct GraphCompiler {
     static let file = "dialogue.ini"
     static let nodeKeys: Set<String> = [
-        "type", "choices", "default", "required", "reason", "sign", "fields", "next", "skip_if", "group", "on",
+        "type", "choices", "default", "required", "reason", "sign", "fields", "next", "skip_if", "group", "on", "revision",
     ]
 
     var diagnostics: [Diagnostic] = []
@@ -105,10 +105,12 @@ struct GraphCompiler {
         }
         let defaultValue = section.value("default")
         let requiredText = section.value("required").map(folded)
-        return Question(
+        var question = Question(
             id: section.name, type: type, choices: choices, defaultValue: defaultValue,
             required: requiredText.map { $0 != "non" && $0 != "no" } ?? true,
             reason: section.value("reason"), sign: section.value("sign"), fields: fields)
+        question.revision = section.value("revision") ?? "1"
+        return question
     }
 
     private mutating func skipCondition(_ section: KeyValueSection) -> SkipCondition? {

@@ -81,8 +81,10 @@ public struct Engine: Sendable {
     }
 
     /// Starts at `start` with pre-filled answers; answered questions are not asked again.
-    public func begin(at start: String? = nil, answers: [String: Answer] = [:]) -> Step {
+    /// `reviewed`: the review was confirmed in an earlier session with these answers.
+    public func begin(at start: String? = nil, answers: [String: Answer] = [:], reviewed: Bool = false) -> Step {
         var state = Conversation(start: start ?? graph.start, answers: answers)
+        state.reviewed = reviewed
         var outputs: [Output] = []
         advance(&state, from: state.start, outputs: &outputs)
         return Step(state: state, outputs: outputs)
@@ -194,11 +196,19 @@ public struct Engine: Sendable {
             state.history.removeAll { dropped.contains($0) }
             if !dropped.isEmpty { outputs.append(.dropped(ids: graph.order.filter(dropped.contains))) }
         }
-        if previous != answer { state.reviewed = false }
+        // A changed answer among those the review lists calls for the review again; a
+        // first answer after it (the letter's questions) does not.
+        if let previous, previous != answer, reviewLists(question.id, state) { state.reviewed = false }
         state.revisit.removeAll { $0 == question.id }
         state.items = []
         state.history.append(question.id)
         advance(&state, from: node.target(for: answer.value), outputs: &outputs)
+    }
+
+    /// Whether the review (the first, if any) lists the answer to `id`.
+    private func reviewLists(_ id: String, _ state: Conversation) -> Bool {
+        guard let review = graph.order.first(where: { if case .review = graph.nodes[$0]?.kind { true } else { false } }) else { return true }
+        return reviewed(state, upTo: review).contains(id)
     }
 
     private func goBack(_ state: inout Conversation, outputs: inout [Output]) {

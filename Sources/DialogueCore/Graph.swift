@@ -38,6 +38,9 @@ public struct Question: Sendable, Equatable {
     public var sign: String?
     /// For list questions: the type of each `;`-separated field.
     public var fields: [FieldType]
+    /// Raised by the content's author when the question's meaning changes without its
+    /// type or choices changing (a reworded prompt): saved answers to it are asked again.
+    public var revision = "1"
 
     public init(
         id: String, type: QuestionType, choices: [String] = [], defaultValue: String? = nil,

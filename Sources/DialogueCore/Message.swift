@@ -50,6 +50,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case batchWriteStopped = "error.batch_write_stopped"
     case batchWritten = "note.batch_written"
     case batchProgress = "note.batch_progress"
+    case batchDrafting = "note.batch_drafting"
     case missingAnswers = "error.missing_answers"
     case missingAnswersFix = "error.missing_answers_fix"
     case inputEnded = "error.input_ended"

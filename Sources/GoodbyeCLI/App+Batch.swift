@@ -33,7 +33,10 @@ extension App {
         var warnings: [Message] = []
         var letters: [BatchLetter] = []
         letters.reserveCapacity(file.rows.count)
+        let output = LetterOutput(format: format, texts: texts, today: today)
+        var progress = Progress(app: self, texts: texts, key: .batchDrafting, total: file.rows.count)
         for row in file.rows {
+            progress.advance()
             let location = "\(printable(path)):\(row.number)"
             let (state, missing) = engine.complete(at: kind.start, answers: row.answers)
             guard missing.isEmpty else {
@@ -59,8 +62,9 @@ extension App {
             // Named from the client: the company, or the person's name, or the row.
             let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
             let name = client.map(Files.slug) ?? "lettre-\(row.number)"
-            letters.append(BatchLetter(row: row.number, name: name, text: output(letter, format: format, texts, today: today)))
+            letters.append(BatchLetter(row: row.number, name: name, text: output.write(letter)))
         }
+        progress.end()
         guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }
         if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings + [Message(.strictRefused)]) }
         for warning in warnings { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
@@ -85,25 +89,51 @@ extension App {
                 throw Failure(.cantCreate, .batchExists, ["count": String(existing.count), "path": printable(first)])
             }
         }
-        let progress = terminal.errorIsTerminal && letters.count >= 100
-        var shown = -1
+        var progress = Progress(app: self, texts: texts, key: .batchProgress, total: letters.count)
         for (index, (letter, path)) in zip(letters, paths).enumerated() {
+            progress.advance()
             do {
                 try Files.write(letter.text, to: path, force: force, durable: false)
             } catch {
-                if progress { terminal.writeError("\n") }
+                progress.end()
                 throw Failure(error.code, error.messages + [Message(.batchWriteStopped, ["count": String(index)])])
             }
-            let percent = (index + 1) * 100 / letters.count
-            if progress, percent != shown {
-                shown = percent
-                let line = texts.text(.batchProgress, ["number": String(index + 1), "total": String(letters.count)])
-                terminal.writeError("\rgoodbye: " + typography(line, texts))
-            }
         }
-        if progress { terminal.writeError("\n") }
+        progress.end()
         Files.flush()
         let done = texts.text(.batchWritten, ["count": String(letters.count), "folder": printable(folder)])
         terminal.writeError("goodbye: " + typography(done, texts) + "\n")
+    }
+}
+
+/// A line on a terminal that counts a long batch's rows as they go (one update a
+/// percent), cleared at the end; nothing when stderr is not a terminal.
+private struct Progress {
+    let app: App
+    let texts: TextTable
+    let key: MessageKey
+    let total: Int
+    let shown: Bool
+    private var done = 0
+    private var percent = -1
+
+    init(app: App, texts: TextTable, key: MessageKey, total: Int) {
+        self.app = app
+        self.texts = texts
+        self.key = key
+        self.total = total
+        shown = app.terminal.errorIsTerminal && total >= 100
+    }
+
+    mutating func advance() {
+        done += 1
+        guard shown, done * 100 / total != percent else { return }
+        percent = done * 100 / total
+        let line = texts.text(key, ["number": String(done), "total": String(total)])
+        app.terminal.writeError("\r\u{1B}[2Kgoodbye: " + app.typography(line, texts))
+    }
+
+    func end() {
+        if shown { app.terminal.writeError("\r\u{1B}[2K") }
     }
 }

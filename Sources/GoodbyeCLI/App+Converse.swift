@@ -43,8 +43,9 @@ extension App {
         // XDG_DATA_HOME names a file), say so once and go on without it. A file named
         // with --session is the person's request: failing to write it stops the run.
         var saving = store != nil
+        var reviewed = false
         if let store {
-            try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
+            reviewed = try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
             let hint = resumeHint(store)
             session.persist = { [weak session, terminal] state throws(Failure) in
                 guard saving else { return }
@@ -63,7 +64,11 @@ extension App {
             session.resumeHint = hint
             onInterrupt(texts.render(hint))
         }
-        let end = try session.run(from: engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled))
+        var first = engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled, reviewed: reviewed)
+        // Resumed past a confirmed review: straight to the question that was left, the
+        // review and the decision already seen.
+        if reviewed { first.outputs.removeAll { if case .decision = $0 { true } else { false } } }
+        let end = try session.run(from: first)
         guard case .finished(var state) = end else {
             if saving, let store, case .quit(let state) = end { try store.save(state) }
             let hint = saving ? store.map(resumeHint) ?? Message(.notSaved) : Message(.notSaved)
@@ -86,7 +91,7 @@ extension App {
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
         // `run --format json` carries the letter as text inside its report.
-        let text = letter.map { output($0, format: isLetter || format != .json ? format : .text, texts, today: today) }
+        let text = letter.map(LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today).write)
         if format == .eml, let letter { noteMissingAddresses(letter, texts) }
         let name = Files.slug([letter?.recipient.first ?? "", letter?.kind ?? "", today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
         try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,
@@ -111,26 +116,6 @@ extension App {
         }
     }
 
-
-    /// The writer of an output format.
-    func write(_ letter: Letter, format: OutputFormat, _ texts: TextTable, today: CivilDate) -> String {
-        let language = LanguageFormat(texts: texts)
-        let label: @Sendable (String, String) -> String = { language.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
-        let text = TextLetterWriter(label: label) { language.fill(TextKey.formatItem, ["text": .string($0)]) }
-        switch format {
-        case .markdown: return MarkdownLetterWriter(label: label).write(letter)
-        case .text, .json: return text.write(letter)
-        case .eml:
-            return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
-                text: text).write(letter)
-        }
-    }
-
-    /// The letter in an output format; JSON carries the text letter with its facts.
-    func output(_ letter: Letter, format: OutputFormat, _ texts: TextTable, today: CivilDate) -> String {
-        guard format == .json else { return write(letter, format: format, texts, today: today) }
-        return LetterJSON.json(letter, text: write(letter, format: .text, texts, today: today), texts: texts).rendered() + "\n"
-    }
 
     /// An e-mail without an address in a header: said, the mail program will ask for it.
     func noteMissingAddresses(_ letter: Letter, _ texts: TextTable) {
@@ -165,17 +150,19 @@ extension App {
 
     /// Adds the saved answers (they win over an answer file) and says what was resumed
     /// and which questions changed since. A finished default session starts afresh.
+    /// Returns whether the saved session had confirmed its review.
     private func resume(_ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
-        say: (String) -> Void, fresh: Bool) throws(Failure)
+        say: (String) -> Void, fresh: Bool) throws(Failure) -> Bool
     {
-        guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return }
+        guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return false }
         let isDefault = store.path == SessionStore.defaultPath(environment) || store.path == SessionStore.defaultPath(environment, letter: true)
-        if loaded.finished, isDefault { return }
+        if loaded.finished, isDefault { return false }
         answers.merge(loaded.answers) { _, saved in saved }
         say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
         for id in loaded.changed {
             say(presenter.wrapped(presenter.text(TextKey.changed, ["prompt": .string(texts.text(id + ".prompt"))])) + "\n")
         }
+        return loaded.reviewed
     }
 
     private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {

@@ -65,7 +65,7 @@ final class Session {
                 return .finished(step.state)
             }
             guard let next = try next(after: step.state, node) else { return .quit(step.state) }
-            if next.state.answers != step.state.answers { try persist(next.state) }
+            if next.state.answers != step.state.answers || next.state.reviewed != step.state.reviewed { try persist(next.state) }
             step = next
         }
     }

@@ -10,6 +10,8 @@ struct SessionStore {
 
     static let marker = "# goodbye : séance enregistrée"
     static let finishedMarker = "# séance terminée"
+    /// The review of the answers was confirmed: a resumed session goes on past it.
+    static let reviewedMarker = "# récapitulatif confirmé"
 
     /// `$XDG_DATA_HOME/goodbye/session.txt`, or `~/.local/share/goodbye/session.txt`.
     /// `goodbye letter` keeps its own answers beside the session's (`letter-session.txt`).
@@ -25,6 +27,7 @@ struct SessionStore {
         var lines = [Self.marker, "# contenu : version \(content.graph.version)",
             "# Pour reprendre : goodbye --session \(printable(path))"]
         if finished { lines.append(Self.finishedMarker) }
+        if state.reviewed { lines.append(Self.reviewedMarker) }
         for question in content.graph.questions {
             guard let answer = state.answers[question.id] else { continue }
             if let fingerprint = content.fingerprint(of: question.id) { lines.append("# empreinte \(question.id) \(fingerprint)") }
@@ -51,6 +54,8 @@ struct SessionStore {
         var answers: [String: Answer]
         var changed: [String]
         var finished: Bool
+        /// The review had been confirmed and no question changed since.
+        var reviewed: Bool
     }
 
     func load(texts: TextTable) throws(Failure) -> Loaded? {
@@ -71,7 +76,8 @@ struct SessionStore {
                 changed.append(id)
             }
         }
-        let finished = text.split(separator: "\n").contains { $0 == Self.finishedMarker }
-        return Loaded(answers: answers, changed: content.graph.order.filter(changed.contains), finished: finished)
+        let markers = Set(text.split(separator: "\n").filter { $0.hasPrefix("# ") })
+        return Loaded(answers: answers, changed: content.graph.order.filter(changed.contains),
+            finished: markers.contains(Substring(Self.finishedMarker)), reviewed: markers.contains(Substring(Self.reviewedMarker)) && changed.isEmpty)
     }
 }

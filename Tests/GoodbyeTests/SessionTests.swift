@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 import XCTest
 
@@ -56,14 +57,64 @@ final class SessionTests: XCTestCase {
         try FileManager.default.copyItem(at: Paths.content, to: content)
         let file = folder.appendingPathComponent("s.txt").path
         _ = try goodbye(["--session", file, "--content", content.path], stdin: lines(["oui", "oui"]))
+        // A reworded prompt alone changes nothing; its author raises the question's revision.
         let texts = content.appendingPathComponent("fr/texts.ini")
         let original = try String(contentsOf: texts, encoding: .utf8)
-        try original.replacingOccurrences(of: "Plus généralement, vos", with: "Bref, vos").write(to: texts, atomically: true, encoding: .utf8)
         try original.replacingOccurrences(of: "ce client la laisse-t-il sans avis", with: "ce client la laisse-t-il sans le moindre avis")
             .write(to: texts, atomically: true, encoding: .utf8)
+        let reworded = try goodbye(["--session", file, "--content", content.path], stdin: "")
+        XCTAssertFalse(reworded.stdout.contains("Cette question a changé"), reworded.stdout)
+        XCTAssertTrue(reworded.stdout.contains("Question 3 sur 16"), "both answers kept")
+        let dialogue = content.appendingPathComponent("dialogue.ini")
+        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(of: "[engagement.no_feedback]\n", with: "[engagement.no_feedback]\nrevision = 2\n")
+            .write(to: dialogue, atomically: true, encoding: .utf8)
         let outcome = try goodbye(["--session", file, "--content", content.path], stdin: "")
         XCTAssertTrue(outcome.stdout.contains("Cette question a changé depuis votre dernière séance"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("Question 1 sur 16"), "the changed question is asked again")
+    }
+
+    /// Interrupted among the letter's questions, a session resumes on the question that
+    /// was left: not on the review, and without the decision again.
+    func testResumeLandsOnTheQuestionThatWasLeft() throws {
+        let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
+        let first = ["oui", "oui"] + Array(repeating: "non", count: 14) + ["", "oui", "Claire Martin"]
+        let stopped = try goodbye(["--session", file, "--date", "2026-11-29"], stdin: lines(first))
+        XCTAssertEqual(stopped.status, 1, stopped.stderr)
+        XCTAssertTrue(stopped.stdout.contains("Récapitulatif de vos réponses"))
+        XCTAssertTrue(stopped.stdout.contains("Vous pouvez partir"), stopped.stdout)
+        let resumed = try goodbye(["--session", file, "--date", "2026-11-29"], stdin: "")
+        XCTAssertTrue(resumed.stdout.contains("Je reprends votre séance enregistrée"), resumed.stdout)
+        XCTAssertFalse(resumed.stdout.contains("Récapitulatif de vos réponses"), resumed.stdout)
+        XCTAssertFalse(resumed.stdout.contains("Vous pouvez partir"), "the decision is not told again")
+        XCTAssertTrue(resumed.stdout.contains("Sous quelle forme exercez-vous"), resumed.stdout)
+        XCTAssertFalse(resumed.stdout.contains("Votre nom ou"), "the name was answered")
+    }
+
+    /// Fingerprints read no text: in English as in French each question has its own, and
+    /// a session started in one language resumes in the other with its answers.
+    func testFingerprintsDoNotDependOnTheLanguage() throws {
+        for language in ["en", "fr"] {
+            let content = try ContentLoader.load(from: Paths.content, thorough: false, language: language)
+            let prints = content.graph.questions.map { content.fingerprint(of: $0.id) }
+            XCTAssertEqual(Set(prints).count, content.graph.questions.count, "\(language): one fingerprint per question")
+            XCTAssertEqual(content.fingerprint(of: "letter.tone"),
+                try ContentLoader.load(from: Paths.content, thorough: false).fingerprint(of: "letter.tone"), language)
+        }
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("s.txt").path
+        _ = try goodbye(["--session", file, "--lang", "en"], stdin: lines(["yes", "no"]))
+        let resumed = try goodbye(["--session", file, "--lang", "fr"], stdin: "")
+        XCTAssertFalse(resumed.stdout.contains("a changé"), resumed.stdout)
+        XCTAssertTrue(resumed.stdout.contains("Question 3 sur 16"), resumed.stdout)
+        // A changed question is noticed in English too.
+        let content = folder.appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: content)
+        let dialogue = content.appendingPathComponent("dialogue.ini")
+        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(of: "[engagement.no_internal_signoff]\n", with: "[engagement.no_internal_signoff]\nrevision = 2\n")
+            .write(to: dialogue, atomically: true, encoding: .utf8)
+        let changed = try goodbye(["--session", file, "--lang", "en", "--content", content.path], stdin: "")
+        XCTAssertTrue(changed.stdout.contains("This question has changed"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("Question 2 of 16"), changed.stdout)
     }
 
     func testPipedRunsNeitherSaveByDefaultNorPrintEscapes() throws {

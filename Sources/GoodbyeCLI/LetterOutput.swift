@@ -1,0 +1,33 @@
+import DialogueCore
+import LetterComposition
+
+/// Writes letters in one output format, its writer prepared once (a batch writes
+/// thousands): text, Markdown, an e-mail draft, or JSON (the text letter with its facts).
+struct LetterOutput {
+    let format: OutputFormat
+    let texts: TextTable
+    let today: CivilDate
+    private let label: @Sendable (String, String) -> String
+    private let text: TextLetterWriter
+
+    init(format: OutputFormat, texts: TextTable, today: CivilDate) {
+        self.format = format
+        self.texts = texts
+        self.today = today
+        let language = LanguageFormat(texts: texts)
+        label = { language.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
+        text = TextLetterWriter(label: label) { language.fill(TextKey.formatItem, ["text": .string($0)]) }
+    }
+
+    func write(_ letter: Letter) -> String {
+        switch format {
+        case .text: return text.write(letter)
+        case .markdown: return MarkdownLetterWriter(label: label).write(letter)
+        case .eml:
+            // The clock and chance stay here, in the shell: a date and a unique id per e-mail.
+            return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
+                text: text).write(letter)
+        case .json: return LetterJSON.json(letter, text: text.write(letter), texts: texts).rendered() + "\n"
+        }
+    }
+}
