@@ -57,11 +57,39 @@ extension Engine {
     }
 
     /// Where `id` stands in its part of the planned path (the parts are split by the
-    /// decision): its number from 1 and the part's size. For "Question 3 sur 16".
-    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
+    /// decision): its number from 1 and the part's size, for "Question 3 sur 16". The
+    /// size is nil when an answer still to come, at `id` or after it, may lengthen the
+    /// part (a "yes" that opens the letter's questions): a total that would jump up is
+    /// not shown. One that may only shrink (a branch that skips questions) is.
+    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int?)? {
+        guard let (number, total, ahead) = part(of: id, in: state) else { return nil }
+        for question in ahead {
+            guard let node = graph.nodes[question] else { continue }
+            for value in node.branches.keys {
+                var other = state
+                other.answers[question] = Answer(value)
+                if let longer = part(of: id, in: other), longer.total > total { return (number, nil) }
+            }
+        }
+        return (number, total)
+    }
+
+    /// `id`'s number and its part's size on the planned path, and the unanswered
+    /// questions with branches from `id` on in that part.
+    private func part(of id: String, in state: Conversation) -> (number: Int, total: Int, ahead: [String])? {
         var parts: [[String]] = [[]]
-        _ = walk(state, planned: true, decided: { parts.append([]) }) { parts[parts.count - 1].append($0) }
-        for part in parts { if let index = part.firstIndex(of: id) { return (index + 1, part.count) } }
+        var ahead: [[String]] = [[]]
+        var reached = false
+        _ = walk(state, planned: true, decided: {
+            parts.append([])
+            ahead.append([])
+        }, branching: { if reached { ahead[ahead.count - 1].append($0) } }) {
+            parts[parts.count - 1].append($0)
+            if $0 == id { reached = true }
+        }
+        for (part, branching) in zip(parts, ahead) {
+            if let index = part.firstIndex(of: id) { return (index + 1, part.count, branching) }
+        }
         return nil
     }
 
@@ -72,7 +100,8 @@ extension Engine {
     }
 
     private func walk(
-        _ state: Conversation, planned: Bool, stop: String? = nil, decided: () -> Void = {}, visit: (String) -> Void = { _ in }
+        _ state: Conversation, planned: Bool, stop: String? = nil, decided: () -> Void = {}, branching: (String) -> Void = { _ in },
+        visit: (String) -> Void = { _ in }
     ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
@@ -98,6 +127,7 @@ extension Engine {
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
                 visit(question.id)
+                if answer == nil, !node.branches.isEmpty { branching(question.id) }
                 nextId = node.target(for: answer?.value)
             }
         }

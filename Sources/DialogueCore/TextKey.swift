@@ -29,6 +29,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case defaultHint = "ui.default"
     case optional = "ui.optional"
     case progress = "ui.progress"
+    case progressOpen = "ui.progress_open"
     case noHelp = "ui.no_help"
     case firstQuestion = "ui.first_question"
     case itemAdded = "ui.item_added"

@@ -52,12 +52,15 @@ struct Presenter {
     }
 
     /// The question, its choices and what pressing Enter does, ending with the prompt mark.
-    func question(_ id: String, defaultValue: String?, progress: (Int, Int)?, itemCount: Int = 0) -> String {
+    /// `total`: nil while the answers to come still choose the way ("Question 3 · Votre lettre").
+    func question(_ id: String, defaultValue: String?, progress: (number: Int, total: Int?)?, itemCount: Int = 0) -> String {
         guard let question = graph.question(id) else { return id + "\n› " }
         var lines: [String] = [""]
-        if let (number, total) = progress, total > 1, itemCount == 0 {
+        if let (number, total) = progress, total ?? 2 > 1, itemCount == 0 {
             let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
-            lines.append(text(TextKey.progress, ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
+            var values: [String: Value] = ["number": .string(String(number)), "group": .string(group)]
+            if let total { values["total"] = .string(String(total)) }
+            lines.append(text(total == nil ? TextKey.progressOpen : TextKey.progress, values))
         }
         lines.append(bold(wrapped(texts.text(id + ".prompt"))))
         if question.type == .choice {

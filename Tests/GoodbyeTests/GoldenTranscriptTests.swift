@@ -55,3 +55,29 @@ final class GoldenTranscriptTests: XCTestCase {
         XCTAssertEqual(missed, [], "every question and decision is reached, in both languages")
     }
 }
+
+extension GoldenTranscriptTests {
+    /// "Question 1 sur 2" then "2 sur 26" read as a broken promise: in every transcript,
+    /// within a part, a total once shown never grows, and numbers follow each other.
+    func testProgressTotalsNeverJumpUp() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".out") }.sorted()
+        let progress = try NSRegularExpression(pattern: #"^Question (\d+)(?: (?:sur|of) (\d+))? · "#, options: .anchorsMatchLines)
+        var seen = 0
+        for name in names {
+            let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+            var last: (number: Int, total: Int?)?
+            for match in progress.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                seen += 1
+                let number = Int(text[Range(match.range(at: 1), in: text)!])!
+                let total = Range(match.range(at: 2), in: text).map { Int(text[$0])! }
+                if let previous = last, number > previous.number, let before = previous.total {
+                    XCTAssertLessThanOrEqual(total ?? before, before, "\(name): question \(number) after \(previous.number) of \(before)")
+                    XCTAssertNotNil(total, "\(name): a total shown, then none, in the same part")
+                }
+                if let total { XCTAssertLessThanOrEqual(number, total, name) }
+                last = (number, total)
+            }
+        }
+        XCTAssertGreaterThan(seen, 100)
+    }
+}
