@@ -64,11 +64,19 @@ public struct Content: Sendable {
         let tables = [texts[language]].compactMap { $0 } + texts.values.filter { $0.language != language }
         for question in graph.questions where question.type == .choice {
             var map: [String: String] = [:]
+            // A word of a label that no other choice's label has names that choice too:
+            // `femme` for "à une femme (Madame)", `organisme`, `association`.
+            var owners: [String: Set<String>] = [:]
             for table in tables.reversed() {
                 for choice in question.choices {
-                    if let label = table["\(question.id).choice.\(choice)"] { map[folded(label)] = choice }
+                    guard let label = table["\(question.id).choice.\(choice)"] else { continue }
+                    map[folded(label)] = choice
+                    for word in folded(label).split(whereSeparator: { !$0.isLetter }) where word.count >= 3 {
+                        owners[String(word), default: []].insert(choice)
+                    }
                 }
             }
+            for (word, choices) in owners where choices.count == 1 && map[word] == nil { map[word] = choices.first }
             for choice in question.choices { map[folded(choice)] = choice }
             words[question.id] = map
         }

@@ -35,7 +35,11 @@ struct TextValidation {
                 keys.insert(question.id + ".help")
             }
             for choice in question.choices where question.type == .choice { keys.insert("\(question.id).choice.\(choice)") }
-            if question.type == .list { keys.insert(question.id + ".example") }
+            if question.type == .list {
+                keys.insert(question.id + ".example")
+                // What each field is, to name the one that is wrong.
+                keys.formUnion(question.fields.indices.map { "\(question.id).field.\($0 + 1)" })
+            }
         }
         for id in graph.order where graph.nodes[id]?.kind == .review {
             keys.formUnion(["title", "how", "help"].map { id + "." + $0 })

@@ -32,7 +32,10 @@ public enum Rejection: Error, Sendable, Equatable {
     case badEmail
     /// Not a SIRET; `siren` when the 9 digits of a SIREN were given instead.
     case badSiret(siren: Bool)
+    /// Not as many `;`-separated fields as the list asks.
     case badListItem(expected: [FieldType])
+    /// One field of a list item is not valid: its position from 1, and its type.
+    case badListField(position: Int, of: [FieldType])
     case empty
 }
 
@@ -168,6 +171,10 @@ public struct AnswerParser: Sendable {
         }
         if let value = choiceWords[question.id]?[key] { return .success(value) }
         if let value = question.choices.first(where: { folded($0) == key }) { return .success(value) }
+        // Several words (`une femme`, `un organisme public`): those the labels know must
+        // all name the same choice.
+        let named = Set(key.split(whereSeparator: { !$0.isLetter }).compactMap { choiceWords[question.id]?[String($0)] })
+        if named.count == 1, let value = named.first { return .success(value) }
         return .failure(.notAChoice(accepted: question.choices))
     }
 
@@ -184,7 +191,7 @@ public struct AnswerParser: Sendable {
             case .amount: value = Self.parseAmount(part)
             case .integer: value = Self.parseInteger(part).map(String.init)
             }
-            guard let value else { return .failure(.badListItem(expected: fields)) }
+            guard let value else { return .failure(.badListField(position: canonical.count + 1, of: fields)) }
             canonical.append(value)
         }
         return .success(canonical.joined(separator: ";"))

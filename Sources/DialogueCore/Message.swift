@@ -126,6 +126,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case acceptsEmail = "accepted.email"
     case acceptsSiret = "accepted.siret"
     case acceptsSiretNotSiren = "accepted.siret_not_siren"
+    case acceptsField = "accepted.field"
     case acceptsList = "accepted.list"
     case listingAnswers = "listing.answers"
     case listingDefault = "listing.default"

@@ -65,6 +65,8 @@ public enum TextKey: String, Sendable, CaseIterable {
     case rejectedSiret = "ui.rejected.siret"
     case rejectedSiren = "ui.rejected.siren"
     case rejectedItem = "ui.rejected.item"
+    case rejectedField = "ui.rejected.field"
+    case rejectedFieldMissing = "ui.rejected.field_missing"
     case rejectedEmpty = "ui.rejected.empty"
     case rejectedEmptyList = "ui.rejected.empty_list"
     case rejectedReview = "ui.rejected.review"

@@ -149,13 +149,25 @@ struct Presenter {
         case .badInteger: key = .rejectedInteger
         case .badEmail: key = .rejectedEmail
         case .badSiret(let siren): key = siren ? .rejectedSiren : .rejectedSiret
-        case .badListItem: key = .rejectedItem
+        case .badListItem, .badListField: key = .rejectedItem
         case .empty: key = .rejectedEmpty
+        }
+        if case .badListField(let position, let fields) = rejection {
+            let reasons: [FieldType: TextKey] = [.date: .rejectedDate, .amount: .rejectedAmount, .integer: .rejectedInteger]
+            let values: [String: Value] = ["label": .string(fieldLabel(id, position)), "number": .string(String(position)),
+                "total": .string(String(fields.count)), "reason": .string(reasons[fields[position - 1]].map(texts.text) ?? "")]
+            return text(reasons[fields[position - 1]] == nil ? TextKey.rejectedFieldMissing : TextKey.rejectedField, values)
         }
         if key == .rejectedReview, case .notAChoice(let accepted) = rejection {
             return text(key, ["count": .string(String(accepted.count))])
         }
         return texts.text(key)
+    }
+
+    /// `Le montant`: the name of a list item's field, with a capital to open a sentence.
+    func fieldLabel(_ id: String, _ position: Int) -> String {
+        let label = texts["\(id).field.\(position)"] ?? String(position)
+        return label.prefix(1).uppercased() + label.dropFirst()
     }
 
     func help(_ id: String) -> String {

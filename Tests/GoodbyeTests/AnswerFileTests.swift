@@ -1,4 +1,6 @@
 import ContentLoading
+import GoodbyeCLI
+import Foundation
 import DialogueCore
 import XCTest
 
@@ -19,6 +21,50 @@ final class AnswerFileTests: XCTestCase {
         XCTAssertEqual(file.answers["letter.contract"], Answer("determinee"))
         XCTAssertEqual(file.answers["letter.invoices"]?.values, ["A1;2026-09-01;12.00;2026-10-01", "A2;2026-09-02;3.50;2026-10-02"])
         XCTAssertEqual(file.lines["engagement.no_reply"], 4)
+    }
+
+    /// The words a person would type, found in the choices' labels: a word that only
+    /// one label holds names its choice; a word two labels share names none.
+    func testNaturalWordsFromTheLabelsNameTheirChoice() {
+        let parser = Self.content.parser(for: "fr")
+        func value(_ text: String, _ id: String) -> String? { try? parser.parse(text, for: Self.content.graph.question(id)!).get() }
+        XCTAssertEqual(value("femme", "client.civility"), "madame")
+        XCTAssertEqual(value("une femme", "client.civility"), "madame")
+        XCTAssertEqual(value("Homme", "client.civility"), "monsieur")
+        XCTAssertEqual(value("organisme", "client.civility"), "organisation")
+        XCTAssertEqual(value("société", "client.kind"), "entreprise")
+        XCTAssertEqual(value("une association", "client.kind"), "entreprise")
+        XCTAssertEqual(value("la mairie", "client.kind"), "public")
+        XCTAssertNil(value("personne", "client.civility"), "two labels say « personne »: ambiguous")
+        XCTAssertNil(value("femme", "client.kind"))
+        XCTAssertNil(value("une femme ou un homme", "client.civility"), "two choices named")
+        XCTAssertEqual(Self.content.parser(for: "en").parse("woman", for: Self.content.graph.question("client.civility")!), .success("madame"))
+    }
+
+    /// An invoice with one bad field: the field is named, with what it accepts, in an
+    /// answer file as at the prompt (not "write the four details").
+    func testAnInvoiceWithOneBadFieldNamesTheField() throws {
+        let file = read("letter.invoices = F1 ; 15/09/2026 ; douze ; 15/10/2026\nletter.invoices = F2 ; 31/02/2026 ; 12 ; 15/10/2026\n")
+        let messages = file.located(Self.content.texts["fr"]!).map { Self.content.texts["fr"]!.render($0) }
+        XCTAssertEqual(messages.count, 2)
+        XCTAssertTrue(messages[0].contains("pour le montant restant dû (information 3 sur 4), un montant"), messages[0])
+        XCTAssertTrue(messages[1].contains("pour la date de la facture (information 2 sur 4), une date"), messages[1])
+
+        let folder = try temporaryFolder(self)
+        let answers = folder.appendingPathComponent("r.txt")
+        try FactCheckTests.answers(["letter.unpaid": "oui", "letter.contract_date": "2025-01-01", "letter.notice_days": "30",
+            "letter.registered": "oui", "letter.handover": "oui", "letter.personal_data": "non", "letter.mention_reasons": "non",
+            "sender.legal_form": "ei", "sender.business": "", "sender.address": "", "sender.siret": "", "sender.email": "",
+            "client.email": "", "sender.gender": "neutre", "letter.contract": "indeterminee", "letter.notice_clause": "",
+            "letter.end_date": "2027-01-01"])
+            .write(to: answers, atomically: true, encoding: .utf8)
+        let terminal = ScriptedTerminal(lines: ["F1 ; 15/09/2026 ; douze ; 15/10/2026", "F1 ; 15/09/2026 ; 12 ; 15/10/2026", "F2 ; 15/09/2026"]
+            + Array(repeating: "", count: 12), interactive: true)
+        _ = App(terminal: terminal, environment: [:], content: Self.content).run(["letter", "--answers", answers.path, "--date", "2026-11-29"])
+        // `goodbye letter` asks on stderr: stdout holds the letter alone.
+        XCTAssertTrue(terminal.stderr.contains(fr("Le montant restant dû n’est pas valide (information 3 sur 4). Écrivez un montant")), terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains(fr("Écrivez les quatre informations séparées par des points-virgules")), "two fields only: the count")
+        XCTAssertTrue(terminal.stdout.contains("facture n°\u{A0}F1"), terminal.stdout)
     }
 
     func testBadLinesAreReportedWithTheirLine() {
