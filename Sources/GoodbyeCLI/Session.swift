@@ -99,7 +99,8 @@ final class Session {
                 let reason = presenter.rejection(rejection, for: node.id)
                 let empty = line.trimmingCharacters(in: .whitespaces).isEmpty
                 throw Failure(.dataError, [
-                    Message(empty ? .answerRejectedEmpty : .answerRejected, ["id": node.id, "value": quoted(line), "reason": reason]),
+                    Message(empty ? .answerRejectedEmpty : .answerRejected,
+                        ["prompt": printable(presenter.text(node.id + (node.question == nil ? ".title" : ".prompt"))), "id": node.question == nil ? "" : node.id, "value": quoted(line), "reason": reason]),
                     Message(.scriptStops),
                 ])
             }

@@ -154,6 +154,12 @@ final class HostileInputTests: XCTestCase {
         let piped = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path], stdin: signs + "99\n")
         XCTAssertEqual(piped.status, 65, piped.stderr)
         XCTAssertTrue(piped.stderr.contains("un numéro de 1 à 16"), piped.stderr)
+        // Said with what the person saw, not an internal id.
+        XCTAssertTrue(piped.stderr.contains(fr("réponse « 99 » non acceptée à « Récapitulatif de vos réponses ».")), piped.stderr)
+        XCTAssertFalse(piped.stderr.contains("review"), piped.stderr)
+        let question = try goodbye(["run"], stdin: "peut-être\n")
+        XCTAssertTrue(question.stderr.contains(fr("non acceptée à « Quand vous lui soumettez une proposition, ce client la laisse-t-il sans avis ? » (engagement.no_feedback)")),
+            question.stderr)
         let content = try ContentLoader.load(from: Paths.content)
         let terminal = ScriptedTerminal(lines: Array(repeating: "no", count: 16) + ["0", "17", ":quit"], interactive: true)
         let app = App(terminal: terminal, environment: [:], content: content)
