@@ -104,6 +104,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case notUTF8 = "error.not_utf8"
     case outputIsFolder = "error.output_is_folder"
     case outputIsFile = "error.output_is_file"
+    case fileLineTooLong = "error.file_line_too_long"
+    case fileTooLarge = "error.file_too_large"
     case lineTooLong = "error.line_too_long"
     case sessionNotSaving = "error.session_not_saving"
     case outputNotRegular = "error.output_not_regular"

@@ -7,19 +7,47 @@ import Foundation
 
 /// Reading inputs and writing outputs, with the contract's exit codes.
 enum Files {
-    /// The text of an input file; 66 when missing or unreadable, 65 when not UTF-8.
+    /// No answer or CSV line is longer: past it, the input is not what it claims (`/dev/zero`).
+    static let maximumLine = 1 << 20
+    /// No answer or CSV file is larger (a 10 000-row CSV is about 3 MB).
+    static let maximumSize = 256 << 20
+
+    /// The text of an input file, read as a stream, so that a pipe (`/dev/stdin`,
+    /// `<(cat F)`) reads like a file; 66 when missing or unreadable, 65 when not UTF-8,
+    /// with a line past a mebibyte, or past 256 MiB (a device that never ends).
     static func readText(_ path: String) throws(Failure) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Failure(.noInput, .fileMissing, ["path": printable(path)])
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
         }
-        guard !isDirectory.boolValue else {
-            throw Failure(.noInput, .inputIsFolder, ["path": printable(path)])
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var line = 1
+        var lineLength = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+            if count == 0 { break }
+            for byte in buffer[0..<count] {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineLength = 0
+                } else {
+                    lineLength += 1
+                    if lineLength > maximumLine {
+                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                    }
+                }
+            }
+            bytes += buffer[0..<count]
+            if bytes.count > maximumSize { throw Failure(.dataError, .fileTooLarge, ["path": printable(path)]) }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(.noInput, .fileUnreadable, ["path": printable(path)])
-        }
-        return try decode(data, name: path)
+        return try decode(Data(bytes), name: path)
     }
 
     /// UTF-8 text, or a 65 that names the first bad line.

@@ -244,6 +244,31 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(crlf.status, 0, "CRLF lines are still read as lines: \(crlf.stderr)")
     }
 
+    /// Issue 14: `--answers /dev/zero` read without end; `--answers /dev/stdin` and a pipe
+    /// (`<(cat F)`) were refused as unreadable (66). Files are read as streams, bounded.
+    func testAnswerFilesThatAreStreamsAreReadAndBounded() throws {
+        let zero = try launch(["letter", "--answers", "/dev/zero", "--no-input"], stdout: Pipe())
+        XCTAssertEqual(zero.status, 65, zero.stderr)
+        XCTAssertTrue(zero.stderr.contains(fr("/dev/zero:1 : ligne trop longue")), zero.stderr)
+        let text = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
+        let answers = try write(Data(text.utf8), "r.txt")
+        let stdin = try launch(["letter", "--answers", "/dev/stdin", "--no-input"], stdin: try XCTUnwrap(FileHandle(forReadingAtPath: answers)),
+            stdout: Pipe())
+        XCTAssertEqual(stdin.status, 0, stdin.stderr)
+        let fifo = try temporaryFolder(self).appendingPathComponent("tube").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(Data(text.utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let piped = try goodbye(["letter", "--answers", fifo, "--no-input"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertTrue(piped.stdout.contains("Dupont"), piped.stdout)
+    }
+
     /// Issue 14: the letter was always 0644, whatever the umask, and `--force` onto a
     /// 0400 file made it 0644. A letter holds personal data: the umask is respected,
     /// and a replaced file keeps its permissions.
