@@ -84,7 +84,10 @@ enum Files {
             throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        // Private while it is written; its final permissions once complete.
+        // Private while it is written; its final permissions once complete. A signal
+        // meanwhile removes it (Interrupt).
+        Interrupt.writing(temporary)
+        defer { Interrupt.written() }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)]) }
         var text = text

@@ -1,14 +1,21 @@
 @preconcurrency import Glibc
 import Synchronization
 
-/// Ctrl-C: say how to resume and leave with 130. Files are written to a temporary
-/// name and renamed, and the session is saved after every answer, so nothing is lost.
+/// Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP): say how to resume, remove
+/// the temporary file being written if any, and leave with 128 + the signal (130, 143,
+/// 129). Files are written to a temporary name and renamed, and the session is saved
+/// after every answer, so nothing is lost and nothing is left half-written.
 public enum Interrupt {
-    /// The message written on Ctrl-C; kept as a C string so the handler only writes.
+    /// The message written on a signal; kept as a C string so the handler only writes.
     nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<CChar>? = strdup(
         "\ngoodbye: interrompu. Relancez goodbye pour recommencer.\n")
 
     private static let writing = Mutex(())
+
+    /// The temporary file being written, for the handler to remove: a fixed buffer,
+    /// armed only once the path is complete in it.
+    nonisolated(unsafe) private static let temporary = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+    nonisolated(unsafe) private static var armed: sig_atomic_t = 0
 
     /// Replaced under a lock; the old text is never freed, so that a handler running
     /// meanwhile never reads freed memory (a session sets it once or twice).
@@ -17,13 +24,28 @@ public enum Interrupt {
         set { writing.withLock { _ in buffer = strdup(newValue) } }
     }
 
+    /// `path` is being written: removed if a signal comes before `written()`.
+    static func writing(_ path: String) {
+        armed = 0
+        let bytes = Array(path.utf8.prefix(Int(PATH_MAX)))
+        for (index, byte) in bytes.enumerated() { temporary[index] = CChar(bitPattern: byte) }
+        temporary[bytes.count] = 0
+        armed = 1
+    }
+
+    /// The temporary file is in place, or gone.
+    static func written() { armed = 0 }
+
     public static func install() {
         // A reader that goes away (`goodbye questions | head -1`) is seen as EPIPE by
         // the next write, which stops quietly (StandardTerminal.write), not as a signal.
         signal(SIGPIPE, SIG_IGN)
-        signal(SIGINT) { _ in
-            if let pointer = Interrupt.buffer { _ = write(2, pointer, strlen(pointer)) }
-            _exit(130)
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            Glibc.signal(signal) { number in
+                if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
+                if let pointer = Interrupt.buffer { _ = write(2, pointer, strlen(pointer)) }
+                _exit(128 + number)
+            }
         }
     }
 }

@@ -269,6 +269,64 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(piped.stdout.contains("Dupont"), piped.stdout)
     }
 
+    /// Issue 14: SIGTERM or SIGHUP while waiting for an answer killed the session
+    /// silently. Now the answers are kept, a `goodbye:` line says how to resume, and the
+    /// status is 128 + the signal (143, 129).
+    func testTermAndHangUpKeepTheAnswersAndSaySo() throws {
+        for (signal, status) in [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))] {
+            let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
+            let process = Process()
+            process.executableURL = Paths.binary
+            process.arguments = ["--session", file]
+            let input = Pipe()
+            let error = Pipe()
+            process.standardInput = input
+            process.standardOutput = Pipe()
+            process.standardError = error
+            try process.run()
+            input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
+            // Waits for both answers to be saved, then signals while a third is awaited.
+            for _ in 0..<100 where ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: " = ").count < 3 {
+                usleep(50_000)
+            }
+            kill(process.processIdentifier, signal)
+            let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, status, stderr)
+            XCTAssertTrue(stderr.contains(fr("goodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(file) »")), stderr)
+            let saved = try String(contentsOfFile: file, encoding: .utf8)
+            XCTAssertTrue(saved.contains("engagement.no_feedback = oui\n") && saved.contains("engagement.no_internal_signoff = non\n"), saved)
+        }
+    }
+
+    /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
+    /// Stopped in the middle of a batch, no temporary file remains.
+    func testASignalWhileWritingLeavesNoTemporaryFile() throws {
+        let folder = try temporaryFolder(self)
+        let rows = try String(contentsOf: BatchTests.example, encoding: .utf8).components(separatedBy: "\n")
+        let csv = folder.appendingPathComponent("c.csv")
+        try ([rows[0]] + (0..<3000).map { rows[1].replacingOccurrences(of: "Société Dupont", with: "Société Dupont \($0)") })
+            .joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("o")
+        let process = Process()
+        process.executableURL = Paths.binary
+        process.arguments = ["letter", "--batch", csv.path, "--out-dir", output.path]
+        process.standardError = Pipe()
+        try process.run()
+        // Signals as soon as letters are being written.
+        for _ in 0..<1200 where ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).count < 50 { usleep(10_000) }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        XCTAssertGreaterThan(names.count, 0)
+        XCTAssertLessThan(names.count, 3000, "stopped before the end")
+        XCTAssertEqual(names.filter { $0.hasSuffix(".tmp") }, [])
+        for name in names {
+            XCTAssertTrue(try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8).hasSuffix("Claire Martin\n"), "\(name) is whole")
+        }
+    }
+
     /// Issue 14: the letter was always 0644, whatever the umask, and `--force` onto a
     /// 0400 file made it 0644. A letter holds personal data: the umask is respected,
     /// and a replaced file keeps its permissions.
