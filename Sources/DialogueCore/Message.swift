@@ -65,6 +65,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case resumeHint = "note.resume_hint"
     case interrupted = "note.interrupted"
     case notSaved = "note.not_saved"
+    case crashed = "note.crashed"
     case interruptedRestart = "note.interrupted_restart"
     // Letters.
     case noLetterTemplates = "error.no_letter_templates"

@@ -39,6 +39,7 @@ extension App {
             Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": hint]), texts) + "\n"
         }
         onInterrupt(texts.text(.interruptedRestart))
+        Interrupt.crashMessage = "\ngoodbye: " + typography(texts.text(.crashed), texts) + "\n"
         // The default session file is a convenience: when it cannot be written (say
         // XDG_DATA_HOME names a file), say so once and go on without it. A file named
         // with --session is the person's request: failing to write it stops the run.

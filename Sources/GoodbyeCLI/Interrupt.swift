@@ -17,6 +17,15 @@ public enum Interrupt {
     nonisolated(unsafe) private static let temporary = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
     nonisolated(unsafe) private static var armed: sig_atomic_t = 0
 
+    /// The message written on a crash at a terminal, in the session's language.
+    nonisolated(unsafe) private static var crashBuffer: UnsafeMutablePointer<CChar>? = strdup(
+        "\ngoodbye: erreur interne : la séance s’est arrêtée. Vos réponses enregistrées sont gardées ; signalez ce problème.\n")
+
+    static var crashMessage: String {
+        get { crashBuffer.map { String(cString: $0) } ?? "" }
+        set { writing.withLock { _ in crashBuffer = strdup(newValue) } }
+    }
+
     /// Replaced under a lock; the old text is never freed, so that a handler running
     /// meanwhile never reads freed memory (a session sets it once or twice).
     static var message: String {
@@ -40,11 +49,23 @@ public enum Interrupt {
         // A reader that goes away (`goodbye questions | head -1`) is seen as EPIPE by
         // the next write, which stops quietly (StandardTerminal.write), not as a signal.
         signal(SIGPIPE, SIG_IGN)
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
+        // Ctrl-\ too: the person asked to stop, not for a backtrace.
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             Glibc.signal(signal) { number in
                 if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
                 if let pointer = Interrupt.buffer { _ = write(2, pointer, strlen(pointer)) }
                 _exit(128 + number)
+            }
+        }
+        // At a terminal, Swift's backtracer would wait 30 s on "Press space to
+        // interact" after a crash: the shipped program says one line and stops (70).
+        // SWIFT_BACKTRACE, when set, is the developer's choice and is kept.
+        guard isatty(0) != 0, getenv("SWIFT_BACKTRACE") == nil else { return }
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT] {
+            Glibc.signal(signal) { _ in
+                if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
+                if let pointer = Interrupt.crashBuffer { _ = write(2, pointer, strlen(pointer)) }
+                _exit(70)
             }
         }
     }

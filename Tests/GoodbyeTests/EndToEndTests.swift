@@ -70,7 +70,7 @@ final class EndToEndTests: XCTestCase {
     func testARejectedPipedAnswerEndsWith65() throws {
         let outcome = try goodbye([], stdin: "oui\npeut-être\n")
         XCTAssertEqual(outcome.status, 65)
-        XCTAssertTrue(outcome.stderr.hasPrefix(fr("goodbye: « engagement.no_internal_signoff » : réponse « peut-être » non acceptée.")), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasPrefix(fr("goodbye: réponse « peut-être » non acceptée à « Ce client omet-il de faire valider en interne ce qu’il vous a demandé de produire ? » (engagement.no_internal_signoff).")), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("Répondez par oui ou par non"))
     }
 

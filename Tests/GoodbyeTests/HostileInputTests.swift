@@ -299,6 +299,42 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: Ctrl-\\ or a crash at a terminal left Swift's backtracer waiting 30 s on
+    /// "Press space to interact". At a terminal (a pseudo-terminal from `script`), a
+    /// crash says one line and ends with 70; Ctrl-\\ stops like Ctrl-C (131).
+    func testACrashOrControlBackslashAtATerminalStopsAtOnce() throws {
+        let script = "/usr/bin/script"
+        try requireTools(FileManager.default.isExecutableFile(atPath: script) ? [] : [script + " (Debian package util-linux)"],
+            for: "A session in a pseudo-terminal")
+        for (signal, status, said) in [(SIGSEGV, Int32(70), "erreur interne"), (SIGQUIT, Int32(131), "interrompu")] {
+            let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: script)
+            process.arguments = ["-qfec", "\(Paths.binary.path) --session \(file)", "/dev/null"]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            // The session's process is script's child, in the pseudo-terminal.
+            let children = "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children"
+            var child: pid_t = 0
+            for _ in 0..<200 where child == 0 {
+                child = pid_t(((try? String(contentsOfFile: children, encoding: .utf8)) ?? "").split(separator: " ").first.flatMap { Int32($0) } ?? 0)
+                usleep(25_000)
+            }
+            XCTAssertGreaterThan(child, 0)
+            usleep(500_000)  // the first question on screen
+            kill(child, signal)
+            let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            XCTAssertEqual(process.terminationStatus, status, screen)
+            XCTAssertTrue(screen.contains("goodbye: " + said), screen)
+            XCTAssertFalse(screen.contains("Press space"), screen)
+        }
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {
