@@ -52,8 +52,7 @@ extension App {
                     problems += messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }
                     continue
                 case .template(let error):
-                    throw Failure(.software, [Message(.letterFailed, ["location": error.location.description], detail: error.localized),
-                        Message(.reportBug)])
+                    throw Failure.template(error)
                 }
             }
             for warning in letter.warnings {

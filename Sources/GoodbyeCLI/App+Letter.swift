@@ -51,7 +51,7 @@ extension App {
         } catch {
             switch error {
             case .facts(let messages): throw Failure(.dataError, messages + [Message(.factsFix)])
-            case .template(let error): throw Failure(.software, [Message(.letterFailed, ["location": error.location.description], detail: error.localized), Message(.reportBug)])
+            case .template(let error): throw Failure.template(error)
             }
         }
     }

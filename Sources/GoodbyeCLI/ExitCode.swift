@@ -1,4 +1,5 @@
 import DialogueCore
+import LetterTemplating
 
 /// The exit statuses of the contract (sysexits.h, plus 1 and 130).
 public enum ExitCode: Int32, Sendable {
@@ -38,6 +39,12 @@ public struct Failure: Error, Sendable {
     /// no answer can be (65).
     static var lineTooLong: Failure {
         Failure(.dataError, .lineTooLong)
+    }
+
+    /// A letter template that cannot be rendered (partials that include each other, a
+    /// name no answer gives): the content is at fault, as `goodbye check` says (65).
+    static func template(_ error: TemplateError) -> Failure {
+        Failure(.dataError, [Message(.letterFailed, ["location": error.location.description], detail: error.localized), Message(.contentInvalid)])
     }
 
     static func usage(_ key: MessageKey, _ values: [String: String] = [:]) -> Failure {

@@ -335,6 +335,24 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    /// Issue 14: partials that include each other stopped `letter` with 70 (an internal
+    /// error); the content is at fault, as `check` says: 65 from both.
+    func testPartialsThatIncludeEachOtherAreAContentError() throws {
+        let content = try temporaryFolder(self).appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: content)
+        try "{{> b}}\n".write(to: content.appendingPathComponent("fr/letters/a.mustache"), atomically: true, encoding: .utf8)
+        try "{{> a}}\n".write(to: content.appendingPathComponent("fr/letters/b.mustache"), atomically: true, encoding: .utf8)
+        let body = content.appendingPathComponent("fr/letters/farewell/body.mustache")
+        try ("{{> a}}\n" + String(contentsOf: body, encoding: .utf8)).write(to: body, atomically: true, encoding: .utf8)
+        let check = try goodbye(["check", "--content", content.path])
+        XCTAssertEqual(check.status, 65, check.stderr)
+        let answers = GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers").path
+        let letter = try goodbye(["letter", "--content", content.path, "--answers", answers, "--no-input"])
+        XCTAssertEqual(letter.status, 65, letter.stderr)
+        XCTAssertTrue(letter.stderr.contains("goodbye check"), letter.stderr)
+        XCTAssertEqual(letter.stdout, "")
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {
