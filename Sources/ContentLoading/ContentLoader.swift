@@ -39,17 +39,40 @@ public enum ContentLoader {
                 Message(.diagFolderMissing, [:]))], missing: true)
         }
         var files: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        var unreadable = false
         let base = folder.standardizedFileURL.path
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let relative = enumerator?.nextObject() as? String {
             guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache"), wanted(relative) else { continue }
             let path = base + "/" + relative
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ContentError(diagnostics: [Diagnostic(.syntax, file: relative, line: 0,
-                    Message(.diagFileUnreadable, [:]))], missing: false)
+            // Only a regular file is read: a pipe would wait for ever, a device never end.
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileMissingTarget, [:])))
+                unreadable = true
+                continue
+            }
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                if status.st_mode & S_IFMT != S_IFDIR {
+                    problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileNotRegular, [:])))
+                    unreadable = true
+                }
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileNoPermission, [:])))
+                unreadable = true
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileUnreadable, [:])))
+                continue
             }
             files[relative] = text
         }
+        // Every file that cannot be read is said, not only the first.
+        guard problems.isEmpty else { throw ContentError(diagnostics: problems.sorted(), missing: false, unreadable: unreadable) }
         return files
     }
 }

@@ -42,6 +42,8 @@ public struct ContentError: Error, Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the content folder itself is missing or unreadable (exit 66).
     public var missing: Bool
+    /// True when a file of it cannot be read: no permission, a dangling link, a pipe (exit 66).
+    public var unreadable = false
 }
 
 /// The stable codes of `goodbye check` and of answer-file problems, one per kind of

@@ -108,7 +108,7 @@ public struct App {
         } catch {
             let texts = messages(options)
             let lines = error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) }
-            if error.missing { throw Failure(.noInput, lines) }
+            if error.missing || error.unreadable { throw Failure(.noInput, lines) }
             throw Failure(.dataError, lines + [Message(.contentInvalid)])
         }
     }
@@ -135,7 +135,8 @@ public struct App {
             files = try ContentLoader.read(folder)
         } catch {
             let texts = messages(options)
-            throw Failure(error.missing ? .noInput : .dataError, error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
+            throw Failure(error.missing || error.unreadable ? .noInput : .dataError,
+                error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
         }
         let texts = messages(options)
         let diagnostics = ContentCompiler.compile(files: files).diagnostics

@@ -353,6 +353,26 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(letter.stdout, "")
     }
 
+    /// Issue 14: a pipe or a dangling link among the content's files gave 65 "illisible
+    /// ou pas en UTF-8" (or waited for ever on the pipe), and `check` stopped at the
+    /// first. Now 66, and every such file named.
+    func testUnreadableContentFilesAreAllNamedWith66() throws {
+        let content = try temporaryFolder(self).appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: content)
+        let texts = content.appendingPathComponent("en/texts.ini").path
+        try FileManager.default.removeItem(atPath: texts)
+        XCTAssertEqual(mkfifo(texts, 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("fr/letters/x.mustache").path,
+            withDestinationPath: "/nonexistent/x.mustache")
+        let check = try goodbye(["check", "--content", content.path])
+        XCTAssertEqual(check.status, 66, check.stderr)
+        XCTAssertTrue(check.stderr.contains(fr("en/texts.ini: GB001 ce n’est pas un fichier ordinaire")), check.stderr)
+        XCTAssertTrue(check.stderr.contains(fr("fr/letters/x.mustache: GB001 lien cassé")), check.stderr)
+        let letter = try goodbye(["letter", "--content", content.path, "--no-input", "--lang", "en"])
+        XCTAssertEqual(letter.status, 66, letter.stderr)
+        XCTAssertTrue(letter.stderr.contains("en/texts.ini: GB001 not a regular file"), letter.stderr)
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {
