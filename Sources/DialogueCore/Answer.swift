@@ -40,12 +40,27 @@ public enum Rejection: Error, Sendable, Equatable {
 }
 
 /// Text safe to show on a terminal and in a letter: control characters (escape
-/// sequences among them) become U+FFFD, so typed text is never sent raw to the terminal.
+/// sequences among them) become U+FFFD, so typed text is never sent raw to the terminal;
+/// invisible format characters (bidi overrides such as U+202E that reorder what is
+/// read, zero-width spaces and joiners, the byte-order mark) are removed; a line or
+/// paragraph separator (U+2028, U+2029) becomes a space, since an answer is one line.
 public func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+    // Most text is plain: one quick pass over ASCII, which holds none of these but controls.
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && unsafe($0)) }) else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-        result.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
+        switch scalar.properties.generalCategory {
+        case .control: result.append("\u{FFFD}")
+        case .format: continue
+        case .lineSeparator, .paragraphSeparator: result.append(" ")
+        default: result.append(scalar)
+        }
     }
     return String(result)
 }

@@ -373,6 +373,27 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(letter.stderr.contains("en/texts.ini: GB001 not a regular file"), letter.stderr)
     }
 
+    /// Issue 14: bidi overrides (U+202E), zero-width characters and line separators in
+    /// answers went raw to the terminal, the session and the letter, where they reorder
+    /// or hide what is read. Format characters are removed; a line separator is a space.
+    func testBidiZeroWidthAndLineSeparatorsNeverReachTheLetter() throws {
+        let hidden = ["\u{202E}", "\u{2066}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{200F}"]
+        let answers = "sender.name = Claire\u{202E}nitraM\nsender.city = 69003\u{200B} Lyon\nclient.civility = organisation\n"
+            + "client.company = Société\u{2066} Dupont\u{2069}\u{2028}Lyon\nletter.invoices = F\u{200D}1 ; 15/09/2026 ; 12 ; 15/10/2026\n"
+            + "letter.unpaid = oui\n"
+        let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--session", session], stdin: answers)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let saved = try String(contentsOfFile: session, encoding: .utf8)
+        for character in hidden {
+            XCTAssertFalse(run.stdout.contains(character), "letter: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
+            XCTAssertFalse(saved.contains(character), "session: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
+        }
+        XCTAssertTrue(run.stdout.contains("Société Dupont Lyon\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Claire nitraM") || run.stdout.contains("ClairenitraM"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("facture n°\u{A0}F1"), run.stdout)
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {
