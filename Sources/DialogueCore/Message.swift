@@ -41,6 +41,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
     case answersFix = "error.answers_fix"
+    case oneCommand = "error.one_command"
     case batchNeedsBoth = "error.batch_needs_both"
     case batchExcludes = "error.batch_excludes"
     case batchFix = "error.batch_fix"

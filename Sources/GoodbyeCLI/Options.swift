@@ -104,7 +104,11 @@ public struct Options: Sendable, Equatable {
             } else if options.command == .help, options.helpTopic == nil {
                 options.helpTopic = argument
             } else {
-                let hints = commandSeen ? [] : suggestion(argument, Command.allCases.map(\.rawValue))
+                var hints = commandSeen ? [] : suggestion(argument, Command.allCases.map(\.rawValue))
+                // `goodbye letter run`: a second command, not a typo of one.
+                if commandSeen, Command(rawValue: argument) != nil {
+                    hints = [Message(.oneCommand, ["command": options.command.rawValue, "word": argument])]
+                }
                 throw Failure.usage(Message(.unexpectedArgument, ["argument": argument]), hints: hints)
             }
         }

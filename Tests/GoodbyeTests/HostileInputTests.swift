@@ -394,6 +394,18 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("facture n°\u{A0}F1"), run.stdout)
     }
 
+    /// Issue 14: `letter run` suggested « run » (what was typed); `letter -- …` must
+    /// not read what follows `--` as options.
+    func testASecondCommandAndWordsAfterTheDoubleDash() throws {
+        let twice = try goodbye(["letter", "run"])
+        XCTAssertEqual(twice.status, 64)
+        XCTAssertTrue(twice.stderr.contains(fr("une seule commande à la fois : goodbye letter ou goodbye run")), twice.stderr)
+        XCTAssertFalse(twice.stderr.contains("vouliez-vous dire"), twice.stderr)
+        let dashed = try goodbye(["letter", "--", "--kind"])
+        XCTAssertEqual(dashed.status, 64)
+        XCTAssertTrue(dashed.stderr.contains(fr("argument inattendu « --kind »")), dashed.stderr)
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {
