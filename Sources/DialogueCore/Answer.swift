@@ -51,10 +51,19 @@ public func printable(_ text: String) -> String {
         default: return false
         }
     }
+    // A byte of a file name that was not UTF-8, kept as U+F780…U+F7FF (the shell's
+    // RawPath), is shown as `\xE9`.
+    func rawByte(_ scalar: Unicode.Scalar) -> Bool { (0xF780...0xF7FF).contains(scalar.value) }
     // Most text is plain: one quick pass over ASCII, which holds none of these but controls.
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && unsafe($0)) }) else { return text }
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && (unsafe($0) || rawByte($0))) })
+    else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
+        if rawByte(scalar) {
+            let hex = String(scalar.value - 0xF700, radix: 16, uppercase: true)
+            result.append(contentsOf: "\\x\(hex)".unicodeScalars)
+            continue
+        }
         switch scalar.properties.generalCategory {
         case .control: result.append("\u{FFFD}")
         case .format: continue

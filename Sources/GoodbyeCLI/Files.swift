@@ -16,12 +16,11 @@ enum Files {
     /// `<(cat F)`) reads like a file; 66 when missing or unreadable, 65 when not UTF-8,
     /// with a line past a mebibyte, or past 256 MiB (a device that never ends).
     static func readText(_ path: String) throws(Failure) -> String {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
+        guard let status = status(path) else {
             throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
         }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -75,21 +74,17 @@ enum Files {
     /// `durable`: the data reaches the disk before the file takes its name (one letter);
     /// a batch of thousands flushes its folder once at the end instead (`flush`).
     static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
+        let (folder, name) = split(path)
         try checkExisting(path, force: force)
         let permissions = permissions ?? existingPermissions(path) ?? 0o666 & ~Int(currentUmask())
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder.path)])
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        guard isFolder(folder) else { throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)]) }
+        let temporary = folder + "/.\(name).\(getpid()).tmp"
         // Private while it is written; its final permissions once complete. A signal
         // meanwhile removes it (Interrupt).
         Interrupt.writing(temporary)
         defer { Interrupt.written() }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder.path)]) }
+        let descriptor = withPath(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
+        guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
         var text = text
         let written = text.withUTF8 { bytes -> Bool in
             var offset = 0
@@ -103,7 +98,7 @@ enum Files {
         }
         let complete = written && (!durable || fsync(descriptor) == 0) && fchmod(descriptor, mode_t(permissions)) == 0
         guard close(descriptor) == 0, complete else {
-            unlink(temporary)
+            withPath(temporary) { _ = unlink($0) }
             throw Failure(.ioError, .writeFailed, ["path": printable(path)])
         }
         try commit(temporary, to: path, force: force)
@@ -112,14 +107,14 @@ enum Files {
     /// Puts the finished temporary file in place in one step: `rename` replaces (with
     /// `--force`); `link` refuses an existing file, even one created meanwhile.
     private static func commit(_ temporary: String, to path: String, force: Bool) throws(Failure) {
-        defer { unlink(temporary) }
+        defer { withPath(temporary) { _ = unlink($0) } }
         if force {
-            guard rename(temporary, path) == 0 else {
+            guard withPath(temporary, { from in withPath(path) { rename(from, $0) } }) == 0 else {
                 throw Failure(.ioError, .replaceFailed, ["path": printable(path)])
             }
             return
         }
-        guard link(temporary, path) == 0 else {
+        guard withPath(temporary, { from in withPath(path) { link(from, $0) } }) == 0 else {
             let reason = errno
             if reason == EEXIST {
                 throw Failure.exists(path)
@@ -134,20 +129,16 @@ extension Files {
     /// exists and is writable, and it does not exist unless `force`.
     static func checkCreatable(_ path: String, force: Bool) throws(Failure) {
         try checkExisting(path, force: force)
-        var isDirectory: ObjCBool = false
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)])
-        }
-        guard access(folder, W_OK) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
+        let folder = split(path).folder
+        guard isFolder(folder) else { throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)]) }
+        guard withPath(folder, { access($0, W_OK) }) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
     }
 
     /// What is already at an output path: nothing, or a regular file that `--force` may
     /// replace. A folder, a device, a pipe or a socket is never replaced (a letter written
     /// over `/dev/null` as root would replace the device).
     private static func checkExisting(_ path: String, force: Bool) throws(Failure) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }
+        guard let status = status(path) else { return }
         switch status.st_mode & S_IFMT {
         case S_IFREG: guard force else { throw Failure.exists(path) }
         case S_IFDIR: throw Failure(.cantCreate, .outputIsFolder, ["path": printable(path)])
@@ -155,25 +146,44 @@ extension Files {
         }
     }
 
+    /// What `stat` says of `path` (links followed), nil when nothing is there.
+    static func status(_ path: String) -> stat? {
+        var status = stat()
+        return withPath(path) { stat($0, &status) } == 0 ? status : nil
+    }
+
+    static func isFolder(_ path: String) -> Bool { status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false }
+
+    /// The folder of `path` and its last component, on the string: no URL, so that
+    /// bytes kept from a non-UTF-8 name stay as they are.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// `mkdir -p`, each new folder with `mode` (under the umask).
+    static func makeFolders(_ path: String, mode: mode_t) -> Bool {
+        if isFolder(path) { return true }
+        let parent = split(path).folder
+        guard parent == path || makeFolders(parent, mode: mode) else { return false }
+        return withPath(path) { mkdir($0, mode) } == 0 || isFolder(path)
+    }
+
     /// Whether anything exists at `path` (a dangling link counts).
     static func exists(_ path: String) -> Bool {
         var status = stat()
-        return lstat(path, &status) == 0
+        return withPath(path) { lstat($0, &status) } == 0
     }
 
     /// The output folder of a batch, created with its parents when missing.
     static func makeFolder(_ path: String) throws(Failure) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Failure(.cantCreate, .outputIsFile, ["path": printable(path)]) }
+        if status(path) != nil {
+            guard isFolder(path) else { throw Failure(.cantCreate, .outputIsFile, ["path": printable(path)]) }
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(.cantCreate, .createFailed, ["path": printable(path)])
-            }
+            guard makeFolders(path, mode: 0o777) else { throw Failure(.cantCreate, .createFailed, ["path": printable(path)]) }
         }
-        guard access(path, W_OK) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(path)]) }
+        guard withPath(path, { access($0, W_OK) }) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(path)]) }
     }
 
     /// The batch's letters on disk: written data flushed once, for all of them.
@@ -181,9 +191,7 @@ extension Files {
 
     /// The permission bits of an existing file, nil when there is none.
     private static func existingPermissions(_ path: String) -> Int? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return Int(status.st_mode & 0o7777)
+        status(path).map { Int($0.st_mode & 0o7777) }
     }
 
     /// The process's umask (reading it means setting it: it is set back at once).
@@ -196,8 +204,7 @@ extension Files {
     /// Whether two paths name the same file: the same inode when both exist, else the
     /// same absolute path once `.` and `..` are resolved.
     static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat(), b = stat()
-        if stat(first, &a) == 0, stat(second, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
+        if let a = status(first), let b = status(second) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
         return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
     }
 
@@ -205,7 +212,7 @@ extension Files {
     static func freeName(_ name: String, extension suffix: String) -> String {
         var candidate = name + "." + suffix
         var number = 2
-        while FileManager.default.fileExists(atPath: candidate) {
+        while exists(candidate) {
             candidate = "\(name)-\(number).\(suffix)"
             number += 1
         }

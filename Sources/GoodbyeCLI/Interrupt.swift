@@ -36,8 +36,8 @@ public enum Interrupt {
     /// `path` is being written: removed if a signal comes before `written()`.
     static func writing(_ path: String) {
         armed = 0
-        let bytes = Array(path.utf8.prefix(Int(PATH_MAX)))
-        for (index, byte) in bytes.enumerated() { temporary[index] = CChar(bitPattern: byte) }
+        let bytes = RawPath.bytes(path).dropLast().prefix(Int(PATH_MAX))
+        for (index, byte) in bytes.enumerated() { temporary[index] = byte }
         temporary[bytes.count] = 0
         armed = 1
     }

@@ -39,12 +39,8 @@ struct SessionStore {
 
     /// Saves atomically, creating the folder (0700) and the file (0600) as needed.
     func save(_ state: Conversation, finished: Bool = false) throws(Failure) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw Failure(.cantCreate, .sessionFolder, ["folder": printable(folder)])
-        }
+        let folder = Files.split(path).folder
+        guard Files.makeFolders(folder, mode: 0o700) else { throw Failure(.cantCreate, .sessionFolder, ["folder": printable(folder)]) }
         try Files.write(text(state, finished: finished), to: path, force: true, permissions: 0o600)
     }
 
@@ -59,7 +55,7 @@ struct SessionStore {
     }
 
     func load(texts: TextTable) throws(Failure) -> Loaded? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard Files.status(path) != nil else { return nil }
         let text = try Files.readText(path)
         let file = AnswerFile(text: text, file: path, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else {

@@ -406,6 +406,40 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(dashed.stderr.contains(fr("argument inattendu « --kind »")), dashed.stderr)
     }
 
+    /// Issue 14: file names that are not UTF-8 became `out\xEF\xBF\xBD.txt` (U+FFFD)
+    /// and existing ones were "missing". The bytes given are the file used, and a
+    /// message shows such a byte as `\xE9`.
+    func testFileNamesThatAreNotUTF8AreTheFilesUsed() throws {
+        let folder = try temporaryFolder(self)
+        func bytes(_ prefix: String, _ byte: UInt8, _ suffix: String) -> [CChar] {
+            (Array(prefix.utf8) + [byte] + Array(suffix.utf8) + [0]).map { CChar(bitPattern: $0) }
+        }
+        let answersText = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
+        let answers = folder.appendingPathComponent("r").path
+        try answersText.write(toFile: answers, atomically: true, encoding: .utf8)
+        // An answer file named r\xE9.txt, read through that name.
+        XCTAssertEqual(rename(answers, bytes(folder.path + "/r", 0xE9, ".txt")), 0)
+        let script = """
+            cd '\(folder.path)' && '\(Paths.binary.path)' letter --answers "$(printf 'r\\351.txt')" --no-input -o "$(printf 'lettre\\351.txt')" \
+              --session "$(printf 's\\350.txt')" && '\(Paths.binary.path)' letter --answers "$(printf 'absent\\347.txt')" --no-input
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 66, stderr)
+        XCTAssertTrue(stderr.contains(fr("lettre enregistrée dans « lettre\\xE9.txt »")), stderr)
+        XCTAssertTrue(stderr.contains(fr("le fichier « absent\\xE7.txt » est introuvable")), stderr)
+        XCTAssertEqual(access(bytes(folder.path + "/lettre", 0xE9, ".txt"), F_OK), 0, "the letter has the byte given")
+        XCTAssertEqual(access(bytes(folder.path + "/s", 0xE8, ".txt"), F_OK), 0, "the session too")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("lettre\u{FFFD}.txt").path))
+    }
+
     /// Issue 14: a signal while a file was being written left `.NAME.PID.tmp` behind.
     /// Stopped in the middle of a batch, no temporary file remains.
     func testASignalWhileWritingLeavesNoTemporaryFile() throws {

@@ -40,6 +40,25 @@ final class StrictModeTests: XCTestCase {
         }
     }
 
+    /// Issue 14: 20 000 tags on one line took 7 s and 100 000 did not finish: each tag's
+    /// column was counted again from the start of the line. Counted once, in order, the
+    /// columns stay right (checked at the end of a long line, after accents).
+    func testManyTagsOnOneLineParseInOnePass() throws {
+        let count = 200_000
+        let source = "é" + String(repeating: "{{a}}", count: count) + "{{b}}\n{{c}}"
+        let template = try Template(source, name: "t")
+        XCTAssertThrowsError(try template.render(["a": "x", "c": "y"], escaping: .none, strict: true)) { error in
+            XCTAssertEqual((error as? TemplateError)?.kind, .missingVariable("b"))
+            XCTAssertEqual((error as? TemplateError)?.location, SourceLocation(template: "t", line: 1, column: 2 + 5 * count))
+        }
+        XCTAssertEqual(try template.render(["a": "x", "b": "", "c": "y"], escaping: .none, strict: true),
+            "é" + String(repeating: "x", count: count) + "\ny")
+        // 100 000 sections opened on one line stop at the depth limit, at once.
+        XCTAssertThrowsError(try Template(String(repeating: "{{#a}}", count: 100_000), name: "t")) { error in
+            XCTAssertEqual((error as? TemplateError)?.kind, .sectionsTooDeep(Parser.maximumDepth))
+        }
+    }
+
     func testParseErrorsCarryLineAndColumn() {
         let cases: [(String, TemplateError.Kind, Int, Int)] = [
             ("ligne\n{{#a}}\n", .unclosedSection("a"), 2, 1),
