@@ -11,6 +11,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case formatDecimal = "format.decimal"
     case formatCurrency = "format.currency"
     case formatPercent = "format.percent"
+    case formatPage = "format.page"
     case formatDayOne = "format.day_one"
     case formatDayOther = "format.day_other"
     case formatLabel = "format.label"

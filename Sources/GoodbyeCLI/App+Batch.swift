@@ -6,7 +6,7 @@ import LetterComposition
 private struct BatchLetter {
     let row: Int
     let name: String
-    let text: String
+    let bytes: [UInt8]
 }
 
 extension App {
@@ -61,7 +61,7 @@ extension App {
             // Named from the client: the company, or the person's name, or the row.
             let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
             let name = client.map(Files.slug) ?? "lettre-\(row.number)"
-            letters.append(BatchLetter(row: row.number, name: name, text: output.write(letter)))
+            letters.append(BatchLetter(row: row.number, name: name, bytes: output.bytes(letter)))
         }
         progress.end()
         guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }
@@ -92,7 +92,7 @@ extension App {
         for (index, (letter, path)) in zip(letters, paths).enumerated() {
             progress.advance()
             do {
-                try Files.write(letter.text, to: path, force: force, durable: false)
+                try Files.write(bytes: letter.bytes, to: path, force: force, durable: false)
             } catch {
                 progress.end()
                 throw Failure(error.code, error.messages + [Message(.batchWriteStopped, ["count": String(index)])])

@@ -12,6 +12,10 @@ extension App {
         let content = try loadContent(options)
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
+        // PDF bytes are not for a screen: said before the first question.
+        if format == .pdf, options.output == nil || options.output == "-", terminal.outputIsTerminal {
+            throw Failure.usage(.pdfToTerminal)
+        }
         // Say now, not after the last question, that the output cannot be written.
         if let path = options.output, path != "-" {
             for (option, input) in [("--session", options.session), ("--answers", options.answers)] {
@@ -92,7 +96,18 @@ extension App {
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
         // `run --format json` carries the letter as text inside its report.
-        let text = letter.map(LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today).write)
+        let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
+        if format == .pdf, let letter {
+            let bytes = output.bytes(letter)
+            if let path = options.output, path != "-" {
+                try Files.write(bytes: bytes, to: path, force: options.force)
+                terminal.writeError("goodbye: " + presenter.typography(texts.text(.letterSaved, ["path": printable(path)])) + "\n")
+            } else {
+                terminal.writeBytes(bytes)
+            }
+            return
+        }
+        let text = letter.map(output.write)
         if format == .eml, let letter { noteMissingAddresses(letter, texts) }
         let name = Files.slug([letter?.recipient.first ?? "", letter?.kind ?? "", today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
         try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,

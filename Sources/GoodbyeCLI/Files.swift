@@ -74,6 +74,10 @@ enum Files {
     /// `durable`: the data reaches the disk before the file takes its name (one letter);
     /// a batch of thousands flushes its folder once at the end instead (`flush`).
     static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
+        try write(bytes: Array(text.utf8), to: path, force: force, permissions: permissions, durable: durable)
+    }
+
+    static func write(bytes: [UInt8], to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
         let (folder, name) = split(path)
         try checkExisting(path, force: force)
         let permissions = permissions ?? existingPermissions(path) ?? 0o666 & ~Int(currentUmask())
@@ -85,8 +89,7 @@ enum Files {
         defer { Interrupt.written() }
         let descriptor = withPath(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
         guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
-        var text = text
-        let written = text.withUTF8 { bytes -> Bool in
+        let written = bytes.withUnsafeBufferPointer { bytes -> Bool in
             var offset = 0
             while offset < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -28,6 +28,15 @@ struct LetterOutput {
             return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
                 text: text).write(letter)
         case .json: return LetterJSON.json(letter, text: text.write(letter), texts: texts).rendered() + "\n"
+        case .pdf: return String(decoding: bytes(letter), as: UTF8.self)
         }
+    }
+
+    /// The letter as the bytes of its file: a PDF as is, the other formats in UTF-8.
+    func bytes(_ letter: Letter) -> [UInt8] {
+        guard format == .pdf else { return Array(write(letter).utf8) }
+        let texts = self.texts
+        return PDFLetterWriter(label: label) { LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))]) }
+            .write(letter)
     }
 }

@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
-        case .letter: return [.text, .markdown, .eml, .json]
+        case .letter: return [.text, .markdown, .eml, .pdf, .json]
         case .check, .help: return []
         }
     }
@@ -27,7 +27,7 @@ public enum Command: String, Sendable, CaseIterable {
 
 /// How a letter or a report is written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, eml
+    case text, json, markdown, eml, pdf
 
     /// The extension of a file written in this format.
     var fileExtension: String {
@@ -36,6 +36,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: return "json"
         case .markdown: return "md"
         case .eml: return "eml"
+        case .pdf: return "pdf"
         }
     }
 }

@@ -21,9 +21,12 @@ public protocol Terminal: AnyObject {
     var inputFailed: Bool { get }
     /// True when a line of input went past the limit (`StandardTerminal.maximumLineBytes`).
     var lineTooLong: Bool { get }
+    /// Bytes to standard output as they are (a PDF).
+    func writeBytes(_ bytes: [UInt8])
 }
 
 extension Terminal {
+    public func writeBytes(_ bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
     public var inputFailed: Bool { false }
     public var lineTooLong: Bool { false }
 }
@@ -46,6 +49,10 @@ public final class StandardTerminal: Terminal {
     /// one left to tell: stop at once, quietly, with the contract's 74 (I/O error).
     public func write(_ text: String) {
         if fputs(text, stdout) == EOF || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
+    }
+
+    public func writeBytes(_ bytes: [UInt8]) {
+        if fwrite(bytes, 1, bytes.count, stdout) != bytes.count || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
     }
 
     /// False when something written to standard output was lost (full disk, closed output).

@@ -24,6 +24,8 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case nearLimitation = "GW010"
     /// Suspending the work without a formal notice first.
     case suspensionWithoutNotice = "GW011"
+    /// A recipient line past 38 characters, or more than 6 lines (NF Z10-011).
+    case addressTooLong = "GW012"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is

@@ -69,7 +69,7 @@ public struct LetterDrafter: Sendable {
         guard errors.isEmpty else { throw .facts(errors) }
         do {
             var letter = try compose(facts)
-            letter.warnings = check.warnings()
+            letter.warnings = check.warnings() + Self.addressWarnings(letter.recipient)
             return letter
         } catch {
             throw .template(error)
@@ -90,6 +90,10 @@ public struct LetterDrafter: Sendable {
         var letter = Letter(kind: kind.id, language: texts.language)
         letter.sender = Letter.lines(try render("sender"))
         letter.recipient = Letter.lines(try render("recipient"))
+        // NF Z10-011: the last line of an address, postcode and town, in capitals.
+        if !facts.text(.clientCity).isEmpty, let last = letter.recipient.indices.last {
+            letter.recipient[last] = letter.recipient[last].uppercased()
+        }
         letter.placeDate = composer.placeDate(facts)
         letter.sendingMode = facts.flag(.registered) || kind.registered ? texts[TextKey.letterRegistered] : nil
         letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
@@ -109,6 +113,19 @@ public struct LetterDrafter: Sendable {
         letter.email.toAddress = facts.text(.clientEmail).nonEmpty
         letter.email.closing = letter.closing.dropLast() + Letter.blocks(try render("email-closing"))
         return letter
+    }
+}
+
+extension LetterDrafter {
+    /// The postal standard's limits (AFNOR NF Z10-011, as La Poste summarises it): at
+    /// most 6 lines of at most 38 characters, or sorting machines and the envelope
+    /// window may miss part of the address.
+    static func addressWarnings(_ lines: [String]) -> [LetterWarning] {
+        var warnings = lines.filter { $0.count > 38 }.map {
+            LetterWarning(.addressTooLong, Message(.warnAddressLine, ["text": $0]), question: .clientAddress)
+        }
+        if lines.count > 6 { warnings.append(LetterWarning(.addressTooLong, Message(.warnAddressLines), question: .clientAddress)) }
+        return warnings
     }
 }
 

@@ -97,7 +97,7 @@ final class FrenchTests: XCTestCase {
     /// lines; indentation dropped; lines of code alone dropped.
     static func prose(_ text: String) -> String {
         let code = try! NSRegularExpression(
-            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|eml|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
+            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|eml|pdf|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
         let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
         var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
         masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)

@@ -130,18 +130,23 @@ func assertFrench(_ texts: [String: String], words: [String] = [], file: StaticS
         try words.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         arguments += ["--words", list.path]
     }
-    let process = Process()
     // The checker's own interpreter (its shebang): Debian's python3, where grammalecte is installed.
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = arguments + paths
+    let (status, report) = try runTool("/usr/bin/python3", arguments + paths)
+    XCTAssertEqual(status, 0, "check-french found problems:\n\(report)", file: file, line: line)
+}
+
+/// Runs a tool to its end: its status, and its standard output and error together.
+func runTool(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let report = String(decoding: data, as: UTF8.self)
-    XCTAssertEqual(process.terminationStatus, 0, "check-french found problems:\n\(report)", file: file, line: line)
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// The distinct lines of many texts, once each: letters share most of their sentences,

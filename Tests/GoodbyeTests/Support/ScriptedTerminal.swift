@@ -7,7 +7,7 @@ final class ScriptedTerminal: Terminal {
     var stdout = ""
     var stderr = ""
     let isInteractive: Bool
-    let outputIsTerminal = false
+    var outputIsTerminal = false
     let errorIsTerminal = false
     let width = 80
 

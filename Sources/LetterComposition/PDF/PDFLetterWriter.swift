@@ -1,0 +1,351 @@
+/// The letter as a print-ready A4 PDF laid out as a French business letter, for a
+/// window envelope. Measurements, with their sources:
+/// - the recipient block in the window: a frame of about 85 x 33 mm whose top left
+///   corner is 110 mm from the left edge and 55 mm from the top of the page, its first
+///   lines kept clear for the registered-mail barcode (`letter-conventions.md`, section 9:
+///   a French document-processing firm's addressing guide, to check against La Poste's
+///   "Guide pratique courrier");
+/// - the address: Helvetica 10 pt (9 to 12 accepted), at most 6 lines of at most 38
+///   characters, left-aligned, the last in capitals (AFNOR NF Z10-011, as La Poste
+///   summarises it); the letter's drafting capitalises that line and warns of the rest;
+/// - the sender top left (AFNOR NF Z11-001), place and date above the subject, room for
+///   the handwritten signature above the printed name.
+/// Text is Helvetica in WinAnsiEncoding, so it stays selectable and searchable; the
+/// narrow no-break space, which that encoding lacks, is drawn as a thin space (a gap of
+/// 1/6 em), never as a missing glyph.
+public struct PDFLetterWriter: Sendable {
+    /// `{{label}} : {{text}}` in French, for the subject line.
+    let label: @Sendable (String, String) -> String
+    /// `1/2`: a page's number and the count, at the foot of each page of a long letter.
+    let pageNumber: @Sendable (Int, Int) -> String
+
+    public init(label: @escaping @Sendable (String, String) -> String, pageNumber: @escaping @Sendable (Int, Int) -> String) {
+        self.label = label
+        self.pageNumber = pageNumber
+    }
+
+    // MARK: Measurements (millimetres from the page's top left corner)
+
+    static let left = 25.0
+    static let right = 20.0
+    static let top = 20.0
+    static let bottom = 25.0
+    static let window = (left: 110.0, top: 55.0, width: 85.0, height: 33.0)
+    /// The recipient's first baseline: 9 mm into the window, the top kept for the barcode.
+    static let addressBaseline = window.top + 9.0
+    static let placeBaseline = 100.0
+    static let firstBodyBaseline = 112.0
+    static let signatureRoom = 22.0
+    static let listIndent = 5.0
+    static let size = 10.0
+    static let leading = 13.0
+    static let addressLeading = 12.0
+    static let paragraphGap = 6.0
+    /// The thin space drawn for U+202F: 1/6 em.
+    static let thin = 167
+
+    static func points(_ millimetres: Double) -> Double { millimetres * 72 / 25.4 }
+
+    // MARK: Writing
+
+    public func write(_ letter: Letter) -> [UInt8] {
+        var layout = Layout()
+        // Header: sender, recipient in the window, place and date. First page only.
+        var y = Self.top + 4
+        for (index, line) in letter.sender.enumerated() {
+            layout.text(Self.encode(line), x: Self.left, baseline: y, font: index == 0 ? .bold : .regular)
+            y += Self.addressLeading * 25.4 / 72
+        }
+        for (index, line) in letter.recipient.prefix(6).enumerated() {
+            layout.text(Self.encode(line), x: Self.window.left + 4, baseline: Self.addressBaseline + Double(index) * Self.addressLeading * 25.4 / 72,
+                font: .regular)
+        }
+        layout.text(Self.encode(letter.placeDate), x: Self.window.left + 4, baseline: Self.placeBaseline, font: .regular)
+        layout.cursor = Self.firstBodyBaseline
+        if let mode = letter.sendingMode {
+            layout.paragraph(Self.encode(mode), font: .bold, justified: false)
+            layout.gap()
+        }
+        var subject: [Paragraph] = []
+        if letter.subjectLabel.isEmpty {
+            subject = [Paragraph(pieces: [(Self.encode(letter.subject), .bold)])]
+        } else {
+            let marker = "\u{1}"
+            let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false).map(String.init)
+            subject = [Paragraph(pieces: [(Self.encode(parts[0]), .bold), (Self.encode(letter.subject + (parts.count > 1 ? parts[1] : "")), .regular)])]
+        }
+        let salutation = Paragraph(pieces: [(Self.encode(letter.salutation), .regular)])
+        for paragraph in letter.salutationBeforeSubject ? [salutation] + subject : subject + [salutation] {
+            layout.flow([paragraph], justified: false)
+            layout.gap()
+        }
+        for block in letter.body + letter.closing {
+            // Items that end with an amount (the invoices) form a table: the amounts
+            // aligned on their decimal mark, when every item fits on one line.
+            let amounts = block.lines.compactMap { line -> (String, String)? in
+                if case .item(let text) = line { return Self.amountSplit(text) } else { return nil }
+            }
+            let table = amounts.count >= 2 && amounts.allSatisfy { Layout.fitsRow(Self.encode($0.0), Self.encode($0.1)) }
+            for line in block.lines {
+                switch line {
+                case .text(let text): layout.flow([Paragraph(pieces: [(Self.encode(text), .regular)])], justified: true)
+                case .item(let text):
+                    if table, let (label, amount) = Self.amountSplit(text) {
+                        layout.row(Self.encode(label), Self.encode(amount))
+                    } else {
+                        layout.flow([Paragraph(pieces: [(Self.encode(text), .regular)], item: true)], justified: true)
+                    }
+                }
+            }
+            layout.gap()
+        }
+        // The signature: room for the hand above the printed name, kept on one page.
+        let signatureHeight = Self.signatureRoom + Double(letter.signature.count) * Self.leading * 25.4 / 72
+        layout.keep(signatureHeight)
+        layout.cursor += Self.signatureRoom
+        for line in letter.signature {
+            layout.text(Self.encode(line), x: Self.window.left + 4, baseline: layout.cursor, font: .regular)
+            layout.cursor += Self.leading * 25.4 / 72
+        }
+        if !letter.enclosures.isEmpty {
+            layout.gap()
+            layout.flow(letter.enclosures.map { Paragraph(pieces: [(Self.encode($0), .regular)]) }, justified: false)
+        }
+        var document = PDFDocument()
+        document.title = letter.subject
+        let count = layout.pages.count
+        for (index, page) in layout.pages.enumerated() {
+            var content = page
+            if count > 1 {
+                let number = Self.encode(pageNumber(index + 1, count))
+                let width = Layout.width(number, .regular)
+                Layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
+                    into: &content)
+            }
+            document.pages.append(content)
+        }
+        return document.bytes()
+    }
+
+    /// `facture n° 12 du …\u{A0}: ` and `1 250,00\u{A0}€\u{202F};`: an item's text and the
+    /// amount that ends it (after the last colon), nil when it ends with none.
+    static func amountSplit(_ text: String) -> (String, String)? {
+        let characters = Array(text)
+        guard let colon = characters.indices.dropLast().last(where: { characters[$0] == ":" && (characters[$0 + 1] == " " || characters[$0 + 1] == "\u{A0}") })
+        else { return nil }
+        let amount = String(characters[(colon + 2)...])
+        let glyphs = encode(amount)
+        guard Layout.integerPart(glyphs).count < glyphs.count, amount.count <= 20 else { return nil }
+        return (String(characters[..<(colon + 2)]), amount)
+    }
+
+    // MARK: Text
+
+    /// A glyph of WinAnsiEncoding, or the thin space drawn for U+202F.
+    enum Glyph: Equatable {
+        case code(UInt8)
+        case thin
+    }
+
+    /// Text in WinAnsi glyphs: the narrow no-break space as a thin space, the no-break
+    /// hyphen as a hyphen; a character the encoding lacks as `?` (the content uses none).
+    static func encode(_ text: String) -> [Glyph] {
+        text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x202F, 0x2009: return .thin
+            case 0x2011: return .code(UInt8(ascii: "-"))
+            default: return StandardFont.code(scalar).map(Glyph.code) ?? .code(UInt8(ascii: "?"))
+            }
+        }
+    }
+
+    /// A paragraph: runs of text in a font (the subject's label is bold), a list item
+    /// drawn with a dash and a hanging indent.
+    struct Paragraph {
+        var pieces: [([Glyph], StandardFont)]
+        var item = false
+    }
+
+    /// The pages being filled, and where the next line goes (millimetres from the top).
+    struct Layout {
+        var pages: [[UInt8]] = [[]]
+        var cursor = PDFLetterWriter.top
+
+        static let lineHeight = PDFLetterWriter.leading * 25.4 / 72
+        static let limit = 297 - PDFLetterWriter.bottom
+
+        mutating func text(_ glyphs: [Glyph], x: Double, baseline: Double, font: StandardFont) {
+            Self.show(glyphs, x: PDFLetterWriter.points(x), y: PDFDocument.height - PDFLetterWriter.points(baseline), font: font,
+                wordSpacing: 0, into: &pages[pages.count - 1])
+        }
+
+        mutating func gap() { cursor += PDFLetterWriter.paragraphGap * 25.4 / 72 }
+
+        /// Where the decimal marks of a table's amounts line up: 30 mm from the right margin.
+        static let decimalTab = PDFLetterWriter.points(210 - PDFLetterWriter.right - 30)
+
+        /// Whether an item and its amount fit on one line with the amount in its column.
+        static func fitsRow(_ label: [Glyph], _ amount: [Glyph]) -> Bool {
+            let start = PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent)
+            let before = width(integerPart(amount), .regular)
+            let after = width(amount, .regular) - before
+            return start + width(label, .regular) + 6 <= decimalTab - before && decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
+        }
+
+        /// One row of a table: the dash, the item's text, its amount aligned on the decimal mark.
+        mutating func row(_ label: [Glyph], _ amount: [Glyph]) {
+            if cursor > Self.limit { newPage() }
+            let y = PDFDocument.height - PDFLetterWriter.points(cursor)
+            Self.show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular, wordSpacing: 0,
+                into: &pages[pages.count - 1])
+            Self.show(label, x: PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent), y: y, font: .regular, wordSpacing: 0,
+                into: &pages[pages.count - 1])
+            let before = Self.width(Self.integerPart(amount), .regular)
+            Self.show(amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1])
+            cursor += Self.lineHeight
+        }
+
+        /// The glyphs of an amount before its decimal mark (the last `,` or `.` followed by digits).
+        static func integerPart(_ amount: [Glyph]) -> [Glyph] {
+            for index in amount.indices.reversed() {
+                guard amount[index] == .code(UInt8(ascii: ",")) || amount[index] == .code(UInt8(ascii: ".")), index + 2 < amount.count else { continue }
+                // Exactly two digits after the mark: a decimal mark, not a thousands one.
+                let digit = { (glyph: Glyph) in if case .code(let code) = glyph { (48...57).contains(code) } else { false } }
+                if digit(amount[index + 1]), digit(amount[index + 2]), index + 3 == amount.count || !digit(amount[index + 3]) {
+                    return Array(amount[..<index])
+                }
+            }
+            return amount
+        }
+
+        /// A new page when `height` millimetres do not fit on this one.
+        mutating func keep(_ height: Double) {
+            if cursor + height > Self.limit { newPage() }
+        }
+
+        mutating func newPage() {
+            pages.append([])
+            cursor = PDFLetterWriter.top + 4
+        }
+
+        mutating func paragraph(_ glyphs: [Glyph], font: StandardFont, justified: Bool) {
+            flow([Paragraph(pieces: [(glyphs, font)])], justified: justified)
+        }
+
+        /// Lines of each paragraph, broken at spaces to the text width, justified but
+        /// the last; a page break never leaves one line of a paragraph alone at the foot
+        /// of a page (an orphan) or at the head of the next (a widow).
+        mutating func flow(_ paragraphs: [Paragraph], justified: Bool) {
+            for paragraph in paragraphs {
+                let indent = paragraph.item ? PDFLetterWriter.listIndent : 0
+                let width = PDFLetterWriter.points(210 - PDFLetterWriter.left - PDFLetterWriter.right - indent)
+                let lines = Self.lines(paragraph.pieces, width: width)
+                var index = 0
+                while index < lines.count {
+                    let room = Int(((Self.limit - cursor) / Self.lineHeight).rounded(.down)) + 1
+                    var take = min(room, lines.count - index)
+                    if take < lines.count - index {
+                        if take == 1 && lines.count > 1 { take = 0 }  // no orphan
+                        else if lines.count - index - take == 1 && take > 1 { take -= 1 }  // no widow
+                    }
+                    if take <= 0 {
+                        newPage()
+                        continue
+                    }
+                    for offset in 0..<take {
+                        let line = lines[index + offset]
+                        let last = index + offset == lines.count - 1
+                        let x = PDFLetterWriter.points(PDFLetterWriter.left + indent)
+                        let y = PDFDocument.height - PDFLetterWriter.points(cursor)
+                        if paragraph.item && index + offset == 0 {
+                            Self.show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular,
+                                wordSpacing: 0, into: &pages[pages.count - 1])
+                        }
+                        var spacing = 0.0
+                        let spaces = line.reduce(0) { $0 + $1.0.filter { $0 == .code(32) }.count }
+                        if justified, !last, spaces > 0 {
+                            spacing = (width - line.reduce(0) { $0 + Self.width($1.0, $1.1) }) / Double(spaces)
+                        }
+                        var position = x
+                        for (glyphs, font) in line {
+                            Self.show(glyphs, x: position, y: y, font: font, wordSpacing: spacing, into: &pages[pages.count - 1])
+                            position += Self.width(glyphs, font) + spacing * Double(glyphs.filter { $0 == .code(32) }.count)
+                        }
+                        cursor += Self.lineHeight
+                    }
+                    index += take
+                    if index < lines.count { newPage() }
+                }
+            }
+        }
+
+        /// The runs broken into lines at spaces (the space at a break is dropped).
+        static func lines(_ pieces: [([Glyph], StandardFont)], width limit: Double) -> [[([Glyph], StandardFont)]] {
+            // Words: (glyphs, font) runs between spaces, a word may change font.
+            var words: [[([Glyph], StandardFont)]] = [[]]
+            for (glyphs, font) in pieces {
+                var current: [Glyph] = []
+                for glyph in glyphs {
+                    if glyph == .code(32) {
+                        if !current.isEmpty { words[words.count - 1].append((current, font)) }
+                        current = []
+                        words.append([])
+                    } else {
+                        current.append(glyph)
+                    }
+                }
+                if !current.isEmpty { words[words.count - 1].append((current, font)) }
+            }
+            var lines: [[([Glyph], StandardFont)]] = []
+            var line: [([Glyph], StandardFont)] = []
+            var lineWidth = 0.0
+            for word in words where !word.isEmpty {
+                let wordWidth = word.reduce(0) { $0 + width($1.0, $1.1) }
+                let space = line.isEmpty ? 0 : width([.code(32)], word[0].1)
+                if !line.isEmpty, lineWidth + space + wordWidth > limit {
+                    lines.append(line)
+                    line = []
+                    lineWidth = 0
+                }
+                if !line.isEmpty {
+                    line[line.count - 1].0.append(.code(32))
+                    lineWidth += space
+                }
+                for run in word {
+                    if let last = line.last, last.1 == run.1 { line[line.count - 1].0 += run.0 } else { line.append(run) }
+                }
+                lineWidth += wordWidth
+            }
+            if !line.isEmpty || lines.isEmpty { lines.append(line) }
+            return lines
+        }
+
+        /// Width in points at the body size.
+        static func width(_ glyphs: [Glyph], _ font: StandardFont) -> Double {
+            Double(glyphs.reduce(0) { total, glyph in
+                switch glyph {
+                case .code(let code): return total + font.width(code)
+                case .thin: return total + PDFLetterWriter.thin
+                }
+            }) * PDFLetterWriter.size / 1000
+        }
+
+        /// `BT /F1 10 Tf x y Td Tw [(…) -167 (…)] TJ ET`: word spacing applies to the
+        /// single-byte space (ISO 32000-1, 9.3.3); a thin space is a move, not a glyph.
+        static func show(_ glyphs: [Glyph], x: Double, y: Double, font: StandardFont, wordSpacing: Double, into content: inout [UInt8]) {
+            guard !glyphs.isEmpty else { return }
+            let name = font == .regular ? "F1" : "F2"
+            content += Array("BT /\(name) \(PDFDocument.number(PDFLetterWriter.size)) Tf \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td \(PDFDocument.number(wordSpacing)) Tw [(".utf8)
+            for glyph in glyphs {
+                switch glyph {
+                case .code(let code):
+                    if code == UInt8(ascii: "(") || code == UInt8(ascii: ")") || code == UInt8(ascii: "\\") { content.append(UInt8(ascii: "\\")) }
+                    content.append(code)
+                case .thin:
+                    content += Array(") -\(PDFLetterWriter.thin) (".utf8)
+                }
+            }
+            content += Array(")] TJ ET\n".utf8)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ContentLoading
+import DialogueCore
+import Foundation
+import GoodbyeCLI
+import LetterComposition
+import XCTest
+
+/// `--format pdf`: every PDF is checked by real PDF tools (qpdf, poppler's pdftotext):
+/// a valid file, the letter's text, the recipient inside the envelope window.
+final class PDFTests: XCTestCase {
+    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+
+    static var missingTools: [String] {
+        ["/usr/bin/qpdf": "qpdf", "/usr/bin/pdftotext": "poppler-utils"].sorted { $0.key < $1.key }
+            .filter { !FileManager.default.isExecutableFile(atPath: $0.key) }.map { "\($0.key) (Debian package \($0.value))" }
+    }
+
+    func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) { try runTool(tool, arguments) }
+
+    static let text = TextLetterWriter(label: { $0 + "\u{A0}: " + $1 })
+    static let pdf = PDFLetterWriter(label: { $0 + "\u{A0}: " + $1 }, pageNumber: { "\($0)/\($1)" })
+
+    /// Text without its spaces: justified, wrapped and thin-spaced text compares equal.
+    func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+
+    /// Every kind in both languages, every sample variant, and a letter with twenty
+    /// invoices: valid for qpdf, its text the letter's, its recipient in the window.
+    func testEveryKindPrintsAsAValidPDFWithTheLettersText() throws {
+        try requireTools(Self.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        let content = try ContentLoader.load(from: Paths.content)
+        let folder = try temporaryFolder(self)
+        var letters: [(String, Letter)] = []
+        for kind in content.kinds {
+            for language in ["fr", "en"] {
+                let drafter = try XCTUnwrap(content.drafter(kind: kind, language: language))
+                // Every third variant: each tone, client and invoice count appears (the
+                    // checkers take a moment per file).
+                for (index, sample) in kind.samples.enumerated() where index % 3 == 0 {
+                    guard let letter = try? drafter.draft(sample, today: Self.today) else { continue }
+                    letters.append(("\(kind.id)-\(language)-\(index)", letter))
+                }
+                // Twenty invoices: the letter flows onto a second page.
+                var many = kind.samples[0]
+                many["letter.unpaid"] = Answer("oui")
+                many["letter.invoices"] = Answer(items: (1...20).map { "F\($0);2026-09-01;1250.50;2026-10-01" })
+                if let letter = try? drafter.draft(many, today: Self.today) { letters.append(("\(kind.id)-\(language)-20", letter)) }
+            }
+        }
+        XCTAssertGreaterThan(letters.count, 50)
+        var multiPage = 0
+        for (name, letter) in letters {
+            let path = folder.appendingPathComponent(name + ".pdf").path
+            try Data(Self.pdf.write(letter)).write(to: URL(fileURLWithPath: path))
+            let check = try run("/usr/bin/qpdf", ["--check", path])
+            XCTAssertEqual(check.status, 0, "\(name): \(check.output)")
+            let extracted = try run("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+            let pages = extracted.output.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            let all = squeezed(extracted.output)
+            for line in Self.text.write(letter).split(separator: "\n") {
+                XCTAssertTrue(all.contains(squeezed(String(line))), "\(name): «\(line)» not in the PDF")
+            }
+            if pages.count > 1 {
+                multiPage += 1
+                XCTAssertTrue(extracted.output.contains("1/\(pages.count)"), "\(name): page numbers")
+            }
+        }
+        XCTAssertGreaterThan(multiPage, 0, "the letters with twenty invoices take two pages")
+    }
+
+    /// The recipient's name lies inside the window of a DL/C5 envelope (85 x 33 mm,
+    /// 110 mm from the left, 55 mm from the top), as pdftotext -bbox places its words.
+    func testTheRecipientShowsThroughTheEnvelopeWindow() throws {
+        try requireTools(Self.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        let folder = try temporaryFolder(self)
+        let output = folder.appendingPathComponent("lettre.pdf").path
+        let answers = GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers").path
+        let made = try goodbye(["letter", "--answers", answers, "--no-input", "--date", "2026-11-29", "--format", "pdf", "-o", output])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let boxes = try run("/usr/bin/pdftotext", ["-bbox", "-enc", "UTF-8", output, "-"]).output
+        let millimetre = 72 / 25.4
+        let frame = (left: 110 * millimetre, top: 55 * millimetre, right: 195 * millimetre, bottom: 88 * millimetre)
+        let word = try NSRegularExpression(pattern: #"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>"#)
+        var found: [String: (Double, Double, Double, Double)] = [:]
+        for match in word.matches(in: boxes, range: NSRange(boxes.startIndex..., in: boxes)) {
+            let value = { (index: Int) in Double(boxes[Range(match.range(at: index), in: boxes)!])! }
+            let text = String(boxes[Range(match.range(at: 5), in: boxes)!])
+            if found[text] == nil { found[text] = (value(1), value(2), value(3), value(4)) }
+        }
+        for name in ["Société", "Dupont", "Durand", "Foch", "PARIS"] {
+            let box = try XCTUnwrap(found[name], "\(name) not found")
+            XCTAssertTrue(box.0 >= frame.left && box.2 <= frame.right && box.1 >= frame.top && box.3 <= frame.bottom, "\(name) at \(box), window \(frame)")
+        }
+        let sender = try XCTUnwrap(found["Claire"])
+        XCTAssertLessThan(sender.0, 100 * millimetre, "the sender top left")
+    }
+
+    func testAPDFIsNeverWrittenToATerminal() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(stdin: "")
+        terminal.outputIsTerminal = true
+        let status = App(terminal: terminal, environment: [:], content: content).run(["letter", "--format", "pdf", "--no-input"])
+        XCTAssertEqual(status, 64)
+        XCTAssertTrue(terminal.stderr.contains("-o lettre.pdf"), terminal.stderr)
+        XCTAssertEqual(terminal.stdout, "")
+    }
+
+    /// NF Z10-011 in every format: the address's last line in capitals, a warning for a
+    /// line past 38 characters.
+    func testTheAddressFollowsThePostalStandard() throws {
+        let answers = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\n"
+            + "client.company = Association des amis du patrimoine de la Croix-Rousse\nclient.city = 69004 Lyon\n"
+        for format in ["text", "markdown"] {
+            let run = try goodbye(["letter", "--answers", "-", "--no-input", "--format", format], stdin: answers)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("69004 LYON"), run.stdout)
+            XCTAssertTrue(run.stderr.contains("dépasse 38\u{A0}caractères"), run.stderr)
+        }
+        let strict = try goodbye(["letter", "--answers", "-", "--no-input", "--strict"], stdin: answers)
+        XCTAssertEqual(strict.status, 65)
+    }
+}
