@@ -2,7 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
-import LetterComposition
+@testable import LetterComposition
 import XCTest
 
 /// `--format pdf`: every PDF is checked by real PDF tools (qpdf, poppler's pdftotext):
@@ -117,5 +117,40 @@ final class PDFTests: XCTestCase {
         }
         let strict = try goodbye(["letter", "--answers", "-", "--no-input", "--strict"], stdin: answers)
         XCTAssertEqual(strict.status, 65)
+    }
+}
+
+/// Page breaks never leave one line of a paragraph alone: at least two lines stay at
+/// the foot of a page and at least two go to the next, or the paragraph moves whole.
+final class PDFPageBreakTests: XCTestCase {
+    typealias Layout = PDFLetterWriter.Layout
+
+    /// A paragraph of `count` lines at the body width.
+    func paragraph(lines count: Int) -> PDFLetterWriter.Paragraph {
+        var words = 1
+        while true {
+            let text = Array(repeating: "mot", count: words).joined(separator: " ")
+            let paragraph = PDFLetterWriter.Paragraph(pieces: [(PDFLetterWriter.encode(text), .regular)])
+            if Layout.lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count == count { return paragraph }
+            words += 1
+        }
+    }
+
+    /// Lines drawn per page (a line is one `TJ`).
+    func linesPerPage(room: Int, paragraphLines: Int) -> [Int] {
+        var layout = Layout()
+        layout.cursor = Layout.limit - Double(room - 1) * Layout.lineHeight - 0.1
+        let paragraph = paragraph(lines: paragraphLines)
+        XCTAssertEqual(Layout.lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count, paragraphLines)
+        layout.flow([paragraph], justified: true)
+        return layout.pages.map { String(decoding: $0, as: UTF8.self).components(separatedBy: "TJ").count - 1 }
+    }
+
+    func testNoOrphanAndNoWidow() {
+        XCTAssertEqual(linesPerPage(room: 1, paragraphLines: 3), [0, 3], "one line would be an orphan: the paragraph moves")
+        XCTAssertEqual(linesPerPage(room: 2, paragraphLines: 3), [0, 3], "two here would leave a widow, one an orphan")
+        XCTAssertEqual(linesPerPage(room: 3, paragraphLines: 5), [3, 2])
+        XCTAssertEqual(linesPerPage(room: 4, paragraphLines: 5), [3, 2], "four would leave a widow")
+        XCTAssertEqual(linesPerPage(room: 5, paragraphLines: 5), [5])
     }
 }

@@ -243,10 +243,11 @@ public struct PDFLetterWriter: Sendable {
                 var index = 0
                 while index < lines.count {
                     let room = Int(((Self.limit - cursor) / Self.lineHeight).rounded(.down)) + 1
-                    var take = min(room, lines.count - index)
-                    if take < lines.count - index {
-                        if take == 1 && lines.count > 1 { take = 0 }  // no orphan
-                        else if lines.count - index - take == 1 && take > 1 { take -= 1 }  // no widow
+                    let remaining = lines.count - index
+                    var take = min(room, remaining)
+                    if take < remaining {
+                        if remaining - take < 2 { take = remaining - 2 }  // no widow: two lines at least go over
+                        if index == 0 && take < 2 { take = 0 }  // no orphan: two lines at least stay
                     }
                     if take <= 0 {
                         newPage()
