@@ -32,7 +32,7 @@ struct Plain {
     /// open-ended contract with its clause, several invoices, personal data).
     func letter() -> String {
         var text = "\(sender["signed_name"]!)\n\(sender["business"]!)\n\(sender["address"]!)\n\(sender["city"]!)\nSIRET\u{A0}: \(sender["siret"]!)\n\(sender["email"]!)\n\n"
-        text += "\(client["company"]!)\nÀ l’attention de \(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!)\n\n"
+        text += "\(client["company"]!)\nÀ l’attention de \(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!.uppercased())\n\n"
         text += "\(strings["place_date"]!)\n\nLettre recommandée avec avis de réception\n\n"
         text += "Objet\u{A0}: fin de notre collaboration et factures impayées – contrat du \(strings["contract.date"]!)\n\n\(strings["appel"]!),\n\n"
         text += "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]!). Conformément à l’article \(strings["contract.clause"]!) de notre contrat, qui prévoit un préavis \(strings["contract.notice"]!), celle-ci prendra fin le \(strings["end_date"]!), le préavis courant à compter de la réception de la présente.\n\n"
