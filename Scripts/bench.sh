@@ -5,7 +5,8 @@
 #   2. a whole scripted session (answers in, decision and letter out) against it;
 #   3. letters per second from the template engine against plain string interpolation;
 #   4. peak memory of a session against the hello-world;
-#   5. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files)
+#   5. the size of the executable against the hello-world's;
+#   6. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files)
 #      against a plain Swift loop writing the same letters by interpolation.
 # Medians over repeated runs; hyperfine and /usr/bin/time from Debian.
 #   Scripts/bench.sh            (BENCH_DYNAMIC=1 also measures a dynamically linked build)
@@ -49,6 +50,7 @@ measure() {  # the four figures for one build folder
   python3 -c 'import sys; r,g=int(sys.argv[2]),int(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "peak memory (session)" "$ref" "$gb"
 }
 measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
+python3 -c 'import os,sys; g,h=os.path.getsize(sys.argv[1]),os.path.getsize(sys.argv[2]); print(f"{"binary size":<28} goodbye {g/2**20:6.1f} MiB  hello-world {h/2**20:6.1f} MiB  ratio {g/h:5.2f}")' "$bin/goodbye" "$out/hello"
 "$bin/goodbye-bench" . 20000 | sed 's/^/template engine (target 3)   /'
 rows=${BENCH_ROWS:-10000}
 python3 - "$rows" Scripts/bench/letter.answers > "$out/batch.csv" <<'PY'

@@ -1,5 +1,9 @@
 import DialogueCore
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import LetterComposition
 
 /// Reads a content folder from disk (the only I/O of this library) and compiles it.
@@ -33,8 +37,8 @@ public enum ContentLoader {
 
     /// Every `.ini` and `.mustache` file below `folder`, by relative path.
     public static func read(_ folder: URL, including wanted: (String) -> Bool = { _ in true }) throws(ContentError) -> [String: String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var folderStatus = stat()
+        guard stat(folder.path, &folderStatus) == 0, folderStatus.st_mode & S_IFMT == S_IFDIR else {
             throw ContentError(diagnostics: [Diagnostic(.contentFolderMissing, file: folder.path, line: 0,
                 Message(.diagFolderMissing, [:]))], missing: true)
         }
@@ -42,8 +46,7 @@ public enum ContentLoader {
         var problems: [Diagnostic] = []
         var unreadable = false
         let base = folder.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(atPath: base)
-        while let relative = enumerator?.nextObject() as? String {
+        for relative in ((try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []).sorted() {
             guard relative.hasSuffix(".ini") || relative.hasSuffix(".mustache"), wanted(relative) else { continue }
             let path = base + "/" + relative
             // Only a regular file is read: a pipe would wait for ever, a device never end.

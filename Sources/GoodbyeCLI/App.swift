@@ -1,6 +1,6 @@
 import ContentLoading
 import DialogueCore
-import Foundation
+import FoundationEssentials
 import LetterComposition
 
 #if canImport(Glibc)
@@ -182,7 +182,10 @@ public struct App {
 /// build, or under `share/goodbye/` of an installed one.
 enum ContentLocator {
     static func builtIn() -> URL {
-        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath()
+        // The executable's own path, links resolved by the kernel (no Bundle to load).
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
+        let executable = length > 0 ? URL(fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) : nil
         var folder = executable?.deletingLastPathComponent()
         while let current = folder, current.path != "/" {
             for candidate in ["Localization", "share/goodbye/Localization"] {

@@ -1,5 +1,5 @@
 import DialogueCore
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
 import ContentLoading
-import Foundation
+import FoundationEssentials
 import DialogueCore
 
 /// Usage text on stdout for `--help` and `help [COMMAND]`, in the session's language,
@@ -42,9 +42,9 @@ struct Help {
     private func command(_ command: Command) -> String {
         let name = Self.name(command)
         // Kept whole when wrapped: each `[--option VALUE]`, its inner space made unbreakable for `wrap`.
-        let words = String(synopsis(command, short: false).dropFirst(name.count + 1)).replacingOccurrences(of: " ", with: "\u{1}")
-            .replacingOccurrences(of: "]\u{1}[", with: "] [")
-        let usage = wrap(words, width: Self.width, indent: name + " ").replacingOccurrences(of: "\u{1}", with: " ")
+        let words = String(synopsis(command, short: false).dropFirst(name.count + 1)).replacing(" ", with: "\u{1}")
+            .replacing("]\u{1}[", with: "] [")
+        let usage = wrap(words, width: Self.width, indent: name + " ").replacing("\u{1}", with: " ")
         var lines = [usage, ""]
         lines.append(paragraph(texts.text(command.summary)))
         let options = OptionSpec.options(of: command)
@@ -83,7 +83,7 @@ struct Help {
     }
 
     private func row(_ label: String, _ text: String) -> String {
-        let indent = "  " + label.padding(toLength: max(Self.column - 2, label.count + 2), withPad: " ", startingAt: 0)
+        let indent = "  " + label + String(repeating: " ", count: max(Self.column - 2, label.count + 2) - label.count)
         guard indent.count <= Self.column else {
             return "  " + label + "\n" + wrap(text, width: Self.width, indent: String(repeating: " ", count: Self.column))
         }

@@ -182,14 +182,14 @@ struct Presenter {
     func decision(_ report: DecisionReport) -> String {
         let decision = report.decision.rawValue
         var lines = ["", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), ""]
-        lines.append(labelled(texts.text(TextKey.reasonsHeading), "").trimmingCharacters(in: .whitespaces))
+        lines.append(labelled(texts.text(TextKey.reasonsHeading), "").trimmed)
         for reason in report.reasons {
             lines.append("")
             lines.append(contentsOf: reasonLines(reason))
         }
         if report.decision == .talk {
             lines.append("")
-            lines.append(labelled(texts.text(TextKey.talkHeading), "").trimmingCharacters(in: .whitespaces))
+            lines.append(labelled(texts.text(TextKey.talkHeading), "").trimmed)
             for reason in report.reasons where reason.status == .signs {
                 lines.append(wrapped(labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")), indent: "–\u{A0}"))
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import DialogueCore
 
 /// How a session stopped.
@@ -97,7 +97,7 @@ final class Session {
             let step = engine.send(input, to: state)
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
                 let reason = presenter.rejection(rejection, for: node.id)
-                let empty = line.trimmingCharacters(in: .whitespaces).isEmpty
+                let empty = line.trimmed.isEmpty
                 throw Failure(.dataError, [
                     Message(empty ? .answerRejectedEmpty : .answerRejected,
                         ["prompt": printable(presenter.text(node.id + (node.question == nil ? ".title" : ".prompt"))), "id": node.question == nil ? "" : node.id, "value": quoted(line), "reason": reason]),

@@ -1,6 +1,6 @@
 import ContentLoading
 import DialogueCore
-import Foundation
+import FoundationEssentials
 
 /// A saved session: the answer-file format, with a header that records the content
 /// version and, per answer, the fingerprint of its question. Readable by its owner only.
