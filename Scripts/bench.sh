@@ -50,7 +50,7 @@ measure() {  # the four figures for one build folder
   python3 -c 'import sys; r,g=int(sys.argv[2]),int(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "peak memory (session)" "$ref" "$gb"
 }
 measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
-python3 -c 'import os,sys; g,h=os.path.getsize(sys.argv[1]),os.path.getsize(sys.argv[2]); print(f"{"binary size":<28} goodbye {g/2**20:6.1f} MiB  hello-world {h/2**20:6.1f} MiB  ratio {g/h:5.2f}")' "$bin/goodbye" "$out/hello"
+python3 -c 'import os,sys; g,h=os.path.getsize(sys.argv[1]),os.path.getsize(sys.argv[2]); print(f"{sys.argv[3]:<28} goodbye {g/2**20:6.1f} MiB  hello-world {h/2**20:6.1f} MiB  ratio {g/h:5.2f}")' "$bin/goodbye" "$out/hello" "binary size"
 "$bin/goodbye-bench" . 20000 | sed 's/^/template engine (target 3)   /'
 rows=${BENCH_ROWS:-10000}
 python3 - "$rows" Scripts/bench/letter.answers > "$out/batch.csv" <<'PY'
