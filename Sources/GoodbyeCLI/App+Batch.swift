@@ -4,7 +4,6 @@ import LetterComposition
 
 /// One letter of a batch, drafted and laid out, waiting to be written.
 private struct BatchLetter {
-    let row: Int
     let name: String
     let bytes: [UInt8]
 }
@@ -61,7 +60,7 @@ extension App {
             // Named from the client: the company, or the person's name, or the row.
             let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
             let name = client.map(Files.slug) ?? "lettre-\(row.number)"
-            letters.append(BatchLetter(row: row.number, name: name, bytes: output.bytes(letter)))
+            letters.append(BatchLetter(name: name, bytes: output.bytes(letter)))
         }
         progress.end()
         guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }

@@ -45,6 +45,9 @@ public struct PDFLetterWriter: Sendable {
     static let thin = 167
 
     static func points(_ millimetres: Double) -> Double { millimetres * 72 / 25.4 }
+    static func millimetres(_ points: Double) -> Double { points * 25.4 / 72 }
+    /// Where the recipient's lines, the place and date and the printed name start.
+    static let addressLeft = window.left + 4
 
     // MARK: Writing
 
@@ -54,13 +57,15 @@ public struct PDFLetterWriter: Sendable {
         var y = Self.top + 4
         for (index, line) in letter.sender.enumerated() {
             layout.text(Self.encode(line), x: Self.left, baseline: y, font: index == 0 ? .bold : .regular)
-            y += Self.addressLeading * 25.4 / 72
+            y += Self.millimetres(Self.addressLeading)
         }
-        for (index, line) in letter.recipient.prefix(6).enumerated() {
-            layout.text(Self.encode(line), x: Self.window.left + 4, baseline: Self.addressBaseline + Double(index) * Self.addressLeading * 25.4 / 72,
+        // Every line, even past the six the window holds: the warning (GW012) says so, a
+        // line is never dropped.
+        for (index, line) in letter.recipient.enumerated() {
+            layout.text(Self.encode(line), x: Self.addressLeft, baseline: Self.addressBaseline + Double(index) * Self.millimetres(Self.addressLeading),
                 font: .regular)
         }
-        layout.text(Self.encode(letter.placeDate), x: Self.window.left + 4, baseline: Self.placeBaseline, font: .regular)
+        layout.text(Self.encode(letter.placeDate), x: Self.addressLeft, baseline: Self.placeBaseline, font: .regular)
         layout.cursor = Self.firstBodyBaseline
         if let mode = letter.sendingMode {
             layout.paragraph(Self.encode(mode), font: .bold, justified: false)
@@ -100,12 +105,12 @@ public struct PDFLetterWriter: Sendable {
             layout.gap()
         }
         // The signature: room for the hand above the printed name, kept on one page.
-        let signatureHeight = Self.signatureRoom + Double(letter.signature.count) * Self.leading * 25.4 / 72
+        let signatureHeight = Self.signatureRoom + Double(letter.signature.count) * Self.millimetres(Self.leading)
         layout.keep(signatureHeight)
         layout.cursor += Self.signatureRoom
         for line in letter.signature {
-            layout.text(Self.encode(line), x: Self.window.left + 4, baseline: layout.cursor, font: .regular)
-            layout.cursor += Self.leading * 25.4 / 72
+            layout.text(Self.encode(line), x: Self.addressLeft, baseline: layout.cursor, font: .regular)
+            layout.cursor += Self.millimetres(Self.leading)
         }
         if !letter.enclosures.isEmpty {
             layout.gap()
@@ -171,7 +176,7 @@ public struct PDFLetterWriter: Sendable {
         var pages: [[UInt8]] = [[]]
         var cursor = PDFLetterWriter.top
 
-        static let lineHeight = PDFLetterWriter.leading * 25.4 / 72
+        static let lineHeight = PDFLetterWriter.millimetres(PDFLetterWriter.leading)
         static let limit = 297 - PDFLetterWriter.bottom
 
         mutating func text(_ glyphs: [Glyph], x: Double, baseline: Double, font: StandardFont) {
@@ -179,7 +184,7 @@ public struct PDFLetterWriter: Sendable {
                 wordSpacing: 0, into: &pages[pages.count - 1])
         }
 
-        mutating func gap() { cursor += PDFLetterWriter.paragraphGap * 25.4 / 72 }
+        mutating func gap() { cursor += PDFLetterWriter.millimetres(PDFLetterWriter.paragraphGap) }
 
         /// Where the decimal marks of a table's amounts line up: 30 mm from the right margin.
         static let decimalTab = PDFLetterWriter.points(210 - PDFLetterWriter.right - 30)
