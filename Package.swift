@@ -13,9 +13,13 @@ let package = Package(
         .target(name: "LetterTemplating"),
         .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
         .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
+        /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
+        .executableTarget(name: "goodbye-compile-content", dependencies: ["ContentLoading", "DialogueCore"]),
+        .plugin(name: "BuiltInContentPlugin", capability: .buildTool(), dependencies: ["goodbye-compile-content"]),
+        .target(name: "BuiltInContent", dependencies: ["ContentLoading"], plugins: ["BuiltInContentPlugin"]),
         .target(
             name: "GoodbyeCLI",
-            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading"]
+            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent"]
         ),
         .executableTarget(name: "goodbye", dependencies: ["GoodbyeCLI"]),
         /// The in-process benchmark of Scripts/bench.sh (not installed).
@@ -28,7 +32,8 @@ let package = Package(
         .testTarget(
             name: "GoodbyeTests",
             dependencies: [
-                "GoodbyeCLI", "ContentLoading", "DialogueCore", "LetterTemplating", "LetterComposition", "goodbye",
+                "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating", "LetterComposition",
+                "goodbye", "goodbye-compile-content",
             ],
             exclude: ["Golden", "Fixtures", "Support/parse-eml.py"]
         ),

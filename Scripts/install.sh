@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds goodbye in release mode and installs it with its content:
-#   PREFIX/bin/goodbye and PREFIX/share/goodbye/Localization/
+# Builds goodbye in release mode and installs it:
+#   PREFIX/bin/goodbye (its content is compiled into it) and, as a copy to adapt with
+#   --content, PREFIX/share/goodbye/Localization/ (the program does not need it)
 #   Scripts/install.sh [--prefix DIR]     (default /usr/local)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +28,4 @@ rm -rf "$staging"
 cp -R Localization "$staging"
 rm -rf "$prefix/share/goodbye/Localization"
 mv "$staging" "$prefix/share/goodbye/Localization"
-echo "goodbye installé : $prefix/bin/goodbye (contenu : $prefix/share/goodbye/Localization)"
+echo "goodbye installé : $prefix/bin/goodbye (une copie du contenu à adapter avec --content : $prefix/share/goodbye/Localization)"

@@ -23,6 +23,14 @@ out=$(cd "$work/ailleurs" && printf '%s' "$answers" | "$prefix/bin/goodbye" --da
 status=$?
 check "a full session from another folder exits 0" '[ $status -eq 0 ] || { echo "$out" >&2; false; }'
 check "the session reaches its decision" 'grep -q "Vous pouvez partir" <<< "$out"'
+# The content is compiled into the program: without share/goodbye it runs all the same.
+rm -rf "$prefix/share/goodbye"
+out=$(cd "$work/ailleurs" && printf '%s' "$answers" | "$prefix/bin/goodbye" --date 2026-11-29 2>&1)
+status=$?
+check "without share/goodbye, a full session exits 0" '[ $status -eq 0 ] || { echo "$out" >&2; false; }'
+check "without share/goodbye, the session reaches its decision" 'grep -q "Vous pouvez partir" <<< "$out"'
+out=$(cd "$work/ailleurs" && "$prefix/bin/goodbye" check 2>&1)
+check "without share/goodbye, check validates the built-in content" '[ "$out" = "Contenu valide : contenu intégré au programme" ] || { echo "$out" >&2; false; }'
 Scripts/install.sh --préfixe > /dev/null 2>&1
 status=$?
 check "an unknown option exits 64" '[ $status -eq 64 ]'

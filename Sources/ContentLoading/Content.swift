@@ -18,14 +18,17 @@ public struct Content: Sendable {
 
     public init(
         graph: DialogueGraph, texts: [String: TextTable], letters: [String: [String: TemplateLibrary]], kinds: [LetterKind],
-        rates: RateTable
+        rates: RateTable, parsers: [String: AnswerParser]? = nil
     ) {
         self.graph = graph
         self.texts = texts
         self.letters = letters
         self.kinds = kinds
         self.rates = rates
-        for language in texts.keys { parsers[language] = makeParser(for: language) }
+        // Given by the built-in content, compiled at build time; made here otherwise.
+        if let parsers { self.parsers = parsers } else {
+            for language in texts.keys { self.parsers[language] = makeParser(for: language) }
+        }
     }
 
     public func kind(_ id: String) -> LetterKind? { kinds.first { $0.id == id } }

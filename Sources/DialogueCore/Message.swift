@@ -38,6 +38,9 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case contentInvalid = "error.content_invalid"
     case checkFailed = "error.check_failed"
     case contentValid = "note.content_valid"
+    /// What `check` names when it checks the content compiled into the program.
+    case builtInContentName = "note.builtin_content"
+    case builtInContentBroken = "error.builtin_content_broken"
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
     case answersFix = "error.answers_fix"

@@ -1,3 +1,4 @@
+import BuiltInContent
 import ContentLoading
 import DialogueCore
 import FoundationEssentials
@@ -75,36 +76,44 @@ public struct App {
     private func messages(language requested: String?, content: String?) -> TextTable {
         let language = requested ?? environmentLanguage ?? ContentCompiler.reference
         if let preloaded, content == nil, let table = preloaded.texts[language] { return table }
-        var folders = [ContentLocator.builtIn()]
-        if let path = content ?? environment["GOODBYE_CONTENT"], !path.isEmpty {
-            folders.insert(URL(fileURLWithPath: path), at: 0)
-        }
+        let folder = (content ?? environment["GOODBYE_CONTENT"]).flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         for candidate in [language, ContentCompiler.reference] {
-            for folder in folders {
+            if let folder {
                 let url = folder.appendingPathComponent(MessageFile.path(candidate))
                 if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
                     return MessageFile.compile(text, language: candidate)
                 }
             }
+            if let values = BuiltInContent.compiled.texts(candidate) { return TextTable(language: candidate, values: values) }
         }
         return TextTable(language: language)
     }
 
     // MARK: content and language
 
-    func contentFolder(_ options: Options) -> URL {
+    /// The folder named by `--content` or `GOODBYE_CONTENT`; nil for the built-in content,
+    /// compiled into the program when it was built.
+    func contentFolder(_ options: Options) -> URL? {
         if let path = options.content ?? environment["GOODBYE_CONTENT"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        return ContentLocator.builtIn()
+        return nil
     }
 
     /// The content a session needs: the requested language only, and no rendering of
-    /// every letter variant (`goodbye check` does that).
+    /// every letter variant (`goodbye check` does that). The built-in content is
+    /// neither read nor validated: the build did both.
     func loadContent(_ options: Options) throws(Failure) -> Content {
         if let preloaded, options.content == nil { return preloaded }
+        guard let folder = contentFolder(options) else {
+            do {
+                return try BuiltInContent.compiled.content(language: requestedLanguage(options))
+            } catch {
+                throw Failure(.software, .builtInContentBroken, ["reason": String(describing: error)])
+            }
+        }
         do {
-            return try ContentLoader.load(from: contentFolder(options), thorough: false, language: requestedLanguage(options))
+            return try ContentLoader.load(from: folder, thorough: false, language: requestedLanguage(options))
         } catch {
             let texts = messages(options)
             let lines = error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) }
@@ -122,29 +131,33 @@ public struct App {
     func language(_ options: Options, _ content: Content) throws(Failure) -> TextTable {
         let language = requestedLanguage(options)
         if let table = content.texts[language] { return table }
-        let available = ContentLoader.languages(in: contentFolder(options))
+        let available = contentFolder(options).map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
         throw Failure.usage(.unknownLanguage, ["language": language, "available": available.joined(separator: ", ")])
     }
 
     // MARK: commands
 
+    /// Checks the folder named, or the built-in content (which its build checked too).
     private func check(_ options: Options) throws(Failure) {
         let folder = contentFolder(options)
-        let files: [String: String]
-        do {
-            files = try ContentLoader.read(folder)
-        } catch {
-            let texts = messages(options)
-            throw Failure(error.missing || error.unreadable ? .noInput : .dataError,
-                error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
+        var files = BuiltInContent.compiled.files()
+        if let folder {
+            do {
+                files = try ContentLoader.read(folder)
+            } catch {
+                let texts = messages(options)
+                throw Failure(error.missing || error.unreadable ? .noInput : .dataError,
+                    error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
+            }
         }
         let texts = messages(options)
+        let name = folder?.path ?? texts.text(.builtInContentName)
         let diagnostics = ContentCompiler.compile(files: files).diagnostics
         guard diagnostics.isEmpty else {
             for diagnostic in diagnostics { terminal.write(typography(diagnostic.rendered(texts), texts) + "\n") }
-            throw Failure(.dataError, .checkFailed, ["count": String(diagnostics.count), "folder": folder.path])
+            throw Failure(.dataError, .checkFailed, ["count": String(diagnostics.count), "folder": name])
         }
-        terminal.write(typography(texts.text(.contentValid, ["folder": folder.path]), texts) + "\n")
+        terminal.write(typography(texts.text(.contentValid, ["folder": name]), texts) + "\n")
     }
 
     private func questions(_ options: Options) throws(Failure) {
@@ -160,8 +173,8 @@ public struct App {
     private func help(_ options: Options) throws(Failure) {
         let folder = contentFolder(options)
         let texts = messages(options)
-        let kinds = ContentLoader.letterKinds(in: folder)
-        let found = ContentLoader.languages(in: folder)
+        let kinds = folder.map(ContentLoader.letterKinds(in:)) ?? BuiltInContent.compiled.kindIds
+        let found = folder.map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
         let languages = found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
         let help = Help(texts: texts, languages: languages, kinds: kinds)
         let topic = options.command == .help ? options.helpTopic : options.commandNamed ? options.command.rawValue : nil
@@ -175,25 +188,5 @@ public struct App {
         localtime_r(&now, &parts)
         return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? CivilDate(dayNumber: Int(now / 86_400))
-    }
-}
-
-/// Finds the built-in `Localization/` folder: beside the source tree of a development
-/// build, or under `share/goodbye/` of an installed one.
-enum ContentLocator {
-    static func builtIn() -> URL {
-        // The executable's own path, links resolved by the kernel (no Bundle to load).
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
-        let executable = length > 0 ? URL(fileURLWithPath: String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)) : nil
-        var folder = executable?.deletingLastPathComponent()
-        while let current = folder, current.path != "/" {
-            for candidate in ["Localization", "share/goodbye/Localization"] {
-                let url = current.appendingPathComponent(candidate)
-                if FileManager.default.fileExists(atPath: url.appendingPathComponent("dialogue.ini").path) { return url }
-            }
-            folder = current.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Localization")
     }
 }
