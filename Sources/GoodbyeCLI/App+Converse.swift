@@ -235,11 +235,12 @@ extension App {
     }
 
     /// At a terminal, the letter is kept: a file in the current folder, named from the
-    /// client and the date, never over an existing one; Enter accepts.
+    /// client and the date, never over an existing one; Enter accepts. A letter sent
+    /// to a file or a pipe (`goodbye letter > lettre.txt`) is kept there: nothing to offer.
     private func offerToSave(_ letter: String, name: String, format: OutputFormat, presenter: Presenter, say: (String) -> Void,
         options: Options)
     {
-        guard terminal.isInteractive, !options.noInput else {
+        guard terminal.isInteractive, terminal.outputIsTerminal, !options.noInput else {
             if options.command == .run { say(presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n") }
             return
         }
