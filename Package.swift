@@ -16,7 +16,7 @@ let package = Package(
         /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
         .executableTarget(name: "goodbye-compile-content", dependencies: ["ContentLoading", "DialogueCore"]),
         .plugin(name: "BuiltInContentPlugin", capability: .buildTool(), dependencies: ["goodbye-compile-content"]),
-        .target(name: "BuiltInContent", dependencies: ["ContentLoading"], plugins: ["BuiltInContentPlugin"]),
+        .target(name: "BuiltInContent", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"], plugins: ["BuiltInContentPlugin"]),
         .target(
             name: "GoodbyeCLI",
             dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent"]

@@ -43,7 +43,12 @@ public struct Content: Sendable {
     /// kind it drafts is parsed (`goodbye check` parses and renders them all).
     var unparsed: [String: [String: String]] = [:]
 
+    /// The built-in content's templates, parsed when the program was built: by language
+    /// and kind, the kind's own and the shared ones.
+    var parsed: (@Sendable (_ language: String, _ kind: String) -> [String: Template]?)?
+
     private func parsedLater(_ kind: String, _ language: String) -> TemplateLibrary? {
+        if let parsed, let templates = parsed(language, kind) { return TemplateLibrary(templates: templates) }
         guard let sources = unparsed[language] else { return nil }
         var templates: [String: Template] = [:]
         for (path, source) in sources.sorted(by: { $0.key < $1.key }) {

@@ -25,7 +25,7 @@ public enum FieldType: String, Sendable, Codable, CaseIterable {
 
 /// One question of the dialogue, identified by a stable id; its text lives in the
 /// language tables, under the same id.
-public struct Question: Sendable, Equatable, Codable {
+public struct Question: Sendable, Equatable {
     public var id: String
     public var type: QuestionType
     /// Canonical choice values, in the order they are offered.
@@ -44,8 +44,9 @@ public struct Question: Sendable, Equatable, Codable {
 
     public init(
         id: String, type: QuestionType, choices: [String] = [], defaultValue: String? = nil,
-        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = []
+        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = [], revision: String = "1"
     ) {
+        self.revision = revision
         self.id = id
         self.type = type
         self.choices = choices
@@ -58,7 +59,7 @@ public struct Question: Sendable, Equatable, Codable {
 }
 
 /// A step of the dialogue graph.
-public enum NodeKind: Sendable, Equatable, Codable {
+public enum NodeKind: Sendable, Equatable {
     case question(Question)
     /// Computes and announces the decision; branches on its value.
     case decision
@@ -72,7 +73,7 @@ public enum NodeKind: Sendable, Equatable, Codable {
 }
 
 /// A node and where it leads: `branches` by answer (or decision) value, else `next`.
-public struct Node: Sendable, Equatable, Codable {
+public struct Node: Sendable, Equatable {
     public var id: String
     public var kind: NodeKind
     public var next: String?
@@ -113,7 +114,7 @@ public struct Node: Sendable, Equatable, Codable {
 }
 
 /// The whole dialogue: nodes by id, in the order they were written.
-public struct DialogueGraph: Sendable, Equatable, Codable {
+public struct DialogueGraph: Sendable, Equatable {
     public private(set) var nodes: [String: Node]
     public private(set) var order: [String]
     /// Every question, in the order written (kept: a session and every batch row read it).
@@ -135,22 +136,6 @@ public struct DialogueGraph: Sendable, Equatable, Codable {
     }
 
 
-    /// Stored as written (the nodes in order, the start, the version); the rest is rebuilt.
-    private enum CodingKeys: String, CodingKey { case nodes, start, version }
-
-    public init(from decoder: any Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(nodes: values.decode([Node].self, forKey: .nodes), start: values.decode(String.self, forKey: .start),
-            version: values.decode(String.self, forKey: .version))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(order.compactMap { nodes[$0] }, forKey: .nodes)
-        try values.encode(start, forKey: .start)
-        try values.encode(version, forKey: .version)
-    }
-
     public func question(_ id: String) -> Question? { nodes[id]?.question }
 
     /// The sign questions of one reason, in order.
@@ -160,7 +145,7 @@ public struct DialogueGraph: Sendable, Equatable, Codable {
 }
 
 /// `skip_if = question=value`: pass over a node when another answer has that value.
-public struct SkipCondition: Sendable, Equatable, Codable {
+public struct SkipCondition: Sendable, Equatable {
     public var question: String
     /// One value, or several separated by `|` (`client.kind=particulier|public`).
     public var value: String

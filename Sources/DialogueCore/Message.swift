@@ -40,7 +40,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case contentValid = "note.content_valid"
     /// What `check` names when it checks the content compiled into the program.
     case builtInContentName = "note.builtin_content"
-    case builtInContentBroken = "error.builtin_content_broken"
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
     case answersFix = "error.answers_fix"

@@ -106,11 +106,7 @@ public struct App {
     func loadContent(_ options: Options) throws(Failure) -> Content {
         if let preloaded, options.content == nil { return preloaded }
         guard let folder = contentFolder(options) else {
-            do {
-                return try BuiltInContent.compiled.content(language: requestedLanguage(options))
-            } catch {
-                throw Failure(.software, .builtInContentBroken, ["reason": String(describing: error)])
-            }
+            return BuiltInContent.compiled.content(language: requestedLanguage(options))
         }
         do {
             return try ContentLoader.load(from: folder, thorough: false, language: requestedLanguage(options))

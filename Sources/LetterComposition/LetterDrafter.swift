@@ -5,7 +5,7 @@ import LetterTemplating
 /// the questions it needs, the decisions for which the session proposes it, and the
 /// sample answers `goodbye check` renders it with. Its templates are the folder
 /// `LANG/letters/ID/`.
-public struct LetterKind: Sendable, Equatable, Codable {
+public struct LetterKind: Sendable, Equatable {
     public var id: String
     public var start: String
     /// The yes/no question by which a session offers this letter, if it does.
@@ -16,10 +16,11 @@ public struct LetterKind: Sendable, Equatable, Codable {
     /// Answers that exercise the kind's templates, every combination of the variants.
     public var samples: [[String: Answer]] = []
 
-    /// The samples are left out: they serve `goodbye check`, which reads the sources.
-    private enum CodingKeys: String, CodingKey { case id, start, ask, decisions, registered }
-
-    public init(id: String, start: String, ask: String? = nil, decisions: [Decision], samples: [[String: Answer]] = []) {
+    public init(
+        id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false,
+        samples: [[String: Answer]] = []
+    ) {
+        self.registered = registered
         self.id = id
         self.start = start
         self.ask = ask

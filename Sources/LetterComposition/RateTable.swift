@@ -4,8 +4,8 @@ import DialogueCore
 /// (late-payment penalties, L. 441-10 II; public buyers, R. 2192-31) and the two legal
 /// interest rates. Data, not constants: each period says where its figure comes from
 /// and whether it was checked; an unchecked figure is never printed.
-public struct RateTable: Sendable, Equatable, Codable {
-    public struct Period: Sendable, Equatable, Codable {
+public struct RateTable: Sendable, Equatable {
+    public struct Period: Sendable, Equatable {
         public var id: String
         public var from: CivilDate
         public var to: CivilDate
@@ -30,7 +30,7 @@ public struct RateTable: Sendable, Equatable, Codable {
     }
 
     /// The legal interest rates of a half-year (taux de l'intérêt légal).
-    public struct LegalPeriod: Sendable, Equatable, Codable {
+    public struct LegalPeriod: Sendable, Equatable {
         public var id: String
         public var from: CivilDate
         public var to: CivilDate

@@ -4,6 +4,12 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var description: String { "\(template):\(line):\(column)" }
+
+    public init(template: String, line: Int, column: Int) {
+        self.template = template
+        self.line = line
+        self.column = column
+    }
 }
 
 /// The syntax tree of a parsed template: one enum, no classes.

@@ -41,13 +41,21 @@ public enum Escaping: Sendable {
 public struct Template: Sendable {
     public let name: String
     public let nodes: [TemplateNode]
-    let source: String
+    public let source: String
 
     /// Parses `source`; errors carry `name`, line and column.
     public init(_ source: String, name: String = "template") throws(TemplateError) {
         var parser = Parser(source: source, name: name)
         self.nodes = try parser.parse()
         self.name = name
+        self.source = source
+    }
+
+    /// A template parsed beforehand (the built-in content, compiled when the program was
+    /// built): `nodes` must be what parsing `source` gives.
+    public init(name: String, nodes: [TemplateNode], source: String) {
+        self.name = name
+        self.nodes = nodes
         self.source = source
     }
 

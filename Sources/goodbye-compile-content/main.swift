@@ -35,7 +35,7 @@ guard let content, diagnostics.isEmpty else {
     })
 }
 do {
-    let source = try BuiltInSource.swift(files: files, content: content)
+    let source = BuiltInSource.swift(files: files, content: content)
     // Written only when it changes, so that an unchanged content rebuilds nothing.
     if let old = FileManager.default.contents(atPath: arguments[2]), old == Data(source.utf8) { exit(0) }
     try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)

@@ -11,8 +11,8 @@ final class KeepTheLetterTests: XCTestCase {
     func testAtATerminalTheLetterIsSavedUnderAFreeName() throws {
         let folder = try temporaryFolder(self)
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(folder.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let answers = folder.appendingPathComponent("r.txt")
         try FactCheckTests.completeAnswers.write(to: answers, atomically: true, encoding: .utf8)
         try "déjà là".write(to: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29.txt"), atomically: true, encoding: .utf8)
