@@ -75,16 +75,20 @@ struct Renderer {
     /// Resolves a dotted name: the first part is searched from the innermost context out,
     /// the rest only inside what the first part found.
     private func lookup(_ path: [String], at location: SourceLocation) throws(TemplateError) -> Value? {
-        if path == ["."] { return stack.last }
+        let first = path[0]
+        if path.count == 1, first == "." { return stack.last }
+        // From the innermost context out, by index: no reversed view, no array built.
         var found: Value?
-        for context in stack.reversed() {
-            if let value = context[path[0]] {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .map(let fields) = stack[index], let value = fields[first] {
                 found = value
                 break
             }
+            index -= 1
         }
-        for key in path.dropFirst() {
-            found = found?[key]
+        if path.count > 1 {
+            for key in path[1...] { found = found?[key] }
         }
         if found == nil, strict {
             throw TemplateError(kind: .missingVariable(path.joined(separator: ".")), location: location)

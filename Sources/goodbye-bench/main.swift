@@ -103,6 +103,15 @@ if plainFiles {
 let parts = ["sender", "recipient", "subject", "body", "closing", "signature", "enclosures"]
 let engineText = parts.map { try! drafter.templates.render($0, context: context, escaping: .none, strict: true) }.joined()
 guard engineText.utf8.count > plain.letter().utf8.count / 2 else { print("bench: the parts rendered are too short"); exit(1) }
+// `goodbye-bench ROOT N engine`: the engine alone, for a profiler.
+if arguments.count > 3, arguments[3] == "engine" {
+    var sink = 0
+    for _ in 0..<count {
+        for part in parts { sink &+= try! drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count }
+    }
+    print(sink)
+    exit(0)
+}
 var engineMedians: [Double] = []
 var medians: [Double] = []
 var plainMedians: [Double] = []
