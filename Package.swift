@@ -25,7 +25,7 @@ let package = Package(
         /// The in-process benchmark of Scripts/bench.sh (not installed).
         .executableTarget(
             name: "goodbye-bench",
-            dependencies: ["GoodbyeCLI", "ContentLoading", "LetterComposition", "LetterTemplating", "DialogueCore"]
+            dependencies: ["ContentLoading", "LetterComposition", "LetterTemplating", "DialogueCore"]
         ),
         .testTarget(name: "DialogueCoreTests", dependencies: ["DialogueCore"]),
         .testTarget(name: "LetterTemplatingTests", dependencies: ["LetterTemplating"]),

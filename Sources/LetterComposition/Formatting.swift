@@ -127,7 +127,7 @@ public struct LanguageFormat: Sendable {
 
     private func fillTemplate(_ key: String, _ values: [String: Value]) -> String {
         guard let template = parsed[key] ?? texts[key].flatMap({ try? Template($0, name: key) }) else { return key }
-        return (try? template.render(.map(values), escaping: .none, strict: false)) ?? key
+        return (try? template.render(.map(Fields(values)), escaping: .none, strict: false)) ?? key
     }
 }
 

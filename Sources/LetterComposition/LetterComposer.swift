@@ -93,7 +93,7 @@ public struct LetterComposer: Sendable {
     /// The steps already taken to be paid, and when the work stops (suspension).
     private func dunning(_ facts: LetterFacts) -> Value {
         let dates: [(String, LetterQuestion)] = [("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate)]
-        var map: [String: Value] = ["suspension_date": .string(format.date(facts.receipt))]
+        var map: Fields = ["suspension_date": .string(format.date(facts.receipt))]
         var any = false
         for (name, question) in dates {
             let date = facts.date(question).map(format.date) ?? ""

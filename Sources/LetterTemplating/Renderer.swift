@@ -17,11 +17,11 @@ struct Renderer {
         stack = [context]
         output = ""
         output.reserveCapacity(template.source.utf8.count * 2)
-        try render(template.nodes)
+        try render(template.program)
         return output
     }
 
-    private mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
+    private mutating func render(_ nodes: [Instruction]) throws(TemplateError) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -38,7 +38,7 @@ struct Renderer {
     }
 
     private mutating func renderSection(
-        _ path: [String], _ children: [TemplateNode], inverted: Bool, at location: SourceLocation
+        _ path: Instruction.Path, _ children: [Instruction], inverted: Bool, at location: SourceLocation
     ) throws(TemplateError) {
         let value = try lookup(path, at: location) ?? .null
         if inverted {
@@ -53,7 +53,7 @@ struct Renderer {
         }
     }
 
-    private mutating func renderPushed(_ value: Value, _ children: [TemplateNode]) throws(TemplateError) {
+    private mutating func renderPushed(_ value: Value, _ children: [Instruction]) throws(TemplateError) {
         stack.append(value)
         defer { stack.removeLast() }
         try render(children)
@@ -69,15 +69,14 @@ struct Renderer {
         guard depth < 64 else { throw TemplateError(kind: .partialTooDeep(name), location: location) }
         depth += 1
         defer { depth -= 1 }
-        try render(partial.nodes)
+        try render(partial.program)
     }
 
     /// Resolves a dotted name: the first part is searched from the innermost context out,
-    /// the rest only inside what the first part found.
-    private func lookup(_ path: [String], at location: SourceLocation) throws(TemplateError) -> Value? {
-        let first = path[0]
-        if path.count == 1, first == "." { return stack.last }
-        // From the innermost context out, by index: no reversed view, no array built.
+    /// the rest only inside what the first part found. Names are compared as numbers.
+    private func lookup(_ path: Instruction.Path, at location: SourceLocation) throws(TemplateError) -> Value? {
+        if path.isDot { return stack.last }
+        let first = path.names[0]
         var found: Value?
         var index = stack.count - 1
         while index >= 0 {
@@ -87,11 +86,11 @@ struct Renderer {
             }
             index -= 1
         }
-        if path.count > 1 {
-            for key in path[1...] { found = found?[key] }
+        if path.names.count > 1 {
+            for name in path.names[1...] { found = found?[name] }
         }
         if found == nil, strict {
-            throw TemplateError(kind: .missingVariable(path.joined(separator: ".")), location: location)
+            throw TemplateError(kind: .missingVariable(path.text.joined(separator: ".")), location: location)
         }
         return found
     }

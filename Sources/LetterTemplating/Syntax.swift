@@ -78,3 +78,36 @@ extension Template {
         return found
     }
 }
+
+/// A node as the renderer runs it: each name already interned (`Name`), a lone `.`
+/// already told apart. Built once, when the template is made.
+indirect enum Instruction: Sendable {
+    case text(String)
+    case variable(Path, escaped: Bool, at: SourceLocation)
+    case section(Path, children: [Instruction], inverted: Bool, at: SourceLocation)
+    case partial(name: String, indent: String, at: SourceLocation)
+
+    struct Path: Sendable {
+        let names: [Name]
+        let text: [String]
+        let isDot: Bool
+
+        init(_ path: [String]) {
+            text = path
+            isDot = path == ["."]
+            names = isDot ? [] : path.map(Name.init)
+        }
+    }
+
+    static func compile(_ nodes: [TemplateNode]) -> [Instruction] {
+        nodes.map { node in
+            switch node {
+            case .text(let text): return .text(text)
+            case .variable(let path, let escaped, let at): return .variable(Path(path), escaped: escaped, at: at)
+            case .section(let path, let children, let inverted, let at):
+                return .section(Path(path), children: compile(children), inverted: inverted, at: at)
+            case .partial(let name, let indent, let at): return .partial(name: name, indent: indent, at: at)
+            }
+        }
+    }
+}

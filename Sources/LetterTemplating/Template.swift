@@ -42,6 +42,8 @@ public struct Template: Sendable {
     public let name: String
     public let nodes: [TemplateNode]
     public let source: String
+    /// The nodes with their names resolved once (interned), for the renderer.
+    let program: [Instruction]
 
     /// Parses `source`; errors carry `name`, line and column.
     public init(_ source: String, name: String = "template") throws(TemplateError) {
@@ -49,6 +51,7 @@ public struct Template: Sendable {
         self.nodes = try parser.parse()
         self.name = name
         self.source = source
+        program = Instruction.compile(nodes)
     }
 
     /// A template parsed beforehand (the built-in content, compiled when the program was
@@ -57,6 +60,7 @@ public struct Template: Sendable {
         self.name = name
         self.nodes = nodes
         self.source = source
+        program = Instruction.compile(nodes)
     }
 
     /// Renders with the given context. In strict mode a missing variable, section or
@@ -87,7 +91,12 @@ public struct Template: Sendable {
 /// A set of named templates that include each other as partials.
 public final class TemplateLibrary: Sendable {
     public let templates: [String: Template]
-    private let indentedCache = Mutex<[String: Template]>([:])
+    private let indentedCache = Mutex<[IndentedName: Template]>([:])
+
+    private struct IndentedName: Hashable {
+        var name: String
+        var indent: String
+    }
 
     public init(templates: [String: Template]) {
         self.templates = templates
@@ -114,7 +123,7 @@ public final class TemplateLibrary: Sendable {
     func partial(_ name: String, indent: String) -> Template? {
         guard let template = templates[name] else { return nil }
         guard !indent.isEmpty else { return template }
-        let key = indent + "\u{0}" + name
+        let key = IndentedName(name: name, indent: indent)
         return indentedCache.withLock { cache in
             if let cached = cache[key] { return cached }
             let indented = template.indented(indent)

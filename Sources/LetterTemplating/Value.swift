@@ -5,7 +5,7 @@ public indirect enum Value: Sendable, Equatable {
     case number(Double)
     case string(String)
     case list([Value])
-    case map([String: Value])
+    case map(Fields)
 
     /// Mustache truthiness: null, false, an empty list and an empty string are false.
     public var isFalsy: Bool {
@@ -36,6 +36,12 @@ public indirect enum Value: Sendable, Equatable {
         if case .map(let fields) = self { return fields[key] }
         return nil
     }
+
+    /// The value under `name` when this value is a map: no hashing.
+    public subscript(name: Name) -> Value? {
+        if case .map(let fields) = self { return fields[name] }
+        return nil
+    }
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
@@ -46,6 +52,8 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Expres
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = Fields()
+        for (key, value) in elements { fields[key] = value }
+        self = .map(fields)
     }
 }

@@ -4,7 +4,6 @@
 import ContentLoading
 import DialogueCore
 import Foundation
-import GoodbyeCLI
 import LetterComposition
 import LetterTemplating
 
@@ -18,7 +17,7 @@ struct Plain {
     init(_ context: Value) {
         func strings(_ value: Value?) -> [String: String] {
             guard case .map(let fields)? = value else { return [:] }
-            return fields.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } }
+            return fields.dictionary.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } }
         }
         sender = strings(context["sender"])
         client = strings(context["client"])
@@ -103,11 +102,17 @@ if plainFiles {
 let parts = ["sender", "recipient", "subject", "body", "closing", "signature", "enclosures"]
 let engineText = parts.map { try! drafter.templates.render($0, context: context, escaping: .none, strict: true) }.joined()
 guard engineText.utf8.count > plain.letter().utf8.count / 2 else { print("bench: the parts rendered are too short"); exit(1) }
-// `goodbye-bench ROOT N engine`: the engine alone, for a profiler.
-if arguments.count > 3, arguments[3] == "engine" {
+// `goodbye-bench ROOT N engine|draft|plain`: one of the three alone, for a profiler or
+// an instruction count (valgrind --tool=callgrind), steadier than time on a busy machine.
+if arguments.count > 3 {
     var sink = 0
     for _ in 0..<count {
-        for part in parts { sink &+= try! drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count }
+        switch arguments[3] {
+        case "engine":
+            for part in parts { sink &+= try! drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count }
+        case "draft": sink &+= writer.write(try! drafter.draft(facts)).utf8.count
+        default: sink &+= plain.letter().utf8.count
+        }
     }
     print(sink)
     exit(0)

@@ -31,7 +31,7 @@ final class FrenchTests: XCTestCase {
         let messages = Set(MessageKey.allCases.map(\.rawValue))
         for key in table.values.keys.sorted() where !key.hasPrefix("format.") && !key.hasPrefix("letter.title.") && !key.hasPrefix("command.") && key != "letter.subject_position" {
             let template = try Template(table.text(key), name: key)
-            let text = try template.render(.map(values), escaping: .none, strict: true)
+            let text = try template.render(.map(Fields(values)), escaping: .none, strict: true)
             if text.isEmpty { continue }
             if key.hasPrefix("diagnostic.") || key.hasPrefix("template.") {
                 // For content authors: the file format's words (next, skip_if…) are code, masked.

@@ -83,7 +83,7 @@ extension Value: Decodable {
         } else if let items = try? container.decode([Value].self) {
             self = .list(items)
         } else {
-            self = .map(try container.decode([String: Value].self))
+            self = .map(Fields(try container.decode([String: Value].self)))
         }
     }
 }
