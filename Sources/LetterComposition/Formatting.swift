@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterTemplating
+import Synchronization
 
 /// Dates, amounts and counts written the way a language writes them, from the
 /// `[format]` section of its text table (`1er janvier 2027`, `1 250,00 €`).
@@ -7,27 +8,44 @@ public struct LanguageFormat: Sendable {
     let texts: TextTable
     /// The language's month names and its formats, parsed once (they serve every date and amount).
     let months: [String]
-    let parsed: [String: Template]
-    /// Texts that are only words and `{{name}}` slots (dates, amounts, rates), as pieces
-    /// joined without the renderer: they are filled for every date of every letter.
-    let patterns: [String: [Piece]]
+    /// Each text parsed the first time it is filled, then kept (nil: parsed at each use).
+    let cache: Cache?
+
+    final class Cache: Sendable {
+        struct Entry: Sendable {
+            var template: Template?
+            /// Texts that are only words and `{{name}}` slots (dates, amounts, rates), as
+            /// pieces joined without the renderer: they are filled for every date.
+            var pieces: [Piece]?
+        }
+
+        let entries = Mutex<[String: Entry]>([:])
+    }
 
     enum Piece: Sendable {
         case text(String)
         case slot(String)
     }
 
-    /// `prepared`: parse the formats and the letter's words once, for a drafter that
-    /// writes many letters; otherwise each text is parsed when used (a session's few).
+    /// `prepared`: keep each text once parsed, for a drafter that writes many letters
+    /// (parsed when first used, not all at the start: a session uses a dozen of them);
+    /// otherwise each text is parsed when used.
     public init(texts: TextTable, prepared: Bool = false) {
         self.texts = texts
         months = texts.list(TextKey.formatMonths)
-        var parsed: [String: Template] = [:]
-        for (key, source) in texts.values where prepared && (key.hasPrefix("format.") || key.hasPrefix("letter.")) && source.contains("{{") {
-            parsed[key] = try? Template(source, name: key)
+        cache = prepared ? Cache() : nil
+    }
+
+    private func entry(_ key: String) -> Cache.Entry {
+        func parse() -> Cache.Entry {
+            let template = texts[key].flatMap { try? Template($0, name: key) }
+            return Cache.Entry(template: template, pieces: template.flatMap(Self.pieces))
         }
-        self.parsed = parsed
-        patterns = parsed.compactMapValues(Self.pieces)
+        guard let cache else { return parse() }
+        if let entry = cache.entries.withLock({ $0[key] }) { return entry }
+        let entry = parse()
+        cache.entries.withLock { $0[key] = entry }
+        return entry
     }
 
     /// The pieces of a template made of text and plain variables only; nil otherwise.
@@ -110,23 +128,24 @@ public struct LanguageFormat: Sendable {
 
     /// Renders the small template under `key` (a gap shows the key, never crashes).
     public func fill(_ key: String, _ values: [String: Value]) -> String {
-        if let pieces = patterns[key] {
+        let entry = entry(key)
+        if let pieces = entry.pieces {
             var result = ""
             for piece in pieces {
                 switch piece {
                 case .text(let text): result += text
                 case .slot(let name):
-                    guard case .string(let value)? = values[name] else { return fillTemplate(key, values) }
+                    guard case .string(let value)? = values[name] else { return fillTemplate(entry.template, key, values) }
                     result += value
                 }
             }
             return result
         }
-        return fillTemplate(key, values)
+        return fillTemplate(entry.template, key, values)
     }
 
-    private func fillTemplate(_ key: String, _ values: [String: Value]) -> String {
-        guard let template = parsed[key] ?? texts[key].flatMap({ try? Template($0, name: key) }) else { return key }
+    private func fillTemplate(_ template: Template?, _ key: String, _ values: [String: Value]) -> String {
+        guard let template else { return key }
         return (try? template.render(.map(Fields(values)), escaping: .none, strict: false)) ?? key
     }
 }
