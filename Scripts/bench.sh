@@ -9,7 +9,8 @@
 #   5. the size of the executable against the hello-world's;
 #   6. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files)
 #      against a plain Swift loop writing the same letters by interpolation.
-# Medians over repeated runs; hyperfine and /usr/bin/time from Debian.
+# Medians over repeated runs; hyperfine and /usr/bin/time from Debian; with valgrind,
+# instruction counts too (steady where times are noisy).
 #   Scripts/bench.sh            (BENCH_DYNAMIC=1 also measures a dynamically linked build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +54,16 @@ measure() {  # the four figures for one build folder
 measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
 python3 -c 'import os,sys; g,h=os.path.getsize(sys.argv[1]),os.path.getsize(sys.argv[2]); print(f"{sys.argv[3]:<28} goodbye {g/2**20:6.1f} MiB  hello-world {h/2**20:6.1f} MiB  ratio {g/h:5.2f}")' "$bin/goodbye" "$out/hello" "binary size"
 "$bin/goodbye-bench" . 20000
+if command -v valgrind >/dev/null; then
+  # Instructions counted by valgrind (hashing made deterministic): steadier than time on
+  # a busy machine. Per letter: the difference between 501 letters and 1.
+  count() { SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null </dev/null | awk '/Collected/ {print $4}'; }
+  per_letter() { local one many; one=$(count "$bin/goodbye-bench" . 1 "$1"); many=$(count "$bin/goodbye-bench" . 501 "$1"); echo $(( (many - one) / 500 )); }
+  plain=$(per_letter plain); engine=$(per_letter engine); draft=$(per_letter draft)
+  python3 -c 'import sys; p,e,d=map(int,sys.argv[1:4]); print(f"instructions per letter       engine {e}   drafting {d}   interpolation {p}   ratios {e/p:.2f} and {d/p:.2f}")' "$plain" "$engine" "$draft"
+  python3 -c 'import sys; h,g=map(int,sys.argv[1:3]); print(f"instructions, session        goodbye {g}   hello-world {h}   ratio {g/h:.2f}")' \
+    "$(count "$out/hello")" "$(count "$bin/goodbye" run --answers "$answers" --no-input --date 2026-11-29)"
+fi
 rows=${BENCH_ROWS:-10000}
 python3 - "$rows" Scripts/bench/letter.answers > "$out/batch.csv" <<'PY'
 import csv, sys
