@@ -19,21 +19,26 @@ for tool in hyperfine /usr/bin/time python3; do
 done
 out=.build-bench
 mkdir -p "$out"
-echo "== build (release, static Swift runtime)"
-swift build -c release --static-swift-stdlib >/dev/null
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+echo "== build (release, as Scripts/install.sh builds it: a fully static executable)"
+swift build -c release --static-swift-stdlib -Xswiftc -static-executable > "$out/build.log" 2>&1 \
+  || { cat "$out/build.log" >&2; exit 1; }
+bin=$(swift build -c release --static-swift-stdlib -Xswiftc -static-executable --show-bin-path)
+# Two references: the hello-world with the Swift runtime linked statically (issue 15's),
+# and the same fully static, linked like goodbye.
 swiftc -O -static-stdlib Scripts/bench/hello.swift -o "$out/hello"
+swiftc -O -static-executable Scripts/bench/hello.swift -o "$out/hello-static" 2>/dev/null
 answers=Scripts/bench/session.answers
 
 median_ms() {  # hyperfine JSON -> median in ms
   python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"
 }
-time_pair() {  # name, reference command, goodbye command
+time_pair() {  # name, reference command, goodbye command (and the fully static reference)
   hyperfine -N -i --warmup 5 --runs 60 --export-json "$out/ref.json" "$2" >/dev/null 2>&1
   hyperfine -N -i --warmup 5 --runs 60 --export-json "$out/gb.json" "$3" >/dev/null 2>&1
-  local ref gb
-  ref=$(median_ms "$out/ref.json"); gb=$(median_ms "$out/gb.json")
-  python3 -c 'import sys; r,g=float(sys.argv[2]),float(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g:7.2f} ms   hello-world {r:7.2f} ms   ratio {g/r:5.2f}  (target 1.5)")' "$1" "$ref" "$gb"
+  hyperfine -N -i --warmup 5 --runs 60 --export-json "$out/ref2.json" "$out/hello-static" >/dev/null 2>&1
+  local ref gb ref2
+  ref=$(median_ms "$out/ref.json"); gb=$(median_ms "$out/gb.json"); ref2=$(median_ms "$out/ref2.json")
+  python3 -c 'import sys; r,g,s=map(float,sys.argv[2:5]); print(f"{sys.argv[1]:<28} goodbye {g:7.2f} ms   hello-world {r:7.2f} ms   ratio {g/r:5.2f}  (target 1.5)   fully static hello-world {s:5.2f} ms, ratio {g/s:5.2f}")' "$1" "$ref" "$gb" "$ref2"
 }
 peak_kb() {  # median of 5 peak RSS, in KiB
   for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" >/dev/null 2>>"$out/rss" </dev/null || true; tail -1 "$out/rss"; done | sort -n | sed -n 3p
@@ -49,9 +54,10 @@ measure() {  # the four figures for one build folder
   local ref gb
   : > "$out/rss"
   ref=$(peak_kb "$out/hello"); gb=$(peak_kb "$goodbye" run --answers "$answers" --no-input --date 2026-11-29)
-  python3 -c 'import sys; r,g=int(sys.argv[2]),int(sys.argv[3]); print(f"{sys.argv[1]:<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)")' "peak memory (session)" "$ref" "$gb"
+  local ref2; ref2=$(peak_kb "$out/hello-static")
+  python3 -c 'import sys; r,g,s=map(int,sys.argv[2:5]); print(f"{sys.argv[1]:<28} goodbye {g/1024:6.1f} MiB  hello-world {r/1024:6.1f} MiB  ratio {g/r:5.2f}  (target 1.5)   fully static hello-world {s/1024:4.1f} MiB, ratio {g/s:5.2f}")' "peak memory (session)" "$ref" "$gb" "$ref2"
 }
-measure "$bin/goodbye" "static Swift runtime (what Scripts/install.sh builds)"
+measure "$bin/goodbye" "fully static executable (what Scripts/install.sh builds)"
 python3 -c 'import os,sys; g,h=os.path.getsize(sys.argv[1]),os.path.getsize(sys.argv[2]); print(f"{sys.argv[3]:<28} goodbye {g/2**20:6.1f} MiB  hello-world {h/2**20:6.1f} MiB  ratio {g/h:5.2f}")' "$bin/goodbye" "$out/hello" "binary size"
 "$bin/goodbye-bench" . 20000
 if command -v valgrind >/dev/null; then

@@ -14,13 +14,20 @@ while [ $# -gt 0 ]; do
     *) echo "install.sh: option inconnue « $1 » (utilisez --prefix DOSSIER)" >&2; exit 64 ;;
   esac
 done
-# A statically linked Swift runtime starts faster and runs without the toolchain
-# (see README, « Performances »).
+# A fully static executable (the Swift runtime and the C library inside) starts in about
+# the time of a hello-world, with less memory, and runs without the toolchain (see
+# README, « Robustesse et performances »). Where the static C libraries are missing
+# (libc6-dev, libstdc++-12-dev), the Swift runtime alone is linked statically.
 # GOODBYE_BUILD_DIR: another build folder, for a build started while .build is locked
 # (the tests install from inside `swift test`).
 scratch=(--scratch-path "${GOODBYE_BUILD_DIR:-.build}")
-swift build "${scratch[@]}" -c release --product goodbye --static-swift-stdlib
-bin=$(swift build "${scratch[@]}" -c release --static-swift-stdlib --show-bin-path)
+flags=(-c release --static-swift-stdlib -Xswiftc -static-executable)
+if ! swift build "${scratch[@]}" "${flags[@]}" --product goodbye; then
+  echo "install.sh : édition entièrement statique impossible ici, runtime Swift statique seul" >&2
+  flags=(-c release --static-swift-stdlib)
+  swift build "${scratch[@]}" "${flags[@]}" --product goodbye
+fi
+bin=$(swift build "${scratch[@]}" "${flags[@]}" --show-bin-path)
 install -d "$prefix/bin" "$prefix/share/goodbye"
 install -m 0755 "$bin/goodbye" "$prefix/bin/goodbye"
 staging="$prefix/share/goodbye/.Localization.new"
