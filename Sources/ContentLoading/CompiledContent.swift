@@ -65,10 +65,8 @@ public struct CompiledContent: Sendable {
         return content
     }
 
-    /// The letter kinds, for the help (no JSON to decode for them).
-    public var kindIds: [String] {
-        KindCompiler.compile(files()[KindCompiler.file], samples: false).kinds.map(\.id)
-    }
+    /// The letter kinds, for the help.
+    public var kindIds: [String] { structure().kinds.map(\.id) }
 }
 
 /// Writes the Swift source of the built-in content: what `goodbye-compile-content`

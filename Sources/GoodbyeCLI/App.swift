@@ -136,7 +136,7 @@ public struct App {
     /// Checks the folder named, or the built-in content (which its build checked too).
     private func check(_ options: Options) throws(Failure) {
         let folder = contentFolder(options)
-        var files = BuiltInContent.compiled.files()
+        let files: [String: String]
         if let folder {
             do {
                 files = try ContentLoader.read(folder)
@@ -145,6 +145,8 @@ public struct App {
                 throw Failure(error.missing || error.unreadable ? .noInput : .dataError,
                     error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
             }
+        } else {
+            files = BuiltInContent.compiled.files()
         }
         let texts = messages(options)
         let name = folder?.path ?? texts.text(.builtInContentName)

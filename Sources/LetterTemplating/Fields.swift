@@ -4,7 +4,7 @@ import Synchronization
 /// template resolves its names once, when it is parsed, and rendering compares numbers
 /// instead of hashing strings. The table only grows (names come from templates and
 /// from the program's data, a few hundred at most).
-public struct Name: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Name: Hashable, Sendable, CustomStringConvertible {
     public let id: Int32
 
     private struct Table {
@@ -33,7 +33,6 @@ public struct Name: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public var text: String { Self.table.withLock { $0.texts[Int(id)] } }
     public var description: String { text }
-    public static func < (lhs: Name, rhs: Name) -> Bool { lhs.id < rhs.id }
 }
 
 /// The fields of a map value, kept sorted by interned name: a template's look-up is a
@@ -61,7 +60,6 @@ public struct Fields: Sendable, Equatable, ExpressibleByDictionaryLiteral, Seque
 
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
-    public var keys: [String] { entries.map(\.name.text) }
     public var dictionary: [String: Value] {
         Dictionary(entries.map { ($0.name.text, $0.value) }, uniquingKeysWith: { _, last in last })
     }
@@ -102,12 +100,5 @@ public struct Fields: Sendable, Equatable, ExpressibleByDictionaryLiteral, Seque
     public subscript(key: String) -> Value? {
         get { Name.existing(key).flatMap { self[$0] } }
         set { self[Name(key)] = newValue }
-    }
-
-    /// This map with `other`'s fields added; a key both have keeps `other`'s value.
-    public func merging(_ other: Fields) -> Fields {
-        var result = self
-        for entry in other.entries { result[entry.name] = entry.value }
-        return result
     }
 }
