@@ -5,6 +5,8 @@
 # Prints "N passed, N failed" and exits 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# French, whatever the locale says (the program follows LC_ALL, LC_MESSAGES and LANG).
+unset LC_ALL LC_MESSAGES LANG GOODBYE_LANG
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0

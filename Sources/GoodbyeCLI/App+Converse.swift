@@ -32,7 +32,7 @@ extension App {
             computedDefault: LetterFacts.computedDefaults(graph: graph, today: today, kinds: content.kinds,
                 kind: isLetter ? chosenKind.id : nil))
         let toStdout = !isLetter && format == .text
-        let say: (String) -> Void = toStdout ? terminal.write : terminal.writeError
+        let say = Report.withoutLeadingBlankLine(toStdout ? terminal.write : terminal.writeError)
         let presenter = makePresenter(graph, texts, options, onScreen: toStdout ? terminal.outputIsTerminal : terminal.errorIsTerminal)
         if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text(TextKey.letterIntro)) + "\n" : presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
@@ -275,6 +275,20 @@ enum Report {
             fields.append(("warnings", .array(warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })))
         }
         return .object(fields)
+    }
+
+    /// `write`, except that what comes first loses its leading blank lines: the output
+    /// (a pipe, a file, the screen) starts with its first word.
+    static func withoutLeadingBlankLine(_ write: @escaping (String) -> Void) -> (String) -> Void {
+        final class Started { var value = false }
+        let started = Started()
+        return { text in
+            guard !started.value else { return write(text) }
+            let trimmed = text.drop { $0 == "\n" }
+            guard !trimmed.isEmpty else { return }
+            started.value = true
+            write(String(trimmed))
+        }
     }
 }
 

@@ -11,7 +11,7 @@ import LetterComposition
 /// The program: parses the command line, runs a command, maps any failure to the
 /// contract's exit status and `goodbye: ` lines on stderr.
 public struct App {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     let terminal: Terminal
     let environment: [String: String]
@@ -118,7 +118,20 @@ public struct App {
         }
     }
 
-    private var environmentLanguage: String? { environment["GOODBYE_LANG"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// `GOODBYE_LANG`, else the language of the locale, as POSIX orders its variables
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`: `en_GB.UTF-8` gives `en`) when the program
+    /// speaks it; `C`, `POSIX` or a language it does not speak leave the default.
+    private var environmentLanguage: String? {
+        if let chosen = environment["GOODBYE_LANG"], !chosen.isEmpty { return chosen }
+        return localeLanguage
+    }
+
+    private var localeLanguage: String? {
+        guard let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        else { return nil }
+        let code = String(locale.prefix { $0.isASCII && $0.isLetter }).lowercased()
+        return BuiltInContent.compiled.languages.contains(code) ? code : nil
+    }
 
     func requestedLanguage(_ options: Options) -> String {
         options.language ?? environmentLanguage ?? ContentCompiler.reference
@@ -127,6 +140,9 @@ public struct App {
     func language(_ options: Options, _ content: Content) throws(Failure) -> TextTable {
         let language = requestedLanguage(options)
         if let table = content.texts[language] { return table }
+        // A locale's language that this content folder lacks: the default, not an error.
+        let chosen = options.language != nil || !(environment["GOODBYE_LANG"] ?? "").isEmpty
+        if !chosen, let table = content.texts[ContentCompiler.reference] { return table }
         let available = contentFolder(options).map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
         throw Failure.usage(.unknownLanguage, ["language": language, "available": available.joined(separator: ", ")])
     }

@@ -24,7 +24,10 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--no-input"], argument: .none, commands: conversing, help: .optionNoInput) { options, _ in options.noInput = true },
         OptionSpec(names: ["--lang"], argument: .language, commands: everywhere, help: .optionLang) { $0.language = $1 },
         OptionSpec(names: ["--date"], argument: .date, commands: conversing, help: .optionDate) { options, value throws(Failure) in
-            guard let parsed = CivilDate(iso: value) else { throw Failure.usage(.badDate, ["value": value]) }
+            // As answers take it: AAAA-MM-JJ or JJ/MM/AAAA.
+            guard let parsed = AnswerParser.parseDate(value).flatMap(CivilDate.init(iso:)) else {
+                throw Failure.usage(.badDate, ["value": value])
+            }
             options.date = parsed
         },
         OptionSpec(names: ["--content"], argument: .folder, commands: [.run, .letter, .questions, .check], help: .optionContent) {
@@ -50,7 +53,7 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--strict"], argument: .none, commands: conversing, help: .optionStrict) { options, _ in options.strict = true },
         OptionSpec(names: ["--plain"], argument: .none, commands: conversing, help: .optionPlain) { options, _ in options.plain = true },
         OptionSpec(names: ["-h", "--help"], argument: .none, commands: everywhere, help: .optionHelp) { options, _ in options.showHelp = true },
-        OptionSpec(names: ["--version"], argument: .none, commands: everywhere, help: .optionVersion) { options, _ in
+        OptionSpec(names: ["-V", "--version"], argument: .none, commands: everywhere, help: .optionVersion) { options, _ in
             options.showVersion = true
         },
     ]

@@ -35,7 +35,7 @@ final class EmailTests: XCTestCase {
 
     /// The files parsed by `parse-eml.py`, by path.
     func parse(_ paths: [String]) throws -> [String: Parsed] {
-        let missing = FileManager.default.isExecutableFile(atPath: Self.python) ? [] : [Self.python + " (Debian package python3)"]
+        let missing = FileManager.default.isExecutableFile(atPath: Self.python) ? [] : [Self.python + " (" + Install.line(["python3"]) + ")"]
         try requireTools(missing, for: "E-mail parsing by Python's email package")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python)

@@ -4,7 +4,7 @@ import Foundation
 import LetterTemplating
 import XCTest
 
-/// Everything French the program prints or writes passes ../shared/tools/check-french.
+/// Everything French the program prints or writes passes Scripts/check-french (Grammalecte and Hunspell).
 final class FrenchTests: XCTestCase {
     /// Words that are right but unknown to the dictionary: the program's own names.
     static let words = ["goodbye", "run", "letter", "questions", "check", "help", "text", "json", "markdown", "fr", "en",

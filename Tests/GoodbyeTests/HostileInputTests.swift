@@ -304,7 +304,7 @@ final class HostileInputTests: XCTestCase {
     /// crash says one line and ends with 70; Ctrl-\\ stops like Ctrl-C (131).
     func testACrashOrControlBackslashAtATerminalStopsAtOnce() throws {
         let script = "/usr/bin/script"
-        try requireTools(FileManager.default.isExecutableFile(atPath: script) ? [] : [script + " (Debian package bsdutils)"],
+        try requireTools(FileManager.default.isExecutableFile(atPath: script) ? [] : [script + " (" + Install.line(["bsdutils"]) + ")"],
             for: "A session in a pseudo-terminal")
         for (signal, status, said) in [(SIGSEGV, Int32(70), "erreur interne"), (SIGQUIT, Int32(131), "interrompu")] {
             let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
@@ -313,7 +313,7 @@ final class HostileInputTests: XCTestCase {
             // `exec`: script runs the command through $SHELL, and a shell that does not
             // replace itself (dash, CI's /bin/sh) would be the child that gets the signal.
             process.arguments = ["-qfec", "exec \(Paths.binary.path) --session \(file)", "/dev/null"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["SHELL": "/bin/sh"]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging(["SHELL": "/bin/sh", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]) { $1 }
             let input = Pipe()
             let output = Pipe()
             process.standardInput = input

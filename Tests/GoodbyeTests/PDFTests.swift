@@ -12,7 +12,7 @@ final class PDFTests: XCTestCase {
 
     static var missingTools: [String] {
         ["/usr/bin/qpdf": "qpdf", "/usr/bin/pdftotext": "poppler-utils"].sorted { $0.key < $1.key }
-            .filter { !FileManager.default.isExecutableFile(atPath: $0.key) }.map { "\($0.key) (Debian package \($0.value))" }
+            .filter { !FileManager.default.isExecutableFile(atPath: $0.key) }.map { "\($0.key) (" + Install.line([$0.value]) + ")" }
     }
 
     func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) { try runTool(tool, arguments) }

@@ -1,13 +1,12 @@
 import Foundation
 import XCTest
 
-/// Paths of the repository, the shared folder and the built binary.
+/// Paths of the repository, its French checker and the built binary.
 enum Paths {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let content = repository.appendingPathComponent("Localization")
-    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-    static let checkFrench = shared.appendingPathComponent("tools/check-french")
+    static let checkFrench = repository.appendingPathComponent("Scripts/check-french")
     static let fixtures = repository.appendingPathComponent("Tests/GoodbyeTests/Fixtures")
 
     /// The `goodbye` executable built beside the test bundle.
@@ -42,6 +41,8 @@ struct Launched {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GOODBYE_LANG")
         env.removeValue(forKey: "GOODBYE_CONTENT")
+        // The locale chooses the language too: the tests choose it themselves.
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: key) }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
@@ -79,26 +80,28 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
 /// What the French checks need and is missing here, each with how to get it.
 let missingFrenchCheckers: [String] = {
     var missing: [String] = []
-    if !FileManager.default.fileExists(atPath: Paths.checkFrench.path) {
-        missing.append("\(Paths.checkFrench.path) (clone the project with its shared/ folder beside it)")
-    }
     let probe = Process()
     probe.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
     probe.arguments = ["-c", "import grammalecte"]
     probe.standardOutput = FileHandle.nullDevice
     probe.standardError = FileHandle.nullDevice
     if (try? probe.run()) == nil || { probe.waitUntilExit(); return probe.terminationStatus != 0 }() {
-        missing.append("Grammalecte (apt-get install -y grammalecte-cli)")
+        missing.append("Grammalecte")
     }
     let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
     if !paths.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/hunspell") }) {
-        missing.append("Hunspell (apt-get install -y hunspell)")
+        missing.append("Hunspell")
     }
     if !FileManager.default.fileExists(atPath: "/usr/share/hunspell/fr_FR.dic") {
-        missing.append("the French Hunspell dictionary (apt-get install -y hunspell-fr)")
+        missing.append("the French Hunspell dictionary")
     }
-    return missing
+    return missing.isEmpty ? [] : [missing.joined(separator: ", ") + " (" + Install.line(["grammalecte-cli", "hunspell", "hunspell-fr"]) + ")"]
 }()
+
+/// The install line a skipped check prints: the Debian packages it needs.
+enum Install {
+    static func line(_ packages: [String]) -> String { "apt-get install -y " + packages.joined(separator: " ") }
+}
 
 /// Skips a check whose tools are missing, saying which and how to get them; with
 /// GOODBYE_REQUIRE_ALL=1 (set by .ci/run) a missing tool is a failure instead.
@@ -111,7 +114,7 @@ func requireTools(_ missing: [String], for what: String, file: StaticString = #f
     throw XCTSkip(message)
 }
 
-/// Runs ../shared/tools/check-french over texts; fails the test on any finding, and is
+/// Runs Scripts/check-french over texts; fails the test on any finding, and is
 /// skipped, saying why, when the checkers are missing (never a silent pass).
 func assertFrench(_ texts: [String: String], words: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws {
     try requireTools(missingFrenchCheckers, for: "French checks (check-french)", file: file, line: line)
