@@ -42,6 +42,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case builtInContentName = "note.builtin_content"
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
+    case sessionMoved = "note.session_moved"
     case answersFix = "error.answers_fix"
     case oneCommand = "error.one_command"
     case pdfToTerminal = "error.pdf_to_terminal"

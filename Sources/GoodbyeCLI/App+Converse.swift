@@ -161,6 +161,10 @@ extension App {
         guard terminal.isInteractive, options.answers == nil, !options.noInput,
             let path = SessionStore.defaultPath(environment, letter: isLetter)
         else { return nil }
+        if let former = SessionStore.moveFormer(environment, letter: isLetter) {
+            let texts = messages(options)
+            terminal.writeError("goodbye: " + typography(texts.text(.sessionMoved, ["file": printable(former), "path": printable(path)]), texts) + "\n")
+        }
         return SessionStore(path: path, content: content)
     }
 

@@ -2,6 +2,10 @@ import ContentLoading
 import DialogueCore
 import FoundationEssentials
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A saved session: the answer-file format, with a header that records the content
 /// version and, per answer, the fingerprint of its question. Readable by its owner only.
 struct SessionStore {
@@ -13,13 +17,36 @@ struct SessionStore {
     /// The review of the answers was confirmed: a resumed session goes on past it.
     static let reviewedMarker = "# récapitulatif confirmé"
 
-    /// `$XDG_DATA_HOME/goodbye/session.txt`, or `~/.local/share/goodbye/session.txt`.
-    /// `goodbye letter` keeps its own answers beside the session's (`letter-session.txt`).
+    /// `$XDG_STATE_HOME/goodbye/session.txt`, or `~/.local/state/goodbye/session.txt`:
+    /// a user's state, never beside installed content. `goodbye letter` keeps its own
+    /// answers beside the session's (`letter-session.txt`).
     static func defaultPath(_ environment: [String: String], letter: Bool = false) -> String? {
-        let name = letter ? "letter-session.txt" : "session.txt"
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/goodbye/" + name }
+        folder(environment, variable: "XDG_STATE_HOME", fallback: "/.local/state").map { $0 + "/goodbye/" + name(letter) }
+    }
+
+    /// Where versions before 0.2.0 kept it: `$XDG_DATA_HOME/goodbye/`, or `~/.local/share/goodbye/`.
+    static func formerPath(_ environment: [String: String], letter: Bool = false) -> String? {
+        folder(environment, variable: "XDG_DATA_HOME", fallback: "/.local/share").map { $0 + "/goodbye/" + name(letter) }
+    }
+
+    private static func name(_ letter: Bool) -> String { letter ? "letter-session.txt" : "session.txt" }
+
+    /// An absolute `$VARIABLE` (the XDG rule: a relative one is ignored), else `$HOME` + `fallback`.
+    private static func folder(_ environment: [String: String], variable: String, fallback: String) -> String? {
+        if let folder = environment[variable], folder.hasPrefix("/") { return folder }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/share/goodbye/" + name
+        return home + fallback
+    }
+
+    /// Moves a session saved at the former place to the default one, once: only when
+    /// the new file does not exist yet. Returns the former path when it was moved.
+    static func moveFormer(_ environment: [String: String], letter: Bool) -> String? {
+        guard let former = formerPath(environment, letter: letter), let path = defaultPath(environment, letter: letter),
+            former != path, let found = Files.status(former), found.st_mode & S_IFMT == S_IFREG, Files.status(path) == nil,
+            Files.makeFolders(Files.split(path).folder, mode: 0o700)
+        else { return nil }
+        guard rename(former, path) == 0 else { return nil }
+        return former
     }
 
     /// The text of a session file for `state`.

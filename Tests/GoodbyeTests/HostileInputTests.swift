@@ -191,13 +191,13 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
-    /// Issue 14: with `XDG_DATA_HOME` naming a file, the session stopped with 73 after the
+    /// Issue 14: with `XDG_STATE_HOME` naming a file, the session stopped with 73 after the
     /// first answer. The default session file is a convenience: warned once, then on.
     func testAnUnwritableDefaultSessionIsWarnedOnceAndTheSessionGoesOn() throws {
         let file = try write(Data("pas un dossier".utf8), "xdg")
         let content = try ContentLoader.load(from: Paths.content)
         let terminal = ScriptedTerminal(lines: Array(repeating: "non", count: 16) + ["", "6", "non"], interactive: true)
-        let app = App(terminal: terminal, environment: ["XDG_DATA_HOME": file], content: content)
+        let app = App(terminal: terminal, environment: ["XDG_STATE_HOME": file], content: content)
         let status = app.run(["run"])
         XCTAssertEqual(status, 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("Restez"), "the decision is reached: \(terminal.stdout)")

@@ -54,10 +54,31 @@ final class KeepTheLetterTests: XCTestCase {
     func testGoodbyeLetterSavesItsAnswers() throws {
         let data = try temporaryFolder(self)
         let terminal = ScriptedTerminal(lines: ["Claire Martin", ":quitter"], interactive: true)
-        let app = App(terminal: terminal, environment: ["XDG_DATA_HOME": data.path], content: Self.content)
+        let app = App(terminal: terminal, environment: ["XDG_STATE_HOME": data.path], content: Self.content)
         XCTAssertEqual(app.run(["letter", "--date", "2026-11-29"]), 0, terminal.stderr)
         let saved = try String(contentsOf: data.appendingPathComponent("goodbye/letter-session.txt"), encoding: .utf8)
         XCTAssertTrue(saved.contains("sender.name = Claire Martin"), saved)
         XCTAssertTrue(terminal.stderr.contains(fr("relancez « goodbye letter » pour reprendre")), terminal.stderr)
+    }
+
+    /// Sessions live in the user's state folder (`$XDG_STATE_HOME/goodbye`, else
+    /// `~/.local/state/goodbye`), never beside installed content; one saved where 0.1.0
+    /// kept it (`$XDG_DATA_HOME/goodbye`) is moved there once, and said.
+    func testASessionSavedAtTheFormerPlaceIsMovedOnceAndResumed() throws {
+        let home = try temporaryFolder(self)
+        let former = home.appendingPathComponent(".local/share/goodbye")
+        try FileManager.default.createDirectory(at: former, withIntermediateDirectories: true)
+        try "sender.name = Claire Martin\n".write(to: former.appendingPathComponent("letter-session.txt"), atomically: true, encoding: .utf8)
+        let terminal = ScriptedTerminal(lines: [":quitter"], interactive: true)
+        let app = App(terminal: terminal, environment: ["HOME": home.path], content: Self.content)
+        XCTAssertEqual(app.run(["letter", "--date", "2026-11-29"]), 0, terminal.stderr)
+        let moved = home.appendingPathComponent(".local/state/goodbye/letter-session.txt")
+        let saved = try String(contentsOf: moved, encoding: .utf8)
+        XCTAssertTrue(saved.contains("sender.name = Claire Martin"), saved)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: former.appendingPathComponent("letter-session.txt").path))
+        XCTAssertTrue(terminal.stderr.contains(fr("a été déplacée de « \(former.path)/letter-session.txt »")), terminal.stderr)
+        let again = ScriptedTerminal(lines: [":quitter"], interactive: true)
+        XCTAssertEqual(App(terminal: again, environment: ["HOME": home.path], content: Self.content).run(["letter", "--date", "2026-11-29"]), 0)
+        XCTAssertFalse(again.stderr.contains("déplacée"), "moved once: \(again.stderr)")
     }
 }

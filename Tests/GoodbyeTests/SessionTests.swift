@@ -119,7 +119,7 @@ final class SessionTests: XCTestCase {
 
     func testPipedRunsNeitherSaveByDefaultNorPrintEscapes() throws {
         let folder = try temporaryFolder(self)
-        let outcome = try goodbye([], stdin: lines(["oui"]), environment: ["XDG_DATA_HOME": folder.path, "TERM": "xterm-256color"])
+        let outcome = try goodbye([], stdin: lines(["oui"]), environment: ["XDG_STATE_HOME": folder.path, "TERM": "xterm-256color"])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("goodbye").path))
         XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence without a terminal")
