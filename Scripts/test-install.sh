@@ -4,6 +4,7 @@
 # a full session from another folder, with no source tree in sight; a bad option is 64.
 # Prints "N passed, N failed" and exits 1 on any failure.
 set -uo pipefail
+case ${1:-} in -h|--help) sed -n 2,5p "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 # French, whatever the locale says (the program follows LC_ALL, LC_MESSAGES and LANG).
 unset LC_ALL LC_MESSAGES LANG GOODBYE_LANG
@@ -17,6 +18,10 @@ Scripts/install.sh --prefix "$prefix" > "$work/install.log" 2>&1
 check "install.sh exits 0" '[ $? -eq 0 ] || { cat "$work/install.log" >&2; false; }'
 check "the binary is installed" '[ -x "$prefix/bin/goodbye" ]'
 check "the content is installed" '[ -f "$prefix/share/goodbye/Localization/dialogue.ini" ]'
+check "the binary is stripped" '! readelf -S "$prefix/bin/goodbye" | grep -q "\.symtab"'
+check "the manual pages are installed" '[ -s "$prefix/share/man/man1/goodbye.1" ] && [ -s "$prefix/share/man/fr/man1/goodbye.1" ]'
+check "man shows the page" 'MANPATH="$prefix/share/man" man -P cat goodbye 2>/dev/null | grep -q "EXIT STATUS"'
+check "the completions are installed" '[ -s "$prefix/share/bash-completion/completions/goodbye" ] && [ -s "$prefix/share/zsh/site-functions/_goodbye" ] && [ -s "$prefix/share/fish/vendor_completions.d/goodbye.fish" ]'
 mkdir "$work/ailleurs"
 # Fifteen signs answered no, late payment yes; Enter at the review; at the letter's first
 # question (what has been done to get paid), 6: nothing for now; no to the closing moment.

@@ -48,6 +48,8 @@ public struct App {
         switch options.command {
         case .help: break
         case .check: try check(options)
+        case .completions: terminal.write(Completions(words: commandLineWords(options)).script(for: Completions.Shell(rawValue: options.shell ?? "") ?? .bash))
+        case .manpage: terminal.write(ManPage(help: Help(texts: messages(options), words: commandLineWords(options))).text)
         case .questions: try questions(options)
         case .letter where options.batch != nil: try batch(options)
         case .run, .letter: try converse(options)
@@ -185,14 +187,19 @@ public struct App {
     }
 
     private func help(_ options: Options) throws(Failure) {
+        let help = Help(texts: messages(options), words: commandLineWords(options))
+        let topic = options.command == .help ? options.helpTopic : options.commandNamed ? options.command.rawValue : nil
+        terminal.write(try help.text(for: topic))
+    }
+
+    /// The words the command line takes as values: the content's languages (French
+    /// first) and letter kinds.
+    func commandLineWords(_ options: Options) -> CommandLineWords {
         let folder = contentFolder(options)
-        let texts = messages(options)
         let kinds = folder.map(ContentLoader.letterKinds(in:)) ?? BuiltInContent.compiled.kindIds
         let found = folder.map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
         let languages = found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
-        let help = Help(texts: texts, languages: languages, kinds: kinds)
-        let topic = options.command == .help ? options.helpTopic : options.commandNamed ? options.command.rawValue : nil
-        terminal.write(try help.text(for: topic))
+        return CommandLineWords(languages: languages, kinds: kinds)
     }
 
     /// Today in the machine's time zone, from the C library (no calendar library to load).

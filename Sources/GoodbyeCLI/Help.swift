@@ -2,19 +2,35 @@ import ContentLoading
 import FoundationEssentials
 import DialogueCore
 
+/// The values the command line takes for `--lang` and `--kind`, from the content.
+struct CommandLineWords {
+    var languages: [String]
+    var kinds: [String]
+}
+
 /// Usage text on stdout for `--help` and `help [COMMAND]`, in the session's language,
 /// built from the option table and `messages.ini`.
 struct Help {
     let texts: TextTable
     /// The languages of the content, for `--lang`; the letter kinds, for `--kind`.
-    var languages: [String]
-    var kinds: [String]
+    var words: CommandLineWords
 
     static let width = 80
     static let column = 26
     static let exitCodes: [(Int, MessageKey)] = [
         (0, .exit0), (1, .exit1), (64, .exit64), (65, .exit65), (66, .exit66), (70, .exit70), (73, .exit73),
-        (74, .exit74), (130, .exit130),
+        (74, .exit74), (129, .exit129), (130, .exit130), (131, .exit131), (143, .exit143),
+    ]
+
+    /// The examples of the help and the manual page: a command line and what it does.
+    static let examples: [(String, MessageKey)] = [
+        ("goodbye", .exampleSession),
+        ("goodbye --lang en", .exampleEnglish),
+        ("goodbye run --answers reponses.txt --no-input --format json", .exampleReport),
+        ("goodbye letter --kind formal-notice --format pdf -o mise-en-demeure.pdf", .examplePDF),
+        ("goodbye letter --batch clients.csv --out-dir lettres", .exampleBatch),
+        ("goodbye questions", .exampleQuestions),
+        ("goodbye completions bash > ~/.local/share/bash-completion/completions/goodbye", .exampleCompletions),
     ]
 
     func text(for topic: String?) throws(Failure) -> String {
@@ -35,7 +51,9 @@ struct Help {
         lines += OptionSpec.all.map { row(optionLabel($0, .help), texts.text($0.help)) }
         lines += ["", paragraph(texts.text(.helpSession)), "", texts.text(.helpExitCodes)]
         lines += Self.exitCodes.map { row(String($0.0), texts.text($0.1)) }
-        lines += ["", texts.text(.helpMore)]
+        lines += ["", texts.text(.helpExamples)]
+        for (command, what) in Self.examples { lines += ["  " + command, wrap(texts.text(what), width: Self.width, indent: "      ")] }
+        lines += ["", texts.text(.helpMore), paragraph(texts.text(.helpDocumentation))]
         return typography(lines.joined(separator: "\n") + "\n")
     }
 
@@ -58,13 +76,13 @@ struct Help {
 
     private var commandWord: String { texts.text(.placeholderCommand) }
 
-    private static func name(_ command: Command) -> String {
+    static func name(_ command: Command) -> String {
         command == .run ? "goodbye [run]" : "goodbye " + command.rawValue
     }
 
     /// `goodbye letter [--kind farewell] [--answers FICHIER] …`; short: `[options]`.
-    private func synopsis(_ command: Command, short: Bool) -> String {
-        let name = Self.name(command)
+    func synopsis(_ command: Command, short: Bool) -> String {
+        let name = Self.name(command) + (command == .completions ? " " + Completions.Shell.allCases.map(\.rawValue).joined(separator: "|") : "")
         let options = OptionSpec.options(of: command).filter { !$0.names.contains("--help") && !$0.names.contains("--version") }
         if short {
             let key = options.filter { [.format, .kind].contains($0.argument) || ($0.argument == .folder && command == .check) }
@@ -75,11 +93,16 @@ struct Help {
     }
 
     /// `--answers FICHIER`, `-o, --output FICHIER`, `--format text|json`.
-    private func optionLabel(_ spec: OptionSpec, _ command: Command) -> String {
-        let placeholder = texts.render(spec.placeholder(Message(.verbatim, ["text": ""]), for: command, languages: languages, kinds: kinds)
-            .resolved(in: texts))
+    func optionLabel(_ spec: OptionSpec, _ command: Command) -> String {
+        let placeholder = self.placeholder(spec, command)
         let names = spec.names.joined(separator: ", ")
         return placeholder.isEmpty ? names : names + " " + placeholder
+    }
+
+    /// `FICHIER`, `text|json`, or nothing for a switch.
+    func placeholder(_ spec: OptionSpec, _ command: Command) -> String {
+        texts.render(spec.placeholder(Message(.verbatim, ["text": ""]), for: command, languages: words.languages, kinds: words.kinds)
+            .resolved(in: texts))
     }
 
     private func row(_ label: String, _ text: String) -> String {
@@ -92,7 +115,7 @@ struct Help {
 
     private func paragraph(_ text: String) -> String { wrap(text, width: Self.width) }
 
-    private func typography(_ text: String) -> String { texts.language == "fr" ? frenchTypography(text) : text }
+    func typography(_ text: String) -> String { texts.language == "fr" ? frenchTypography(text) : text }
 }
 
 extension Message {

@@ -2,14 +2,14 @@ import DialogueCore
 
 /// The commands of the contract.
 public enum Command: String, Sendable, CaseIterable {
-    case run, letter, questions, check, help
+    case run, letter, questions, check, help, completions, manpage
 
     /// The output formats a command writes; the first is the default.
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
         case .letter: return [.text, .markdown, .eml, .pdf, .json]
-        case .check, .help: return []
+        case .check, .help, .completions, .manpage: return []
         }
     }
 
@@ -21,6 +21,8 @@ public enum Command: String, Sendable, CaseIterable {
         case .questions: return .helpQuestions
         case .check: return .helpCheck
         case .help: return .helpHelp
+        case .completions: return .helpCompletions
+        case .manpage: return .helpManpage
         }
     }
 }
@@ -47,6 +49,8 @@ public struct Options: Sendable, Equatable {
     /// Whether the command was named (`goodbye --help` is the general help).
     public var commandNamed = false
     public var helpTopic: String?
+    /// `goodbye completions SHELL`.
+    public var shell: String?
     public var showHelp = false
     public var showVersion = false
     public var answers: String?
@@ -104,6 +108,8 @@ public struct Options: Sendable, Equatable {
                 commandSeen = true
             } else if options.command == .help, options.helpTopic == nil {
                 options.helpTopic = argument
+            } else if options.command == .completions, options.shell == nil {
+                options.shell = argument
             } else {
                 var hints = commandSeen ? [] : suggestion(argument, Command.allCases.map(\.rawValue))
                 // `goodbye letter run`: a second command, not a typo of one.
@@ -120,6 +126,11 @@ public struct Options: Sendable, Equatable {
     /// Every option given must apply to the command; the format must be one it writes.
     private func validate(_ given: [(OptionSpec, String)]) throws(Failure) {
         guard !showHelp, !showVersion, command != .help else { return }
+        if command == .completions {
+            let accepted = Completions.Shell.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let shell else { throw Failure.usage(.shellMissing, ["accepted": accepted]) }
+            guard Completions.Shell(rawValue: shell) != nil else { throw Failure.usage(.badShell, ["value": shell, "accepted": accepted]) }
+        }
         for (spec, name) in given where !spec.commands.contains(command) {
             throw Failure.usage(.optionNotForCommand, ["option": name, "command": command.rawValue])
         }

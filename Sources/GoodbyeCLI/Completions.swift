@@ -1,0 +1,187 @@
+import DialogueCore
+
+/// `goodbye completions bash|zsh|fish`: a completion script made from the option
+/// table, so that every command, option and value the parser takes completes, and
+/// nothing else.
+struct Completions {
+    enum Shell: String, CaseIterable {
+        case bash, zsh, fish
+    }
+
+    let words: CommandLineWords
+
+    func script(for shell: Shell) -> String {
+        switch shell {
+        case .bash: return bash
+        case .zsh: return zsh
+        case .fish: return fish
+        }
+    }
+
+    private var commands: [String] { Command.allCases.map(\.rawValue) }
+
+    /// The values an option takes, when they are a few words.
+    private func values(_ spec: OptionSpec, _ command: Command?) -> [String]? {
+        switch spec.argument {
+        case .language: return words.languages
+        case .kind: return words.kinds
+        case .format:
+            let formats = command.map(\.formats).flatMap { $0.isEmpty ? nil : $0 } ?? Command.letter.formats
+            return formats.map(\.rawValue)
+        case .none, .file, .folder, .date: return nil
+        }
+    }
+
+    private func options(_ command: Command) -> [String] { OptionSpec.options(of: command).flatMap(\.names) }
+
+    // MARK: bash
+
+    private var bash: String {
+        var lines = [
+            "# bash completion for goodbye: goodbye completions bash > ~/.local/share/bash-completion/completions/goodbye",
+            "_goodbye() {",
+            "    local cur prev command=run named=0 i",
+            "    COMPREPLY=()",
+            "    cur=${COMP_WORDS[COMP_CWORD]}",
+            "    prev=${COMP_WORDS[COMP_CWORD-1]}",
+            "    for ((i = 1; i < COMP_CWORD; i++)); do",
+            "        case ${COMP_WORDS[i]} in",
+            "            \(commands.joined(separator: "|"))) command=${COMP_WORDS[i]}; named=1; break ;;",
+            "        esac",
+            "    done",
+            "    case $prev in",
+        ]
+        for spec in OptionSpec.all where spec.argument != .none {
+            let names = spec.names.joined(separator: "|")
+            switch spec.argument {
+            case .file: lines.append("        \(names)) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;")
+            case .folder: lines.append("        \(names)) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;")
+            case .date: lines.append("        \(names)) return ;;")
+            case .format:
+                lines.append("        \(names))")
+                lines.append("            case $command in")
+                for command in Command.allCases where !command.formats.isEmpty {
+                    lines.append("                \(command.rawValue)) COMPREPLY=($(compgen -W \"\(command.formats.map(\.rawValue).joined(separator: " "))\" -- \"$cur\")) ;;")
+                }
+                lines.append("            esac")
+                lines.append("            return ;;")
+            case .language, .kind:
+                lines.append("        \(names)) COMPREPLY=($(compgen -W \"\((values(spec, nil) ?? []).joined(separator: " "))\" -- \"$cur\")); return ;;")
+            case .none: break
+            }
+        }
+        lines += [
+            "    esac",
+            "    if [[ $cur == -* ]]; then",
+            "        case $command in",
+        ]
+        for command in Command.allCases {
+            lines.append("            \(command.rawValue)) COMPREPLY=($(compgen -W \"\(options(command).joined(separator: " "))\" -- \"$cur\")) ;;")
+        }
+        lines += [
+            "        esac",
+            "    elif [[ $named == 0 ]]; then",
+            "        COMPREPLY=($(compgen -W \"\(commands.joined(separator: " "))\" -- \"$cur\"))",
+            "    elif [[ $command == completions ]]; then",
+            "        COMPREPLY=($(compgen -W \"\(Shell.allCases.map(\.rawValue).joined(separator: " "))\" -- \"$cur\"))",
+            "    elif [[ $command == help ]]; then",
+            "        COMPREPLY=($(compgen -W \"\(commands.joined(separator: " "))\" -- \"$cur\"))",
+            "    fi",
+            "}",
+            "complete -F _goodbye goodbye",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: zsh
+
+    private var zsh: String {
+        var lines = [
+            "#compdef goodbye",
+            "# zsh completion for goodbye: goodbye completions zsh > \"${fpath[1]}/_goodbye\"",
+            "_goodbye() {",
+            "    local command=run named=0 i",
+            "    for (( i = 2; i < CURRENT; i++ )); do",
+            "        case ${words[i]} in",
+            "            (\(commands.joined(separator: "|"))) command=${words[i]}; named=1; break ;;",
+            "        esac",
+            "    done",
+            "    case ${words[CURRENT-1]} in",
+        ]
+        for spec in OptionSpec.all where spec.argument != .none {
+            let names = spec.names.joined(separator: "|")
+            switch spec.argument {
+            case .file: lines.append("        (\(names)) _files; return ;;")
+            case .folder: lines.append("        (\(names)) _files -/; return ;;")
+            case .date: lines.append("        (\(names)) return ;;")
+            case .format:
+                lines.append("        (\(names))")
+                lines.append("            case $command in")
+                for command in Command.allCases where !command.formats.isEmpty {
+                    lines.append("                (\(command.rawValue)) compadd -- \(command.formats.map(\.rawValue).joined(separator: " ")) ;;")
+                }
+                lines.append("            esac")
+                lines.append("            return ;;")
+            case .language, .kind:
+                lines.append("        (\(names)) compadd -- \((values(spec, nil) ?? []).joined(separator: " ")); return ;;")
+            case .none: break
+            }
+        }
+        lines += [
+            "    esac",
+            "    if [[ ${words[CURRENT]} == -* ]]; then",
+            "        case $command in",
+        ]
+        for command in Command.allCases {
+            lines.append("            (\(command.rawValue)) compadd -- \(options(command).joined(separator: " ")) ;;")
+        }
+        lines += [
+            "        esac",
+            "    elif (( named == 0 )); then",
+            "        compadd -- \(commands.joined(separator: " "))",
+            "    elif [[ $command == completions ]]; then",
+            "        compadd -- \(Shell.allCases.map(\.rawValue).joined(separator: " "))",
+            "    elif [[ $command == help ]]; then",
+            "        compadd -- \(commands.joined(separator: " "))",
+            "    fi",
+            "}",
+            "if [[ ${funcstack[1]} == _goodbye ]]; then",
+            "    _goodbye \"$@\"",
+            "else",
+            "    compdef _goodbye goodbye",
+            "fi",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: fish
+
+    private var fish: String {
+        let all = commands.joined(separator: " ")
+        var lines = [
+            "# fish completion for goodbye: goodbye completions fish > ~/.config/fish/completions/goodbye.fish",
+            "complete -c goodbye -f",
+            "complete -c goodbye -n 'not __fish_seen_subcommand_from \(all)' -a '\(all)'",
+            "complete -c goodbye -n '__fish_seen_subcommand_from completions' -a '\(Shell.allCases.map(\.rawValue).joined(separator: " "))'",
+            "complete -c goodbye -n '__fish_seen_subcommand_from help' -a '\(all)'",
+        ]
+        for spec in OptionSpec.all {
+            // Options of `run` also apply when no command is named (run is the default).
+            let others = Command.allCases.filter { !spec.commands.contains($0) }.map(\.rawValue)
+            let condition = spec.commands.contains(.run)
+                ? (others.isEmpty ? "" : "-n 'not __fish_seen_subcommand_from \(others.joined(separator: " "))' ")
+                : "-n '__fish_seen_subcommand_from \(Command.allCases.filter(spec.commands.contains).map(\.rawValue).joined(separator: " "))' "
+            let names = spec.names.map { $0.hasPrefix("--") ? "-l " + $0.dropFirst(2) : "-s " + $0.dropFirst() }.joined(separator: " ")
+            var argument = ""
+            switch spec.argument {
+            case .none: break
+            case .file: argument = " -r -F"
+            case .folder: argument = " -x -a '(__fish_complete_directories)'"
+            case .date: argument = " -x"
+            case .language, .kind, .format: argument = " -x -a '\((values(spec, nil) ?? []).joined(separator: " "))'"
+            }
+            lines.append("complete -c goodbye \(condition)\(names)\(argument)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
