@@ -72,7 +72,7 @@ public struct AnswerFile: Sendable {
     public static func accepted(_ question: Question, _ texts: TextTable) -> String {
         switch question.type {
         case .yesNo: return texts.text(TextKey.yes) + ", " + texts.text(TextKey.no)
-        case .choice: return question.choices.joined(separator: ", ")
+        case .choice: return question.choices.map { texts.choiceValue($0, of: question) }.joined(separator: ", ")
         case .text: return texts.text(.acceptsText)
         case .date: return texts.text(.acceptsDate)
         case .amount: return texts.text(.acceptsAmount)

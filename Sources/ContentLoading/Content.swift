@@ -85,6 +85,10 @@ public struct Content: Sendable {
                 }
             }
             for (word, choices) in owners where choices.count == 1 && map[word] == nil { map[word] = choices.first }
+            // The values each language writes (`mrs`, `company`), then the ids themselves.
+            for table in tables.reversed() {
+                for choice in question.choices { for value in table.choiceValues(choice, of: question) { map[folded(value)] = choice } }
+            }
             for choice in question.choices { map[folded(choice)] = choice }
             words[question.id] = map
         }
@@ -139,7 +143,7 @@ public enum ContentCompiler {
             diagnostics.append(Diagnostic(.missingText, file: "\(reference)/texts.ini", line: 0,
                 Message(.diagReferenceMissing, ["language": reference])))
         }
-        diagnostics += TextValidation(graph: graph, texts: texts, thorough: thorough).run()
+        diagnostics += TextValidation(graph: graph, texts: texts, kindIds: kinds.map(\.id), thorough: thorough).run()
         var content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
         if !thorough {
             for (path, text) in files where path.hasSuffix(".mustache") && path.contains("/letters/") {
@@ -189,5 +193,29 @@ public enum ContentCompiler {
             }
         }
         return (letters, diagnostics)
+    }
+}
+
+extension TextTable {
+    /// The values an answer file may write for `choice` in this language
+    /// (`client.civility.value.madame = mrs, ms`), the id itself when none is given.
+    public func choiceValues(_ choice: String, of question: Question) -> [String] {
+        let given = self["\(question.id).value.\(choice)"].map { $0.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty } } ?? []
+        return given.isEmpty ? [choice] : given
+    }
+
+    /// The value to write for `choice` in this language: the first one it gives.
+    public func choiceValue(_ choice: String, of question: Question) -> String {
+        choiceValues(choice, of: question).first ?? choice
+    }
+
+    /// A letter kind's name in this language (`relance` for `reminder`), its id when none is given.
+    public func kindName(_ id: String) -> String { self["kind.\(id)"] ?? id }
+}
+
+extension Content {
+    /// The kind named by its id (`reminder`) or by its name in any language (`relance`).
+    public func kind(named name: String) -> LetterKind? {
+        kind(name) ?? kinds.first { kind in texts.values.contains { folded($0.kindName(kind.id)) == folded(name) } }
     }
 }

@@ -7,6 +7,8 @@ import LetterTemplating
 struct TextValidation {
     let graph: DialogueGraph
     let texts: [String: TextTable]
+    /// The letter kinds, whose names a language may give (`kind.reminder = relance`).
+    var kindIds: [String] = []
     /// Also check French typography (GB017): for `goodbye check`, not every start-up.
     var thorough = true
 
@@ -50,6 +52,8 @@ struct TextValidation {
 
     func optionalKeys() -> Set<String> {
         Self.optionalKeys.union(graph.questions.map { $0.id + ".help" })
+            .union(graph.questions.filter { $0.type == .choice }.flatMap { question in question.choices.map { "\(question.id).value.\($0)" } })
+            .union(kindIds.map { "kind." + $0 })
     }
 
     /// Every name the program fills texts with: a text that reads another name (a typo,

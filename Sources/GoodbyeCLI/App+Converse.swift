@@ -109,7 +109,8 @@ extension App {
         }
         let text = letter.map(output.write)
         if format == .eml, let letter { noteMissingAddresses(letter, texts) }
-        let name = Files.slug([letter?.recipient.first ?? "", letter?.kind ?? "", today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
+        let kindName = letter.map { texts.kindName($0.kind) } ?? ""
+        let name = Files.slug([letter?.recipient.first ?? "", kindName, today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
         try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,
             say: say, format: format)
     }
@@ -117,8 +118,10 @@ extension App {
     /// `--kind`, checked against the content's table; the farewell letter by default.
     func letterKind(_ options: Options, _ content: Content) throws(Failure) -> LetterKind {
         let id = options.kind ?? LetterKind.defaultId
-        guard let kind = content.kind(id) else {
-            throw Failure.usage(.unknownKind, ["kind": id, "accepted": content.kinds.map(\.id).joined(separator: ", ")])
+        guard let kind = content.kind(named: id) else {
+            let texts = messages(options)
+            let accepted = content.kinds.map { texts.kindName($0.id) == $0.id ? $0.id : "\(texts.kindName($0.id)) (\($0.id))" }
+            throw Failure.usage(.unknownKind, ["kind": id, "accepted": accepted.joined(separator: ", ")])
         }
         return kind
     }

@@ -199,7 +199,10 @@ public struct App {
         let kinds = folder.map(ContentLoader.letterKinds(in:)) ?? BuiltInContent.compiled.kindIds
         let found = folder.map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
         let languages = found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
-        return CommandLineWords(languages: languages, kinds: kinds)
+        // Each kind by its name in the language of the help (`relance`), and every name for completion.
+        let texts = messages(options)
+        let names = Set(kinds + kinds.flatMap { id in (folder == nil ? languages : []).compactMap { BuiltInContent.compiled.texts($0)?["kind." + id] } })
+        return CommandLineWords(languages: languages, kinds: kinds.map(texts.kindName), allKinds: kinds + names.subtracting(kinds).sorted())
     }
 
     /// Today in the machine's time zone, from the C library (no calendar library to load).

@@ -24,7 +24,7 @@ struct Completions {
     private func values(_ spec: OptionSpec, _ command: Command?) -> [String]? {
         switch spec.argument {
         case .language: return words.languages
-        case .kind: return words.kinds
+        case .kind: return words.allKinds
         case .format:
             let formats = command.map(\.formats).flatMap { $0.isEmpty ? nil : $0 } ?? Command.letter.formats
             return formats.map(\.rawValue)

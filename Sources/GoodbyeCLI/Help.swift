@@ -5,7 +5,10 @@ import DialogueCore
 /// The values the command line takes for `--lang` and `--kind`, from the content.
 struct CommandLineWords {
     var languages: [String]
+    /// The kinds by their names in the help's language.
     var kinds: [String]
+    /// Every name `--kind` takes, ids first.
+    var allKinds: [String]
 }
 
 /// Usage text on stdout for `--help` and `help [COMMAND]`, in the session's language,

@@ -65,7 +65,8 @@ struct ManPage {
 
     private func say(_ key: MessageKey) -> String { help.typography(texts.text(key)) }
 
-    private func quoted(_ key: MessageKey) -> String { "\"" + escape(texts.text(key)) + "\"" }
+    /// A section heading, in capitals as man(7) writes them.
+    private func quoted(_ key: MessageKey) -> String { "\"" + escape(texts.text(key).uppercased()) + "\"" }
 
     /// Text as roff reads it: backslashes and hyphens escaped, no line taken for a request.
     private func escape(_ text: String) -> String {

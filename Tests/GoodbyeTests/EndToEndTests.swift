@@ -101,7 +101,7 @@ final class EndToEndTests: XCTestCase {
         let missing = try goodbye(["run", "--answers"])
         XCTAssertEqual(missing.status, 64)
         XCTAssertTrue(missing.stderr.contains("--answers attend une valeur"), missing.stderr)
-        XCTAssertEqual(try goodbye(["--date", "29/11/2026"]).status, 64)
+        XCTAssertEqual(try goodbye(["--date", "31/11/2026"]).status, 64, "no 31 November")
         XCTAssertEqual(try goodbye(["--format", "pdf"]).status, 64)
         XCTAssertEqual(try goodbye(["questions", "--format", "markdown"]).status, 64)
         XCTAssertEqual(try goodbye(["lettre"]).status, 64)

@@ -92,14 +92,15 @@ final class EnglishTests: XCTestCase {
         }
     }
 
-    /// The same run under C and French locales gives the same bytes.
-    func testOutputDoesNotDependOnTheLocale() throws {
+    /// The locale chooses the language when nothing else does (UnixHabitsTests); once
+    /// the language is chosen, the same run under any locale gives the same bytes.
+    func testOutputDoesNotDependOnTheLocaleOnceTheLanguageIsChosen() throws {
         let folder = try temporaryFolder(self)
         let answers = folder.appendingPathComponent("a.txt")
         try LetterTests.situations[4].answers.write(to: answers, atomically: true, encoding: .utf8)
-        for arguments in [["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29"],
+        for arguments in [["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "fr"],
             ["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "en"],
-            ["questions", "--format", "json"]] {
+            ["questions", "--format", "json", "--lang", "fr"]] {
             var outputs: Set<String> = []
             for locale in ["C", "fr_FR.UTF-8", "en_US.UTF-8"] {
                 let outcome = try goodbye(arguments, environment: ["LANG": locale, "LC_ALL": locale])

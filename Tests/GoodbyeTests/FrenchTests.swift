@@ -80,11 +80,12 @@ final class FrenchTests: XCTestCase {
     /// Usage and error messages.
     func testHelpAndMessagesPass() throws {
         var texts: [String: String] = [:]
-        for topic in ["", "run", "letter", "questions", "check"] {
+        for topic in ["", "run", "letter", "questions", "check", "completions", "manpage"] {
             texts["help-" + topic] = try goodbye(topic.isEmpty ? ["--help"] : ["help", topic]).stdout
         }
         for (name, arguments) in [("typo", ["--anwsers"]), ("value", ["--answers"]), ("kind", ["letter", "--kind", "adieu"]), ("option", ["questions", "--force"]),
-            ("missing", ["--answers", "/nonexistent/réponses.txt"]), ("date", ["--date", "demain"])] {
+            ("missing", ["--answers", "/nonexistent/réponses.txt"]), ("date", ["--date", "demain"]),
+            ("shell", ["completions", "tcsh"]), ("no-shell", ["completions"])] {
             texts["error-" + name] = try goodbye(arguments).stderr
         }
         texts["rejected"] = try goodbye([], stdin: "peut-être\n").stderr
@@ -97,7 +98,7 @@ final class FrenchTests: XCTestCase {
     /// lines; indentation dropped; lines of code alone dropped.
     static func prose(_ text: String) -> String {
         let code = try! NSRegularExpression(
-            pattern: #"goodbye( (run|letter|questions|check|help))?|(?<![\w’'])(--?[a-z][a-z-]*|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|eml|pdf|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
+            pattern: #"goodbye( (run|letter|questions|check|help|completions|manpage))?|[a-z]{2}_[A-Z]{2}(\.UTF-8)?|Ctrl-\\|(?<![\w’'])(--?[a-zA-Z][a-z-]*|completions|manpage|bash|zsh|fish|tcsh|roff|dumb|[a-z_]+\.[a-z_]+|/[^ ,]+|[A-Z_]{2,}(-[A-Z]+)*|[\w.-]+(/[\w.-]*)+|run|letter|check|help|text|json|markdown|eml|pdf|farewell|talk|final-reminder|formal-notice|reminder|suspension|fr|en|Ctrl-C|U\+[0-9A-F]{4}|@[a-z_]+|next|skip_if|start|ask|decisions|choices|fields|type|on|end|decision|review|branch|amount|integer|date|yes_no|choice|list|from|to|ecb_rate|private|other|source|small_claims|consumer_limitation_years|other_limitation_years|default|required|reason|sign|\[[^\]]*\])(?![\w-])"#)
         let text = text.replacingOccurrences(of: "goodbye:", with: "Message\u{A0}:")
         var masked = code.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "42")
         masked = masked.replacingOccurrences(of: #"42([ ,|]+42)+"#, with: "42", options: .regularExpression)

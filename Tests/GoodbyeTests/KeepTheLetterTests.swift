@@ -15,27 +15,27 @@ final class KeepTheLetterTests: XCTestCase {
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let answers = folder.appendingPathComponent("r.txt")
         try FactCheckTests.completeAnswers.write(to: answers, atomically: true, encoding: .utf8)
-        try "déjà là".write(to: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29.txt"), atomically: true, encoding: .utf8)
+        try "déjà là".write(to: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29.txt"), atomically: true, encoding: .utf8)
         // Shown on a terminal: offered. Sent to a file or a pipe: kept there, not offered.
         let redirected = ScriptedTerminal(lines: [""], interactive: true)
         XCTAssertEqual(App(terminal: redirected, environment: [:], content: Self.content).run(["letter", "--answers", answers.path,
             "--date", "2026-11-29"]), 0, redirected.stderr)
         XCTAssertFalse(redirected.stderr.contains(fr("Enregistrer cette lettre")), redirected.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29-2.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29-2.txt").path))
         let terminal = ScriptedTerminal(lines: [""], interactive: true)
         terminal.outputIsTerminal = true
         let app = App(terminal: terminal, environment: [:], content: Self.content)
         XCTAssertEqual(app.run(["letter", "--answers", answers.path, "--date", "2026-11-29"]), 0, terminal.stderr)
-        XCTAssertTrue(terminal.stderr.contains(fr("Enregistrer cette lettre dans « societe-dupont-farewell-2026-11-29-2.txt »")), terminal.stderr)
-        let saved = try String(contentsOf: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29-2.txt"), encoding: .utf8)
+        XCTAssertTrue(terminal.stderr.contains(fr("Enregistrer cette lettre dans « societe-dupont-fin-de-collaboration-2026-11-29-2.txt »")), terminal.stderr)
+        let saved = try String(contentsOf: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29-2.txt"), encoding: .utf8)
         XCTAssertEqual(saved, terminal.stdout, "the letter shown is the letter kept")
-        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29.txt"), encoding: .utf8),
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29.txt"), encoding: .utf8),
             "déjà là", "never over an existing file")
         let refused = ScriptedTerminal(lines: ["non"], interactive: true)
         refused.outputIsTerminal = true
         XCTAssertEqual(App(terminal: refused, environment: [:], content: Self.content).run(["letter", "--answers", answers.path,
             "--date", "2026-11-29"]), 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("societe-dupont-farewell-2026-11-29-3.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29-3.txt").path))
     }
 
     func testAnOutputThatCannotBeWrittenIsSaidBeforeTheFirstQuestion() throws {
