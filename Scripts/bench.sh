@@ -13,6 +13,7 @@
 # instruction counts too (steady where times are noisy).
 #   Scripts/bench.sh            (BENCH_DYNAMIC=1 also measures a dynamically linked build)
 set -euo pipefail
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "bench.sh: $tool manque (apt-get install -y hyperfine time)" >&2; exit 69; }

@@ -4,6 +4,7 @@
 # files, processes, the terminal, the environment or the clock. Run by .ci/run.
 # Prints "N passed, N failed" (one check per module) and exits 1 on any finding.
 set -uo pipefail
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 imports='^[[:space:]]*(@[a-zA-Z]+[[:space:]]+)*import[[:space:]]+(Foundation|FoundationEssentials|Glibc|Darwin|Musl|Dispatch|WinSDK)\b'
 calls='\b(FileManager|FileHandle|Process|ProcessInfo|CommandLine|URLSession|readLine|print|fopen|fwrite|getenv|setenv|time|localtime_r|Date)\('

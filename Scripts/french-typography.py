@@ -5,7 +5,7 @@
 
 Typographic apostrophe, narrow no-break space before ; ! ? and no-break space before
 : and inside « », before € and %. Comment lines (#) and `key =` parts are left alone.
-`goodbye check` and ../shared/tools/check-french say what remains.
+`goodbye check` and Scripts/check-french say what remains.
 """
 import re
 import sys
@@ -27,6 +27,9 @@ def fix(value):
 
 
 def main():
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        sys.exit(0 if len(sys.argv) > 1 else 64)
     for path in sys.argv[1:]:
         lines = open(path, encoding="utf-8").read().split("\n")
         out = []

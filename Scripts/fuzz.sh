@@ -6,6 +6,7 @@
 # the content loaded once per run (reachable from a global) as leaked.
 #   Scripts/fuzz.sh [seconds] [answers|template|content ...]
 set -euo pipefail
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true

@@ -4,7 +4,7 @@
 # a full session from another folder, with no source tree in sight; a bad option is 64.
 # Prints "N passed, N failed" and exits 1 on any failure.
 set -uo pipefail
-case ${1:-} in -h|--help) sed -n 2,5p "$0"; exit 0 ;; esac
+case ${1:-} in -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac
 cd "$(dirname "$0")/.."
 # French, whatever the locale says (the program follows LC_ALL, LC_MESSAGES and LANG).
 unset LC_ALL LC_MESSAGES LANG GOODBYE_LANG

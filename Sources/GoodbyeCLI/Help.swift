@@ -26,14 +26,10 @@ struct Help {
     ]
 
     /// The examples of the help and the manual page: a command line and what it does.
-    static let examples: [(String, MessageKey)] = [
-        ("goodbye", .exampleSession),
-        ("goodbye --lang en", .exampleEnglish),
-        ("goodbye run --answers reponses.txt --no-input --format json", .exampleReport),
-        ("goodbye letter --kind formal-notice --format pdf -o mise-en-demeure.pdf", .examplePDF),
-        ("goodbye letter --batch clients.csv --out-dir lettres", .exampleBatch),
-        ("goodbye questions", .exampleQuestions),
-        ("goodbye completions bash > ~/.local/share/bash-completion/completions/goodbye", .exampleCompletions),
+    static let examples: [(MessageKey, MessageKey)] = [
+        (.exampleSessionCommand, .exampleSession), (.exampleEnglishCommand, .exampleEnglish),
+        (.exampleReportCommand, .exampleReport), (.examplePDFCommand, .examplePDF), (.exampleBatchCommand, .exampleBatch),
+        (.exampleQuestionsCommand, .exampleQuestions), (.exampleCompletionsCommand, .exampleCompletions),
     ]
 
     func text(for topic: String?) throws(Failure) -> String {
@@ -55,7 +51,7 @@ struct Help {
         lines += ["", paragraph(texts.text(.helpSession)), "", texts.text(.helpExitCodes)]
         lines += Self.exitCodes.map { row(String($0.0), texts.text($0.1)) }
         lines += ["", texts.text(.helpExamples)]
-        for (command, what) in Self.examples { lines += ["  " + command, wrap(texts.text(what), width: Self.width, indent: "      ")] }
+        for (command, what) in Self.examples { lines += ["  " + texts.text(command), wrap(texts.text(what), width: Self.width, indent: "      ")] }
         lines += ["", texts.text(.helpMore), paragraph(texts.text(.helpDocumentation))]
         return typography(lines.joined(separator: "\n") + "\n")
     }

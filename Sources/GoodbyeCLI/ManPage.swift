@@ -45,7 +45,7 @@ struct ManPage {
         lines.append(".SH \(quoted(.manExit))")
         for (code, what) in Help.exitCodes { lines += [".TP", ".B \(code)", escape(say(what))] }
         lines.append(".SH \(quoted(.manExamples))")
-        for (command, what) in Help.examples { lines += [".TP", ".B " + escape(command), escape(say(what))] }
+        for (command, what) in Help.examples { lines += [".TP", ".B " + escape(texts.text(command)), escape(say(what))] }
         lines += [".SH \(quoted(.manSeeAlso))", escape(say(.seeAlso))]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -88,7 +88,9 @@ final class BuiltInContentTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertEqual(check.stdout, "Contenu valide\u{A0}: contenu intégré au programme\n")
         let help = try Launched(["--help"], directory: folder, binary: binary).finish(stdin: "")
-        XCTAssertTrue(help.stdout.contains("formal-notice"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("mise-en-demeure"), help.stdout)
+        let english = try Launched(["--help", "--lang", "en"], directory: folder, binary: binary).finish(stdin: "")
+        XCTAssertTrue(english.stdout.contains("formal-notice"), english.stdout)
     }
 }
 

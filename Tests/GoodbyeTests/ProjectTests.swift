@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 import XCTest
 
@@ -25,5 +26,44 @@ final class ProjectTests: XCTestCase {
             let text = try String(contentsOf: url, encoding: .utf8)
             XCTAssertFalse(text.contains("../shared") || text.contains("\"shared/"), "\(url.lastPathComponent) reads ../shared")
         }
+    }
+
+    /// Every script says what it does with --help, and does nothing else (no build).
+    func testEveryScriptAnswersHelp() throws {
+        let folder = Paths.repository.appendingPathComponent("Scripts")
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { name in
+                var isFolder: ObjCBool = false
+                let path = folder.appendingPathComponent(name).path
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+                    && FileManager.default.isExecutableFile(atPath: path)
+            }
+        XCTAssertGreaterThanOrEqual(scripts.count, 8, "\(scripts)")
+        for script in scripts {
+            let process = Process()
+            process.executableURL = folder.appendingPathComponent(script)
+            process.arguments = ["--help"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            // A watchdog, not a timing: a script that starts working instead would hang the suite.
+            let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            watchdog.cancel()
+            XCTAssertEqual(process.terminationStatus, 0, "\(script) --help: \(text)")
+            XCTAssertGreaterThan(text.split(separator: "\n").count, 0, script)
+            XCTAssertFalse(text.contains("Building") || text.contains("Compiling"), "\(script) --help started a build")
+        }
+    }
+
+    /// The content guide's table of `goodbye check` codes is the code's own list.
+    func testTheGuideListsEveryCheckCode() throws {
+        let guide = try String(contentsOf: Paths.repository.appendingPathComponent("docs/extending.md"), encoding: .utf8)
+        let rows = guide.split(separator: "\n").filter { $0.hasPrefix("| GB") }.map { String($0.dropFirst(2).prefix(5)) }
+        let codes = DiagnosticCode.allCases.map(\.rawValue).filter { $0.hasPrefix("GB0") }
+        XCTAssertEqual(rows, codes)
     }
 }
