@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
         .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
         /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
-        .executableTarget(name: "goodbye-compile-content", dependencies: ["ContentLoading", "DialogueCore"]),
+        .executableTarget(name: "goodbye-compile-content", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition"]),
         .plugin(name: "BuiltInContentPlugin", capability: .buildTool(), dependencies: ["goodbye-compile-content"]),
         .target(name: "BuiltInContent", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"], plugins: ["BuiltInContentPlugin"]),
         .target(

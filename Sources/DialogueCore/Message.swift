@@ -46,6 +46,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case answersFix = "error.answers_fix"
     case oneCommand = "error.one_command"
     case pdfToTerminal = "error.pdf_to_terminal"
+    case unprintable = "error.unprintable"
+    case unprintableFix = "error.unprintable_fix"
     case batchNeedsBoth = "error.batch_needs_both"
     case batchExcludes = "error.batch_excludes"
     case batchFix = "error.batch_fix"

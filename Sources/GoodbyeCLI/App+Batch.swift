@@ -54,6 +54,11 @@ extension App {
                     throw Failure.template(error)
                 }
             }
+            let unprintable = output.unprintable(row.answers, location: location + ": ")
+            guard unprintable.isEmpty else {
+                problems += unprintable
+                continue
+            }
             for warning in letter.warnings {
                 warnings.append(Message(.verbatim, ["text": location + ": " + texts.text(.warning, ["text": texts.render(warning.message)])]))
             }

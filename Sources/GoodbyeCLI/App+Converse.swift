@@ -98,6 +98,8 @@ extension App {
         // `run --format json` carries the letter as text inside its report.
         let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
         if format == .pdf, let letter {
+            let unprintable = output.unprintable(used(state, engine, signs: isLetter))
+            guard unprintable.isEmpty else { throw Failure(.dataError, unprintable + [Message(.unprintableFix)]) }
             let bytes = output.bytes(letter)
             if let path = options.output, path != "-" {
                 try Files.write(bytes: bytes, to: path, force: options.force)

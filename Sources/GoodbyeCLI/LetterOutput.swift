@@ -1,3 +1,4 @@
+import BuiltInContent
 import DialogueCore
 import LetterComposition
 
@@ -36,7 +37,29 @@ struct LetterOutput {
     func bytes(_ letter: Letter) -> [UInt8] {
         guard format == .pdf else { return Array(write(letter).utf8) }
         let texts = self.texts
-        return PDFLetterWriter(label: label) { LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))]) }
+        return PDFLetterWriter(fonts: BuiltInContent.fonts, label: label) { LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))]) }
             .write(letter)
+    }
+
+    /// For a PDF: each answer holding characters its fonts cannot draw (or that need
+    /// shaping the letter does not do), named with those characters; `location` is
+    /// where the answers come from (`clients.csv:4: `), when they come from a file.
+    func unprintable(_ answers: [String: Answer], location: String = "") -> [Message] {
+        guard format == .pdf else { return [] }
+        var messages: [Message] = []
+        for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
+            let missing = PDFLetterWriter.unprintable(answer.values.joined(separator: " "), fonts: BuiltInContent.fonts)
+            guard !missing.isEmpty else { continue }
+            let characters = missing.prefix(12).map { "\($0) (U+" + Self.hex($0) + ")" }.joined(separator: ", ")
+            messages.append(Message(.unprintable, ["location": location, "id": id, "values": characters]))
+        }
+        return messages
+    }
+
+    private static func hex(_ character: Character) -> String {
+        character.unicodeScalars.map { scalar in
+            let digits = String(scalar.value, radix: 16, uppercase: true)
+            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }.joined(separator: " U+")
     }
 }

@@ -7,6 +7,7 @@
 import ContentLoading
 import DialogueCore
 import FoundationEssentials
+import LetterComposition
 
 #if canImport(Glibc)
     @preconcurrency import Glibc
@@ -34,8 +35,25 @@ guard let content, diagnostics.isEmpty else {
             + "\(diagnostic.code.rawValue) \(messages.render(diagnostic.message)) (goodbye check)"
     })
 }
+// The fonts of the PDF letter (Localization/fonts/, SIL Open Font License), as base64.
+var fonts: [String] = []
+for name in ["LiberationSans-Regular", "LiberationSans-Bold"] {
+    let path = folder.appendingPathComponent("fonts/\(name).ttf").path
+    guard let data = FileManager.default.contents(atPath: path) else {
+        fail(["\(path):1:1: error: the font of the PDF letters is missing (Localization/fonts/, see its LICENSE)"])
+    }
+    do { _ = try TrueTypeFont(Array(data)) } catch { fail(["\(path):1:1: error: not a TrueType font the PDF letters can use: \(error)"]) }
+    fonts.append(data.base64EncodedString())
+}
 do {
-    let source = BuiltInSource.swift(files: files, content: content)
+    let source = BuiltInSource.swift(files: files, content: content) + """
+
+        enum BuiltInFonts_generated {
+            static let regular = "\(fonts[0])"
+            static let bold = "\(fonts[1])"
+        }
+
+        """
     // Written only when it changes, so that an unchanged content rebuilds nothing.
     if let old = FileManager.default.contents(atPath: arguments[2]), old == Data(source.utf8) { exit(0) }
     try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)

@@ -1,3 +1,4 @@
+import BuiltInContent
 import ContentLoading
 import DialogueCore
 import Foundation
@@ -18,7 +19,7 @@ final class PDFTests: XCTestCase {
     func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) { try runTool(tool, arguments) }
 
     static let text = TextLetterWriter(label: { $0 + "\u{A0}: " + $1 })
-    static let pdf = PDFLetterWriter(label: { $0 + "\u{A0}: " + $1 }, pageNumber: { "\($0)/\($1)" })
+    static let pdf = PDFLetterWriter(fonts: BuiltInContent.fonts, label: { $0 + "\u{A0}: " + $1 }, pageNumber: { "\($0)/\($1)" })
 
     /// Text without its spaces: justified, wrapped and thin-spaced text compares equal.
     func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
@@ -39,11 +40,13 @@ final class PDFTests: XCTestCase {
                     guard let letter = try? drafter.draft(sample, today: Self.today) else { continue }
                     letters.append(("\(kind.id)-\(language)-\(index)", letter))
                 }
-                // Twenty invoices: the letter flows onto a second page.
-                var many = kind.samples[0]
-                many["letter.unpaid"] = Answer("oui")
-                many["letter.invoices"] = Answer(items: (1...20).map { "F\($0);2026-09-01;1250.50;2026-10-01" })
-                if let letter = try? drafter.draft(many, today: Self.today) { letters.append(("\(kind.id)-\(language)-20", letter)) }
+                // No invoice, three, and twenty-five: the letter flows onto more pages.
+                for count in [0, 3, 25] {
+                    var answers = kind.samples[0]
+                    answers["letter.unpaid"] = Answer(count == 0 ? "non" : "oui")
+                    answers["letter.invoices"] = count == 0 ? nil : Answer(items: (1...count).map { "F\($0);2026-09-01;1250.50;2026-10-01" })
+                    if let letter = try? drafter.draft(answers, today: Self.today) { letters.append(("\(kind.id)-\(language)-\(count)", letter)) }
+                }
             }
         }
         XCTAssertGreaterThan(letters.count, 50)
@@ -64,7 +67,7 @@ final class PDFTests: XCTestCase {
                 XCTAssertTrue(extracted.output.contains("1/\(pages.count)"), "\(name): page numbers")
             }
         }
-        XCTAssertGreaterThan(multiPage, 0, "the letters with twenty invoices take two pages")
+        XCTAssertGreaterThan(multiPage, 0, "the letters with twenty-five invoices take two pages")
     }
 
     /// The recipient's name lies inside the window of a DL/C5 envelope (85 x 33 mm,
@@ -131,17 +134,17 @@ final class PDFPageBreakTests: XCTestCase {
         while true {
             let text = Array(repeating: "mot", count: words).joined(separator: " ")
             let paragraph = PDFLetterWriter.Paragraph(pieces: [(PDFLetterWriter.encode(text), .regular)])
-            if Layout.lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count == count { return paragraph }
+            if Layout(fonts: BuiltInContent.fonts).lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count == count { return paragraph }
             words += 1
         }
     }
 
     /// Lines drawn per page (a line is one `TJ`).
     func linesPerPage(room: Int, paragraphLines: Int) -> [Int] {
-        var layout = Layout()
+        var layout = Layout(fonts: BuiltInContent.fonts)
         layout.cursor = Layout.limit - Double(room - 1) * Layout.lineHeight - 0.1
         let paragraph = paragraph(lines: paragraphLines)
-        XCTAssertEqual(Layout.lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count, paragraphLines)
+        XCTAssertEqual(layout.lines(paragraph.pieces, width: PDFLetterWriter.points(165)).count, paragraphLines)
         layout.flow([paragraph], justified: true)
         return layout.pages.map { String(decoding: $0, as: UTF8.self).components(separatedBy: "TJ").count - 1 }
     }
@@ -152,5 +155,113 @@ final class PDFPageBreakTests: XCTestCase {
         XCTAssertEqual(linesPerPage(room: 3, paragraphLines: 5), [3, 2])
         XCTAssertEqual(linesPerPage(room: 4, paragraphLines: 5), [3, 2], "four would leave a widow")
         XCTAssertEqual(linesPerPage(room: 5, paragraphLines: 5), [5])
+    }
+}
+
+/// The PDF prints every name the font has, embedded as a subset with its map back to
+/// Unicode, and refuses, before writing anything, a character it cannot draw.
+final class PDFFontTests: XCTestCase {
+    static var missingTools: [String] {
+        ["/usr/bin/qpdf": "qpdf", "/usr/bin/pdftotext": "poppler-utils", "/usr/bin/pdffonts": "poppler-utils", "/usr/bin/pdftoppm": "poppler-utils"]
+            .sorted { $0.key < $1.key }.filter { !FileManager.default.isExecutableFile(atPath: $0.key) }
+            .map { "\($0.key) (" + Install.line([$0.value]) + ")" }
+    }
+
+    static let answers = """
+        sender.name = Łukasz Wałęsa
+        sender.business = Οδός Αθηνάς, Ελληνικά
+        sender.address = ул. Пушкина, 10
+        sender.city = 69003 Lyon
+        sender.email = lukasz@atelier.fr
+        client.company = Nguyễn Văn An & Cie
+        client.civility = madame
+        client.name = Şule Çelik-Dvořáková
+        client.address = 5 avenue Foch
+        client.city = 75008 Paris
+        letter.contract_date = 01/03/2025
+        letter.notice_days = 30
+        letter.tone = neutre
+        letter.unpaid = non
+
+        """
+
+    func letter(_ arguments: [String] = [], answers: String = answers) throws -> (Outcome, URL) {
+        let folder = try temporaryFolder(self)
+        let output = folder.appendingPathComponent("lettre.pdf")
+        let made = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "pdf", "-o", output.path] + arguments,
+            stdin: answers)
+        return (made, output)
+    }
+
+    func testNamesOfEveryLatinGreekAndCyrillicLetterComeBackExactly() throws {
+        try requireTools(Self.missingTools, for: "PDF checks (qpdf, pdftotext, pdffonts, pdftoppm)")
+        for language in ["fr", "en"] {
+            let (made, output) = try letter(["--lang", language])
+            XCTAssertEqual(made.status, 0, made.stderr)
+            XCTAssertEqual(try runTool("/usr/bin/qpdf", ["--check", output.path]).status, 0)
+            let text = try runTool("/usr/bin/pdftotext", ["-enc", "UTF-8", output.path, "-"]).output
+            for name in ["Łukasz Wałęsa", "Οδός Αθηνάς, Ελληνικά", "ул. Пушкина, 10", "Nguyễn Văn An & Cie", "Şule Çelik-Dvořáková"] {
+                XCTAssertTrue(text.contains(name), "\(language): \(name) not in\n\(text)")
+            }
+            XCTAssertFalse(text.contains("?"), "no character replaced: \(text)")
+            // The no-break space before a colon is mapped back to U+00A0 (pdftotext itself
+            // prints every kind of space as a space): read in the ToUnicode map.
+            if language == "fr" {
+                let expanded = output.deletingLastPathComponent().appendingPathComponent("qdf.pdf").path
+                XCTAssertEqual(try runTool("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", output.path, expanded]).status, 0)
+                let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: expanded)), as: UTF8.self)
+                XCTAssertNotNil(raw.range(of: "<[0-9A-F]{4}> <00A0>", options: .regularExpression), "U+00A0 in the ToUnicode map")
+            }
+        }
+    }
+
+    func testTheFontsAreEmbeddedAsSubsetsAndTheLetterStaysSmall() throws {
+        try requireTools(Self.missingTools, for: "PDF checks (qpdf, pdftotext, pdffonts, pdftoppm)")
+        let (made, output) = try letter()
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let fonts = try runTool("/usr/bin/pdffonts", [output.path]).output
+        let rows = fonts.split(separator: "\n").dropFirst(2)
+        XCTAssertEqual(rows.count, 2, fonts)
+        for row in rows {
+            let columns = row.split(separator: " ")
+            XCTAssertTrue(columns[0].range(of: "^[A-Z]{6}\\+LiberationSans", options: .regularExpression) != nil, fonts)
+            XCTAssertTrue(row.contains("CID TrueType") && row.contains("Identity-H"), fonts)
+            XCTAssertEqual(columns.suffix(5).prefix(3), ["yes", "yes", "yes"], "embedded, subset, with a ToUnicode map: \(fonts)")
+        }
+        let size = try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int ?? 0
+        XCTAssertLessThan(size, 60_000, "a one-page letter")
+        XCTAssertNotNil(try runTool("/usr/bin/pdfinfo", [output.path]).output.range(of: "Pages: +1\n", options: .regularExpression), "one page")
+        // Drawn without a complaint from the renderer (poppler and FreeType read the subset).
+        let (status, complaints) = try runTool("/usr/bin/pdftoppm", ["-r", "30", "-png", output.path, output.deletingPathExtension().path])
+        XCTAssertEqual(status, 0, complaints)
+        XCTAssertEqual(complaints, "", "the renderer read the fonts without a warning")
+    }
+
+    func testACharacterTheFontCannotDrawIsRefusedBeforeAnythingIsWritten() throws {
+        for (language, said) in [("fr", "la police du PDF ne sait pas dessiner 山 (U+5C71)"), ("en", "the PDF font cannot draw 山 (U+5C71)")] {
+            let answers = Self.answers.replacingOccurrences(of: "Şule Çelik-Dvořáková", with: "山田 שרה")
+            let (made, output) = try letter(["--lang", language], answers: answers)
+            XCTAssertEqual(made.status, 65, made.stderr)
+            XCTAssertTrue(made.stderr.contains("client.name"), made.stderr)
+            XCTAssertTrue(made.stderr.contains(said), made.stderr)
+            XCTAssertTrue(made.stderr.contains("ש (U+05E9)"), "Hebrew needs a layout the letter does not do: \(made.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing written")
+            let text = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--lang", language], stdin: answers)
+            XCTAssertEqual(text.status, 0, "text keeps every character: \(text.stderr)")
+            XCTAssertTrue(text.stdout.contains("山田 שרה"))
+        }
+    }
+
+    /// Widths come from the font, with its kerning: `AV` is narrower than `A` and `V` apart.
+    func testKerningTightensThePairsTheFontKerns() {
+        let layout = PDFLetterWriter.Layout(fonts: BuiltInContent.fonts)
+        let apart = layout.width(["A"], .regular) + layout.width(["V"], .regular)
+        XCTAssertLessThan(layout.width(["A", "V"], .regular), apart)
+        XCTAssertEqual(layout.width(["n", "o"], .regular), layout.width(["n"], .regular) + layout.width(["o"], .regular), accuracy: 0.001)
+        // Liberation Sans keeps Helvetica's measures: `n` is 556 thousandths of an em.
+        XCTAssertEqual(layout.width(["n"], .regular), 5.56, accuracy: 0.01)
+        var content: [UInt8] = []
+        layout.show(["A", "V"], x: 0, y: 0, font: .regular, wordSpacing: 0, into: &content)
+        XCTAssertTrue(String(decoding: content, as: UTF8.self).contains("> "), "a kerning move in the TJ array")
     }
 }

@@ -10,16 +10,18 @@
 ///   summarises it); the letter's drafting capitalises that line and warns of the rest;
 /// - the sender top left (AFNOR NF Z11-001), place and date above the subject, room for
 ///   the handwritten signature above the printed name.
-/// Text is Helvetica in WinAnsiEncoding, so it stays selectable and searchable; the
-/// narrow no-break space, which that encoding lacks, is drawn as a thin space (a gap of
-/// 1/6 em), never as a missing glyph.
+/// Text is Liberation Sans (metric-compatible with Helvetica), embedded as a subset
+/// with a map back to Unicode, so every name prints and the text stays selectable;
+/// lines are measured with the font's advances and kerning.
 public struct PDFLetterWriter: Sendable {
     /// `{{label}} : {{text}}` in French, for the subject line.
     let label: @Sendable (String, String) -> String
     /// `1/2`: a page's number and the count, at the foot of each page of a long letter.
     let pageNumber: @Sendable (Int, Int) -> String
+    let fonts: LetterFonts
 
-    public init(label: @escaping @Sendable (String, String) -> String, pageNumber: @escaping @Sendable (Int, Int) -> String) {
+    public init(fonts: LetterFonts, label: @escaping @Sendable (String, String) -> String, pageNumber: @escaping @Sendable (Int, Int) -> String) {
+        self.fonts = fonts
         self.label = label
         self.pageNumber = pageNumber
     }
@@ -41,8 +43,6 @@ public struct PDFLetterWriter: Sendable {
     static let leading = 13.0
     static let addressLeading = 12.0
     static let paragraphGap = 6.0
-    /// The thin space drawn for U+202F: 1/6 em.
-    static let thin = 167
 
     static func points(_ millimetres: Double) -> Double { millimetres * 72 / 25.4 }
     static func millimetres(_ points: Double) -> Double { points * 25.4 / 72 }
@@ -52,7 +52,7 @@ public struct PDFLetterWriter: Sendable {
     // MARK: Writing
 
     public func write(_ letter: Letter) -> [UInt8] {
-        var layout = Layout()
+        var layout = Layout(fonts: fonts)
         // Header: sender, recipient in the window, place and date. First page only.
         var y = Self.top + 4
         for (index, line) in letter.sender.enumerated() {
@@ -90,7 +90,7 @@ public struct PDFLetterWriter: Sendable {
             let amounts = block.lines.compactMap { line -> (String, String)? in
                 if case .item(let text) = line { return Self.amountSplit(text) } else { return nil }
             }
-            let table = amounts.count >= 2 && amounts.allSatisfy { Layout.fitsRow(Self.encode($0.0), Self.encode($0.1)) }
+            let table = amounts.count >= 2 && amounts.allSatisfy { layout.fitsRow(Self.encode($0.0), Self.encode($0.1)) }
             for line in block.lines {
                 switch line {
                 case .text(let text): layout.flow([Paragraph(pieces: [(Self.encode(text), .regular)])], justified: true)
@@ -116,19 +116,22 @@ public struct PDFLetterWriter: Sendable {
             layout.gap()
             layout.flow(letter.enclosures.map { Paragraph(pieces: [(Self.encode($0), .regular)]) }, justified: false)
         }
-        var document = PDFDocument()
-        document.title = letter.subject
         let count = layout.pages.count
+        var pages: [[UInt8]] = []
         for (index, page) in layout.pages.enumerated() {
             var content = page
             if count > 1 {
                 let number = Self.encode(pageNumber(index + 1, count))
-                let width = Layout.width(number, .regular)
-                Layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
+                let width = layout.width(number, .regular)
+                layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
                     into: &content)
             }
-            document.pages.append(content)
+            pages.append(content)
         }
+        // The fonts once every page is drawn: they hold every character the pages use.
+        var document = PDFDocument(fonts: [(fonts.regular, layout.use.regular), (fonts.bold, layout.use.bold)])
+        document.title = letter.subject
+        document.pages = pages
         return document.bytes()
     }
 
@@ -146,41 +149,42 @@ public struct PDFLetterWriter: Sendable {
 
     // MARK: Text
 
-    /// A glyph of WinAnsiEncoding, or the thin space drawn for U+202F.
-    enum Glyph: Equatable {
-        case code(UInt8)
-        case thin
-    }
+    /// A character of the letter, drawn with its glyph in the font.
+    typealias Glyph = Unicode.Scalar
 
-    /// Text in WinAnsi glyphs: the narrow no-break space as a thin space, the no-break
-    /// hyphen as a hyphen; a character the encoding lacks as `?` (the content uses none).
-    static func encode(_ text: String) -> [Glyph] {
-        text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0x202F, 0x2009: return .thin
-            case 0x2011: return .code(UInt8(ascii: "-"))
-            default: return StandardFont.code(scalar).map(Glyph.code) ?? .code(UInt8(ascii: "?"))
-            }
+    static func encode(_ text: String) -> [Glyph] { Array(text.unicodeScalars) }
+
+    /// The characters of `text` that neither face can draw (`Ł` can, `日` cannot).
+    public static func unprintable(_ text: String, fonts: LetterFonts) -> [Character] {
+        var missing: [Character] = []
+        for character in text where !character.unicodeScalars.allSatisfy({ fonts.regular.drawable($0) && fonts.bold.drawable($0) }) {
+            if !missing.contains(character) { missing.append(character) }
         }
+        return missing
     }
 
     /// A paragraph: runs of text in a font (the subject's label is bold), a list item
     /// drawn with a dash and a hanging indent.
     struct Paragraph {
-        var pieces: [([Glyph], StandardFont)]
+        var pieces: [([Glyph], Face)]
         var item = false
     }
 
     /// The pages being filled, and where the next line goes (millimetres from the top).
     struct Layout {
+        let fonts: LetterFonts
+        /// The characters each face draws, numbered as the content streams name them.
+        let use = FontUse()
         var pages: [[UInt8]] = [[]]
         var cursor = PDFLetterWriter.top
+
+        init(fonts: LetterFonts) { self.fonts = fonts }
 
         static let lineHeight = PDFLetterWriter.millimetres(PDFLetterWriter.leading)
         static let limit = 297 - PDFLetterWriter.bottom
 
-        mutating func text(_ glyphs: [Glyph], x: Double, baseline: Double, font: StandardFont) {
-            Self.show(glyphs, x: PDFLetterWriter.points(x), y: PDFDocument.height - PDFLetterWriter.points(baseline), font: font,
+        mutating func text(_ glyphs: [Glyph], x: Double, baseline: Double, font: Face) {
+            show(glyphs, x: PDFLetterWriter.points(x), y: PDFDocument.height - PDFLetterWriter.points(baseline), font: font,
                 wordSpacing: 0, into: &pages[pages.count - 1])
         }
 
@@ -190,32 +194,32 @@ public struct PDFLetterWriter: Sendable {
         static let decimalTab = PDFLetterWriter.points(210 - PDFLetterWriter.right - 30)
 
         /// Whether an item and its amount fit on one line with the amount in its column.
-        static func fitsRow(_ label: [Glyph], _ amount: [Glyph]) -> Bool {
+        func fitsRow(_ label: [Glyph], _ amount: [Glyph]) -> Bool {
             let start = PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent)
-            let before = width(integerPart(amount), .regular)
+            let before = width(Self.integerPart(amount), .regular)
             let after = width(amount, .regular) - before
-            return start + width(label, .regular) + 6 <= decimalTab - before && decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
+            return start + width(label, .regular) + 6 <= Self.decimalTab - before && Self.decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
         }
 
         /// One row of a table: the dash, the item's text, its amount aligned on the decimal mark.
         mutating func row(_ label: [Glyph], _ amount: [Glyph]) {
             if cursor > Self.limit { newPage() }
             let y = PDFDocument.height - PDFLetterWriter.points(cursor)
-            Self.show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular, wordSpacing: 0,
+            show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular, wordSpacing: 0,
                 into: &pages[pages.count - 1])
-            Self.show(label, x: PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent), y: y, font: .regular, wordSpacing: 0,
+            show(label, x: PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent), y: y, font: .regular, wordSpacing: 0,
                 into: &pages[pages.count - 1])
-            let before = Self.width(Self.integerPart(amount), .regular)
-            Self.show(amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1])
+            let before = width(Self.integerPart(amount), .regular)
+            show(amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1])
             cursor += Self.lineHeight
         }
 
         /// The glyphs of an amount before its decimal mark (the last `,` or `.` followed by digits).
         static func integerPart(_ amount: [Glyph]) -> [Glyph] {
             for index in amount.indices.reversed() {
-                guard amount[index] == .code(UInt8(ascii: ",")) || amount[index] == .code(UInt8(ascii: ".")), index + 2 < amount.count else { continue }
+                guard amount[index] == "," || amount[index] == ".", index + 2 < amount.count else { continue }
                 // Exactly two digits after the mark: a decimal mark, not a thousands one.
-                let digit = { (glyph: Glyph) in if case .code(let code) = glyph { (48...57).contains(code) } else { false } }
+                let digit = { (glyph: Glyph) in ("0"..."9").contains(glyph) }
                 if digit(amount[index + 1]), digit(amount[index + 2]), index + 3 == amount.count || !digit(amount[index + 3]) {
                     return Array(amount[..<index])
                 }
@@ -233,7 +237,7 @@ public struct PDFLetterWriter: Sendable {
             cursor = PDFLetterWriter.top + 4
         }
 
-        mutating func paragraph(_ glyphs: [Glyph], font: StandardFont, justified: Bool) {
+        mutating func paragraph(_ glyphs: [Glyph], font: Face, justified: Bool) {
             flow([Paragraph(pieces: [(glyphs, font)])], justified: justified)
         }
 
@@ -244,7 +248,7 @@ public struct PDFLetterWriter: Sendable {
             for paragraph in paragraphs {
                 let indent = paragraph.item ? PDFLetterWriter.listIndent : 0
                 let width = PDFLetterWriter.points(210 - PDFLetterWriter.left - PDFLetterWriter.right - indent)
-                let lines = Self.lines(paragraph.pieces, width: width)
+                let lines = self.lines(paragraph.pieces, width: width)
                 var index = 0
                 while index < lines.count {
                     let room = Int(((Self.limit - cursor) / Self.lineHeight).rounded(.down)) + 1
@@ -264,18 +268,18 @@ public struct PDFLetterWriter: Sendable {
                         let x = PDFLetterWriter.points(PDFLetterWriter.left + indent)
                         let y = PDFDocument.height - PDFLetterWriter.points(cursor)
                         if paragraph.item && index + offset == 0 {
-                            Self.show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular,
+                            show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular,
                                 wordSpacing: 0, into: &pages[pages.count - 1])
                         }
                         var spacing = 0.0
-                        let spaces = line.reduce(0) { $0 + $1.0.filter { $0 == .code(32) }.count }
+                        let spaces = line.reduce(0) { $0 + $1.0.filter { $0 == " " }.count }
                         if justified, !last, spaces > 0 {
-                            spacing = (width - line.reduce(0) { $0 + Self.width($1.0, $1.1) }) / Double(spaces)
+                            spacing = (width - line.reduce(0) { $0 + self.width($1.0, $1.1) }) / Double(spaces)
                         }
                         var position = x
                         for (glyphs, font) in line {
-                            Self.show(glyphs, x: position, y: y, font: font, wordSpacing: spacing, into: &pages[pages.count - 1])
-                            position += Self.width(glyphs, font) + spacing * Double(glyphs.filter { $0 == .code(32) }.count)
+                            show(glyphs, x: position, y: y, font: font, wordSpacing: spacing, into: &pages[pages.count - 1])
+                            position += self.width(glyphs, font) + spacing * Double(glyphs.filter { $0 == " " }.count)
                         }
                         cursor += Self.lineHeight
                     }
@@ -286,13 +290,13 @@ public struct PDFLetterWriter: Sendable {
         }
 
         /// The runs broken into lines at spaces (the space at a break is dropped).
-        static func lines(_ pieces: [([Glyph], StandardFont)], width limit: Double) -> [[([Glyph], StandardFont)]] {
+        func lines(_ pieces: [([Glyph], Face)], width limit: Double) -> [[([Glyph], Face)]] {
             // Words: (glyphs, font) runs between spaces, a word may change font.
-            var words: [[([Glyph], StandardFont)]] = [[]]
+            var words: [[([Glyph], Face)]] = [[]]
             for (glyphs, font) in pieces {
                 var current: [Glyph] = []
                 for glyph in glyphs {
-                    if glyph == .code(32) {
+                    if glyph == " " {
                         if !current.isEmpty { words[words.count - 1].append((current, font)) }
                         current = []
                         words.append([])
@@ -302,19 +306,19 @@ public struct PDFLetterWriter: Sendable {
                 }
                 if !current.isEmpty { words[words.count - 1].append((current, font)) }
             }
-            var lines: [[([Glyph], StandardFont)]] = []
-            var line: [([Glyph], StandardFont)] = []
+            var lines: [[([Glyph], Face)]] = []
+            var line: [([Glyph], Face)] = []
             var lineWidth = 0.0
             for word in words where !word.isEmpty {
                 let wordWidth = word.reduce(0) { $0 + width($1.0, $1.1) }
-                let space = line.isEmpty ? 0 : width([.code(32)], word[0].1)
+                let space = line.isEmpty ? 0 : width([" "], word[0].1)
                 if !line.isEmpty, lineWidth + space + wordWidth > limit {
                     lines.append(line)
                     line = []
                     lineWidth = 0
                 }
                 if !line.isEmpty {
-                    line[line.count - 1].0.append(.code(32))
+                    line[line.count - 1].0.append(" ")
                     lineWidth += space
                 }
                 for run in word {
@@ -326,32 +330,113 @@ public struct PDFLetterWriter: Sendable {
             return lines
         }
 
-        /// Width in points at the body size.
-        static func width(_ glyphs: [Glyph], _ font: StandardFont) -> Double {
-            Double(glyphs.reduce(0) { total, glyph in
-                switch glyph {
-                case .code(let code): return total + font.width(code)
-                case .thin: return total + PDFLetterWriter.thin
-                }
-            }) * PDFLetterWriter.size / 1000
+        /// Width in points at the body size: the glyphs' advances and the kerning between them.
+        func width(_ glyphs: [Glyph], _ face: Face) -> Double {
+            let font = fonts[face]
+            var total = 0.0
+            var previous: UInt16?
+            for glyph in glyphs {
+                let number = font.drawnGlyph(glyph)
+                if let previous { total += font.kern(previous, number) }
+                total += font.width(number)
+                previous = number
+            }
+            return total * PDFLetterWriter.size / 1000
         }
 
-        /// `BT /F1 10 Tf x y Td Tw [(…) -167 (…)] TJ ET`: word spacing applies to the
-        /// single-byte space (ISO 32000-1, 9.3.3); a thin space is a move, not a glyph.
-        static func show(_ glyphs: [Glyph], x: Double, y: Double, font: StandardFont, wordSpacing: Double, into content: inout [UInt8]) {
+        /// `BT /F1 10 Tf x y Td [<0001 0002> -12 <0003>] TJ ET`: two-byte character codes
+        /// (Identity-H), the kerning and the justification as moves between glyphs (word
+        /// spacing, `Tw`, applies to single-byte codes only: ISO 32000-1, 9.3.3).
+        func show(_ glyphs: [Glyph], x: Double, y: Double, font face: Face, wordSpacing: Double, into content: inout [UInt8]) {
             guard !glyphs.isEmpty else { return }
-            let name = font == .regular ? "F1" : "F2"
-            content += Array("BT /\(name) \(PDFDocument.number(PDFLetterWriter.size)) Tf \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td \(PDFDocument.number(wordSpacing)) Tw [(".utf8)
+            let font = fonts[face]
+            let name = face == .regular ? "F1" : "F2"
+            var text = "BT /\(name) \(PDFDocument.number(PDFLetterWriter.size)) Tf \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td [<"
+            var previous: UInt16?
             for glyph in glyphs {
-                switch glyph {
-                case .code(let code):
-                    if code == UInt8(ascii: "(") || code == UInt8(ascii: ")") || code == UInt8(ascii: "\\") { content.append(UInt8(ascii: "\\")) }
-                    content.append(code)
-                case .thin:
-                    content += Array(") -\(PDFLetterWriter.thin) (".utf8)
+                let number = font.drawnGlyph(glyph)
+                var move = previous.map { -font.kern($0, number) } ?? 0
+                if move != 0 { text += "> " + PDFDocument.number(move) + " <" }
+                text += Self.hex(use.code(glyph, face))
+                if glyph == " ", wordSpacing != 0 {
+                    move = -wordSpacing * 1000 / PDFLetterWriter.size
+                    text += "> " + PDFDocument.number(move) + " <"
                 }
+                previous = number
             }
-            content += Array(")] TJ ET\n".utf8)
+            content += Array((text + ">] TJ ET\n").utf8)
         }
+
+        static func hex(_ code: UInt16) -> String {
+            let digits = String(code, radix: 16, uppercase: true)
+            return String(repeating: "0", count: 4 - digits.count) + digits
+        }
+    }
+}
+
+/// The two faces of a letter.
+public enum Face: Sendable, Hashable {
+    case regular, bold
+}
+
+/// The fonts of the PDF letter: Liberation Sans regular and bold.
+public struct LetterFonts: Sendable {
+    public let regular: TrueTypeFont
+    public let bold: TrueTypeFont
+
+    public init(regular: TrueTypeFont, bold: TrueTypeFont) {
+        self.regular = regular
+        self.bold = bold
+    }
+
+    subscript(face: Face) -> TrueTypeFont { face == .regular ? regular : bold }
+}
+
+/// The characters each face draws, in the order met: character code n + 1 is the
+/// n-th character, the same code in every content stream of the document.
+final class FontUse {
+    var regular: [Unicode.Scalar] = []
+    var bold: [Unicode.Scalar] = []
+    private var codes: [Face: [Unicode.Scalar: UInt16]] = [.regular: [:], .bold: [:]]
+
+    func code(_ scalar: Unicode.Scalar, _ face: Face) -> UInt16 {
+        if let code = codes[face]?[scalar] { return code }
+        let code: UInt16
+        if face == .regular {
+            regular.append(scalar)
+            code = UInt16(regular.count)
+        } else {
+            bold.append(scalar)
+            code = UInt16(bold.count)
+        }
+        codes[face]?[scalar] = code
+        return code
+    }
+}
+
+extension TrueTypeFont {
+    /// Characters drawn with another's glyph when the font lacks their own: the
+    /// non-breaking hyphen as a hyphen, the thin and narrow spaces as each other.
+    static let standIns: [UInt32: Unicode.Scalar] = [0x2011: "-", 0x2010: "-", 0x2009: "\u{202F}", 0x202F: "\u{2009}", 0x00A0: " "]
+
+    /// Scripts written right to left or whose letters change shape with their
+    /// neighbours (Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao,
+    /// Tibetan, Myanmar, Khmer, Mongolian): the letter lays out neither, so a glyph the
+    /// font may have would still print wrong.
+    static let shaped: [ClosedRange<UInt32>] = [
+        0x0590...0x08FF, 0x0900...0x0DFF, 0x0E00...0x0FFF, 0x1000...0x109F, 0x1780...0x18AF,
+        0xFB1D...0xFDFF, 0xFE70...0xFEFF,
+    ]
+
+    /// Whether the font draws `scalar` as it should read, with its own glyph or a stand-in's.
+    public func drawable(_ scalar: Unicode.Scalar) -> Bool {
+        guard !Self.shaped.contains(where: { $0.contains(scalar.value) }) else { return false }
+        return glyph(scalar) != nil || Self.standIns[scalar.value].flatMap(glyph) != nil
+    }
+
+    /// The glyph drawn for `scalar`: its own, a stand-in's, or glyph 0 (never reached:
+    /// the shell refuses a letter with a character no face draws).
+    func drawnGlyph(_ scalar: Unicode.Scalar) -> UInt16 {
+        glyph(scalar) ?? Self.standIns[scalar.value].flatMap(glyph) ?? 0
     }
 }
