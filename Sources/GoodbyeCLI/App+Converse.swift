@@ -12,9 +12,9 @@ extension App {
         let content = try loadContent(options)
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
-        // PDF bytes are not for a screen: said before the first question.
-        if format == .pdf, options.output == nil || options.output == "-", terminal.outputIsTerminal {
-            throw Failure.usage(.pdfToTerminal)
+        // PDF and Word bytes are not for a screen: said before the first question.
+        if format.isBinary, options.output == nil || options.output == "-", terminal.outputIsTerminal {
+            throw Failure.usage(format == .pdf ? .pdfToTerminal : .docxToTerminal)
         }
         // Say now, not after the last question, that the output cannot be written.
         if let path = options.output, path != "-" {
@@ -97,7 +97,7 @@ extension App {
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
         // `run --format json` carries the letter as text inside its report.
         let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
-        if format == .pdf, let letter {
+        if format.isBinary, let letter {
             let unprintable = output.unprintable(used(state, engine, signs: isLetter))
             guard unprintable.isEmpty else { throw Failure(.dataError, unprintable + [Message(.unprintableFix)]) }
             let bytes = output.bytes(letter)

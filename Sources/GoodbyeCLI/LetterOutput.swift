@@ -29,12 +29,17 @@ struct LetterOutput {
             return EmailLetterWriter(date: EmailStamp.date(today), messageID: EmailStamp.messageID(sender: letter.email.fromAddress),
                 text: text).write(letter)
         case .json: return LetterJSON.json(letter, text: text.write(letter), texts: texts).rendered() + "\n"
-        case .pdf: return String(decoding: bytes(letter), as: UTF8.self)
+        case .pdf, .docx: return String(decoding: bytes(letter), as: UTF8.self)
         }
     }
 
     /// The letter as the bytes of its file: a PDF as is, the other formats in UTF-8.
     func bytes(_ letter: Letter) -> [UInt8] {
+        if format == .docx {
+            let texts = self.texts
+            let names = Dictionary(uniqueKeysWithValues: DOCXLetterWriter.Style.allCases.map { ($0, texts.text(Self.styleName($0))) })
+            return DOCXLetterWriter(date: today.iso, styleNames: names, label: label).write(letter)
+        }
         guard format == .pdf else { return Array(write(letter).utf8) }
         let texts = self.texts
         return PDFLetterWriter(fonts: BuiltInContent.fonts, label: label) { LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))]) }
@@ -61,5 +66,22 @@ struct LetterOutput {
             let digits = String(scalar.value, radix: 16, uppercase: true)
             return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         }.joined(separator: " U+")
+    }
+
+    /// The name of a Word paragraph style in the letter's language.
+    static func styleName(_ style: DOCXLetterWriter.Style) -> MessageKey {
+        switch style {
+        case .sender: return .styleSender
+        case .recipient: return .styleRecipient
+        case .placeDate: return .stylePlaceDate
+        case .sendingMode: return .styleSendingMode
+        case .subject: return .styleSubject
+        case .salutation: return .styleSalutation
+        case .body: return .styleBody
+        case .item: return .styleItem
+        case .invoice: return .styleInvoice
+        case .signature: return .styleSignature
+        case .enclosures: return .styleEnclosures
+        }
     }
 }

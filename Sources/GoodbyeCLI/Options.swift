@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
-        case .letter: return [.text, .markdown, .eml, .pdf, .json]
+        case .letter: return [.text, .markdown, .eml, .pdf, .docx, .json]
         case .check, .help, .completions, .manpage: return []
         }
     }
@@ -29,7 +29,10 @@ public enum Command: String, Sendable, CaseIterable {
 
 /// How a letter or a report is written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, eml, pdf
+    case text, json, markdown, eml, pdf, docx
+
+    /// A file format, not text: never written to a terminal.
+    var isBinary: Bool { self == .pdf || self == .docx }
 
     /// The extension of a file written in this format.
     var fileExtension: String {
@@ -39,6 +42,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .markdown: return "md"
         case .eml: return "eml"
         case .pdf: return "pdf"
+        case .docx: return "docx"
         }
     }
 }

@@ -154,10 +154,10 @@ public struct PDFLetterWriter: Sendable {
 
     static func encode(_ text: String) -> [Glyph] { Array(text.unicodeScalars) }
 
-    /// The characters of `text` that neither face can draw (`Ł` can, `日` cannot).
+    /// The characters of `text` (its lines apart) that the faces cannot draw (`Ł` they can, `日` not).
     public static func unprintable(_ text: String, fonts: LetterFonts) -> [Character] {
         var missing: [Character] = []
-        for character in text where !character.unicodeScalars.allSatisfy({ fonts.regular.drawable($0) && fonts.bold.drawable($0) }) {
+        for character in text where character != "\n" && !character.unicodeScalars.allSatisfy({ fonts.regular.drawable($0) && fonts.bold.drawable($0) }) {
             if !missing.contains(character) { missing.append(character) }
         }
         return missing
