@@ -121,7 +121,7 @@ public enum CSV {
             case UInt8(ascii: "\""): quoted.toggle()
             case UInt8(ascii: ","): if !quoted { commas += 1 }
             case UInt8(ascii: ";"): if !quoted { semicolons += 1 }
-            case UInt8(ascii: "\n"): if !quoted { return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !quoted { return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",") }
             default: break
             }
         }
@@ -173,7 +173,7 @@ public enum CSV {
                 quoteStart = (recordRow, cells.count + 1)
             case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
                 break
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, CRLF, or a CR alone (« CSV (Macintosh) »)
                 endField()
                 records.append(Record(row: recordRow, cells: cells))
                 cells.removeAll(keepingCapacity: true)

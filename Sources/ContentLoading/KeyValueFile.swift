@@ -32,12 +32,8 @@ public struct KeyValueFile: Sendable {
         var diagnostics: [Diagnostic] = []
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        // Split on the bytes (fast: no grapheme breaking), then drop the "\r" of CRLF files.
-        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (index, bytes) in lines.enumerated() {
+        for (index, line) in Self.lines(body).enumerated() {
             let number = index + 1
-            let rawLine = Substring(bytes)
-            let line = rawLine.utf8.last == UInt8(ascii: "\r") ? Substring(rawLine.utf8.dropLast()) : rawLine
             let trimmedSlice = line.blanksTrimmed()
             if trimmedSlice.isEmpty || trimmedSlice.utf8.first == UInt8(ascii: "#") { continue }
             let trimmed = String(trimmedSlice)
@@ -109,5 +105,29 @@ extension StringProtocol {
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
         while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice.removeLast() }
         return String(slice)
+    }
+}
+
+extension KeyValueFile {
+    /// The lines of `text`, split on the bytes (fast: no grapheme breaking): LF, CRLF
+    /// and a CR alone (« CSV (Macintosh) ») all end a line.
+    static func lines(_ text: Substring) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(Substring(bytes[start..<index]))
+                let next = bytes.index(after: index)
+                index = byte == UInt8(ascii: "\r") && next < bytes.endIndex && bytes[next] == UInt8(ascii: "\n") ? bytes.index(after: next) : next
+                start = index
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        lines.append(Substring(bytes[start..<bytes.endIndex]))
+        return lines
     }
 }

@@ -236,7 +236,14 @@ public struct AnswerParser: Sendable {
 
     /// `1250`, `1 250,50`, `1250.5 €` as `1250.50` (cents kept exactly); negative refused.
     public static func parseAmount(_ text: String) -> String? {
-        var cleaned = text.replacing("€", with: "").replacing("EUR", with: "")
+        // The currency before or after the number, never inside it (`12€50`).
+        var number = text.trimmed
+        for currency in ["€", "EUR"] {
+            if number.hasPrefix(currency) { number = String(number.dropFirst(currency.count)).trimmed }
+            if number.hasSuffix(currency) { number = String(number.dropLast(currency.count)).trimmed }
+        }
+        guard !number.contains("€"), !number.contains("EUR"), groupedByThousands(number) else { return nil }
+        var cleaned = number
         cleaned.removeAll { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "'" }
         guard let point = decimalPoint(cleaned) else { return nil }
         cleaned = point
@@ -252,6 +259,18 @@ public struct AnswerParser: Sendable {
         }
         guard let units = Int(whole) else { return nil }
         return "\(units).\(cents)"
+    }
+
+    /// Spaces (or `'`) inside a number group its thousands: `1 250 000,50`, never `100 00`.
+    static func groupedByThousands(_ number: String) -> Bool {
+        let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "'"]
+        guard number.contains(where: spaces.contains) else { return true }
+        let whole = number.prefix { $0 != "," && $0 != "." || spaces.contains($0) }
+        let groups = whole.split(whereSeparator: spaces.contains)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        // What follows the whole part (`,50`, `.50`) has no space.
+        guard !number.dropFirst(whole.count).contains(where: spaces.contains) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// `1 250,50` and `1,250.50` alike: of `,` and `.`, the last one followed by one or

@@ -43,6 +43,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
     case sessionMoved = "note.session_moved"
+    case sessionIsAnswers = "error.session_is_answers"
+    case sessionNotRegular = "error.session_not_regular"
     case answersFix = "error.answers_fix"
     case oneCommand = "error.one_command"
     case pdfToTerminal = "error.pdf_to_terminal"
@@ -66,6 +68,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case batchRowMissing = "error.batch_row_missing"
     case batchNothingWritten = "error.batch_nothing_written"
     case batchExists = "error.batch_exists"
+    case batchOverwritesInput = "error.batch_overwrites_input"
     case batchWriteStopped = "error.batch_write_stopped"
     case batchWritten = "note.batch_written"
     case batchProgress = "note.batch_progress"

@@ -20,7 +20,15 @@ extension App {
         let kind = try letterKind(options, content)
         let format = options.format ?? .text
         let today = options.date ?? self.today()
-        let file = BatchFile(text: try Files.readText(path), file: printable(path), graph: content.graph,
+        // `--batch -`: the spreadsheet on standard input, as `--answers -` reads answers.
+        let text: String
+        if path == "-" {
+            guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
+            text = all
+        } else {
+            text = try Files.readText(path)
+        }
+        let file = BatchFile(text: text, file: printable(path), graph: content.graph,
             parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.batchFix)]) }
         guard let drafter = content.drafter(kind: kind, language: texts.language) else {
@@ -69,23 +77,22 @@ extension App {
         }
         progress.end()
         guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }
+        let paths = Self.paths(letters.map(\.name), in: folder, extension: format.fileExtension)
+        // A letter never replaces an input (the spreadsheet, in the letters' folder).
+        if path != "-", let clash = paths.first(where: { Files.sameFile($0, path) }) {
+            throw Failure.usage(.batchOverwritesInput, ["path": printable(clash)])
+        }
         if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings + [Message(.strictRefused)]) }
         for warning in warnings { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
-        try writeBatch(letters, into: folder, format: format, force: options.force, texts: texts)
+        try writeBatch(letters, to: paths, into: folder, force: options.force, texts: texts)
     }
 
     /// The letters as files, checked first (the folder, and no file to replace without
     /// `--force`), with a progress line at a terminal.
-    private func writeBatch(_ letters: [BatchLetter], into folder: String, format: OutputFormat, force: Bool, texts: TextTable)
+    private func writeBatch(_ letters: [BatchLetter], to paths: [String], into folder: String, force: Bool, texts: TextTable)
         throws(Failure)
     {
         try Files.makeFolder(folder)
-        var used: [String: Int] = [:]
-        let paths = letters.map { letter -> String in
-            let count = used[letter.name, default: 0] + 1
-            used[letter.name] = count
-            return folder + "/" + letter.name + (count == 1 ? "" : "-\(count)") + "." + format.fileExtension
-        }
         if !force {
             let existing = paths.filter(Files.exists)
             if let first = existing.first {
@@ -106,6 +113,22 @@ extension App {
         Files.flush()
         let done = texts.text(.batchWritten, ["count": String(letters.count), "folder": printable(folder)])
         terminal.writeError("goodbye: " + typography(done, texts) + "\n")
+    }
+
+    /// Each letter's file: its name, made unique across the run (« Dupont », « Dupont »
+    /// and « Dupont-2 » are three files), in `folder` with `suffix`.
+    static func paths(_ names: [String], in folder: String, extension suffix: String) -> [String] {
+        var taken: Set<String> = []
+        return names.map { wanted in
+            var name = wanted
+            var number = 2
+            while taken.contains(name) {
+                name = "\(wanted)-\(number)"
+                number += 1
+            }
+            taken.insert(name)
+            return folder + "/" + name + "." + suffix
+        }
     }
 }
 

@@ -18,12 +18,25 @@ extension App {
         }
         // Say now, not after the last question, that the output cannot be written.
         if let path = options.output, path != "-" {
-            for (option, input) in [("--session", options.session), ("--answers", options.answers)] {
+            // Nor the session files, the named one or the default ones a later run reads.
+            let sessions = [options.session, SessionStore.defaultPath(environment), SessionStore.defaultPath(environment, letter: true)]
+            for (option, input) in sessions.map({ ("--session", $0) }) + [("--answers", options.answers)] {
                 if let input, input != "-", Files.sameFile(path, input) {
                     throw Failure.usage(.outputIsInput, ["path": printable(path), "option": option])
                 }
             }
             try Files.checkCreatable(path, force: options.force)
+        }
+        if let session = options.session {
+            // The hand-written answer file is never rewritten as a session (its comments lost).
+            if let answers = options.answers, answers != "-", Files.sameFile(session, answers) {
+                throw Failure.usage(.sessionIsAnswers, ["path": printable(session)])
+            }
+            // A session is a regular file: a pipe would block for ever, a device never keep it
+            // (a folder is an input that cannot be read: 66, as before).
+            if Files.status(session) != nil, !Files.isRegular(session), !Files.isFolder(session) {
+                throw Failure(.cantCreate, .sessionNotRegular, ["path": printable(session)])
+            }
         }
         let today = options.date ?? self.today()
         let file = try answerFile(options, content, texts)
@@ -51,7 +64,7 @@ extension App {
         var reviewed = false
         if let store {
             reviewed = try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
-            let hint = resumeHint(store)
+            let hint = resumeHint(store, isLetter: isLetter)
             session.persist = { [weak session, terminal] state throws(Failure) in
                 guard saving else { return }
                 do throws(Failure) {
@@ -76,7 +89,7 @@ extension App {
         let end = try session.run(from: first)
         guard case .finished(var state) = end else {
             if saving, let store, case .quit(let state) = end { try store.save(state) }
-            let hint = saving ? store.map(resumeHint) ?? Message(.notSaved) : Message(.notSaved)
+            let hint = saving ? store.map { resumeHint($0, isLetter: isLetter) } ?? Message(.notSaved) : Message(.notSaved)
             terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
             return
         }
@@ -146,10 +159,10 @@ extension App {
     }
 
     /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
-    private func resumeHint(_ store: SessionStore) -> Message {
+    private func resumeHint(_ store: SessionStore, isLetter: Bool) -> Message {
         let command = store.path == SessionStore.defaultPath(environment) ? "goodbye"
             : store.path == SessionStore.defaultPath(environment, letter: true) ? "goodbye letter"
-            : "goodbye --session \(printable(store.path))"
+            : (isLetter ? "goodbye letter" : "goodbye") + " --session \(printable(store.path))"
         return Message(.resumeHint, ["command": command])
     }
 

@@ -37,7 +37,8 @@ public struct App {
             return ExitCode.ok.rawValue
         } catch {
             let texts = messages(arguments)
-            for message in error.messages { terminal.writeError("goodbye: " + typography(texts.render(message), texts) + "\n") }
+            // Values echoed from the command line lose escapes, bells and bidi overrides.
+            for message in error.messages { terminal.writeError("goodbye: " + typography(printable(texts.render(message)), texts) + "\n") }
             return error.code.rawValue
         }
     }
@@ -79,7 +80,8 @@ public struct App {
         let language = requested ?? environmentLanguage ?? ContentCompiler.reference
         if let preloaded, content == nil, let table = preloaded.texts[language] { return table }
         let folder = (content ?? environment["GOODBYE_CONTENT"]).flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-        for candidate in [language, ContentCompiler.reference] {
+        // A language the program lacks (`--lang de`): the environment's, else French.
+        for candidate in [language, environmentLanguage ?? ContentCompiler.reference, ContentCompiler.reference] {
             if let folder {
                 let url = folder.appendingPathComponent(MessageFile.path(candidate))
                 if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {

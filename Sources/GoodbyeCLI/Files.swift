@@ -27,14 +27,17 @@ enum Files {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var line = 1
         var lineLength = 0
+        var previous: UInt8 = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
             if count == 0 { break }
             for byte in buffer[0..<count] {
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
+                defer { previous = byte }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    // A CR alone ends a line too (« CSV (Macintosh) »); CRLF counts once.
+                    if byte == UInt8(ascii: "\r") || previous != UInt8(ascii: "\r") { line += 1 }
                     lineLength = 0
                 } else {
                     lineLength += 1
@@ -157,6 +160,8 @@ extension Files {
 
     static func isFolder(_ path: String) -> Bool { status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false }
 
+    static func isRegular(_ path: String) -> Bool { status(path).map { $0.st_mode & S_IFMT == S_IFREG } ?? false }
+
     /// The folder of `path` and its last component, on the string: no URL, so that
     /// bytes kept from a non-UTF-8 name stay as they are.
     static func split(_ path: String) -> (folder: String, name: String) {
@@ -222,12 +227,31 @@ extension Files {
         return candidate
     }
 
-    /// A file name from words: letters and digits without accents, joined by dashes.
+    /// A file name from words: letters and digits without accents (Greek and Cyrillic
+    /// written in Latin letters, « İstanbul » as `istanbul`), joined by dashes; never a
+    /// name Windows keeps for a device (`con`, `nul`, `com1`…).
     static func slug(_ text: String) -> String {
-        let words = folded(text).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        let joined = words.joined(separator: "-")
-        return joined.isEmpty ? "lettre" : String(joined.prefix(80))
+        let latin = String(text.lowercased().flatMap { transliteration[$0] ?? String($0) })
+        let words = folded(latin).split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let joined = String(words.joined(separator: "-").prefix(80))
+        guard !joined.isEmpty else { return "lettre" }
+        let device = ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] }
+        return device.contains(joined) ? "lettre-" + joined : joined
     }
+
+    /// Letters `folded` leaves out, in the Latin letters a French reader would write them.
+    private static let transliteration: [Character: String] = {
+        var table: [Character: String] = ["i̇": "i", "ı": "i", "ð": "d", "þ": "th", "ŋ": "n", "ħ": "h", "ł": "l", "đ": "d", "ø": "o"]
+        let cyrillic = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z", "и": "i", "й": "i",
+            "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh",
+            "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia", "і": "i",
+            "ї": "i", "є": "ie", "ґ": "g"]
+        let greek = ["α": "a", "ά": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "έ": "e", "ζ": "z", "η": "i", "ή": "i", "θ": "th",
+            "ι": "i", "ί": "i", "ϊ": "i", "ΐ": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "ό": "o", "π": "p",
+            "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "ύ": "y", "ϋ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o", "ώ": "o"]
+        for (letter, latin) in cyrillic.merging(greek, uniquingKeysWith: { first, _ in first }) { table[Character(letter)] = latin }
+        return table
+    }()
 }
 
 extension Failure {

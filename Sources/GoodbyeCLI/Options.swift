@@ -95,7 +95,7 @@ public struct Options: Sendable, Equatable {
                 if spec.argument != .none {
                     // An empty file name (`-o ''`) is no value either.
                     guard let found = inline ?? (index < arguments.count ? arguments[index] : nil),
-                        !(found.isEmpty && spec.argument == .file)
+                        !(found.isEmpty && (spec.argument == .file || spec.argument == .folder))
                     else {
                         throw Failure.usage(spec.placeholder(Message(.optionNeedsValue, ["option": name]), for: options.command))
                     }
