@@ -1,3 +1,4 @@
+import BuiltInContent
 import ContentLoading
 import DialogueCore
 import LetterComposition
@@ -111,7 +112,7 @@ extension App {
         // `run --format json` carries the letter as text inside its report.
         let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
         if format.isBinary, let letter {
-            let unprintable = output.unprintable(used(state, engine, signs: isLetter))
+            let unprintable = output.unprintable(used(state, engine, signs: isLetter), lines: file?.lines ?? [:], file: options.answers ?? "")
             guard unprintable.isEmpty else { throw Failure(.dataError, unprintable + [Message(.unprintableFix)]) }
             let bytes = output.bytes(letter)
             if let path = options.output, path != "-" {
@@ -133,10 +134,16 @@ extension App {
     /// `--kind`, checked against the content's table; the farewell letter by default.
     func letterKind(_ options: Options, _ content: Content) throws(Failure) -> LetterKind {
         let id = options.kind ?? LetterKind.defaultId
-        guard let kind = content.kind(named: id) else {
+        // By its id, or by its name in any language the program speaks (`--kind relance --lang en`).
+        let named = content.kind(named: id) ?? content.kinds.first { kind in
+            BuiltInContent.compiled.languages.contains { folded(BuiltInContent.compiled.texts($0)?["kind." + kind.id] ?? kind.id) == folded(id) }
+        }
+        guard let kind = named else {
             let texts = messages(options)
             let accepted = content.kinds.map { texts.kindName($0.id) == $0.id ? $0.id : "\(texts.kindName($0.id)) (\($0.id))" }
-            throw Failure.usage(.unknownKind, ["kind": id, "accepted": accepted.joined(separator: ", ")])
+            let names = content.kinds.flatMap { [$0.id, texts.kindName($0.id)] }
+            throw Failure.usage(Message(.unknownKind, ["kind": id, "accepted": accepted.joined(separator: ", ")]),
+                hints: nearestWord(id, among: names).map { [Message(.didYouMean, ["word": $0])] } ?? [])
         }
         return kind
     }

@@ -44,6 +44,8 @@ struct Completions {
             "    COMPREPLY=()",
             "    cur=${COMP_WORDS[COMP_CWORD]}",
             "    prev=${COMP_WORDS[COMP_CWORD-1]}",
+            "    # --lang=en: the option before the sign, its value after it.",
+            "    if [[ $cur == --*=* ]]; then prev=${cur%%=*}; cur=${cur#*=}; fi",
             "    for ((i = 1; i < COMP_CWORD; i++)); do",
             "        case ${COMP_WORDS[i]} in",
             "            \(commands.joined(separator: "|"))) command=${COMP_WORDS[i]}; named=1; break ;;",
@@ -54,8 +56,9 @@ struct Completions {
         for spec in OptionSpec.all where spec.argument != .none {
             let names = spec.names.joined(separator: "|")
             switch spec.argument {
-            case .file: lines.append("        \(names)) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;")
-            case .folder: lines.append("        \(names)) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;")
+            // One name a line, marked as file names: spaces kept, folders ending in a slash.
+            case .file: lines.append("        \(names)) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return ;;")
+            case .folder: lines.append("        \(names)) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return ;;")
             case .date: lines.append("        \(names)) return ;;")
             case .format:
                 lines.append("        \(names))")
@@ -100,13 +103,15 @@ struct Completions {
             "#compdef goodbye",
             "# zsh completion for goodbye: goodbye completions zsh > \"${fpath[1]}/_goodbye\"",
             "_goodbye() {",
-            "    local command=run named=0 i",
+            "    local command=run named=0 i prev=${words[CURRENT-1]}",
+            "    # --lang=en: the option before the sign, its value after it.",
+            "    if [[ $PREFIX == --*=* ]]; then prev=${PREFIX%%=*}; compset -P '*='; fi",
             "    for (( i = 2; i < CURRENT; i++ )); do",
             "        case ${words[i]} in",
             "            (\(commands.joined(separator: "|"))) command=${words[i]}; named=1; break ;;",
             "        esac",
             "    done",
-            "    case ${words[CURRENT-1]} in",
+            "    case $prev in",
         ]
         for spec in OptionSpec.all where spec.argument != .none {
             let names = spec.names.joined(separator: "|")
@@ -178,7 +183,15 @@ struct Completions {
             case .file: argument = " -r -F"
             case .folder: argument = " -x -a '(__fish_complete_directories)'"
             case .date: argument = " -x"
-            case .language, .kind, .format: argument = " -x -a '\((values(spec, nil) ?? []).joined(separator: " "))'"
+            case .language, .kind: argument = " -x -a '\((values(spec, nil) ?? []).joined(separator: " "))'"
+            case .format:
+                // The formats of each command: `run --format` offers text and json only.
+                for command in Command.allCases where !command.formats.isEmpty {
+                    let others = Command.allCases.filter { $0 != command }.map(\.rawValue).joined(separator: " ")
+                    let only = command == .run ? "-n 'not __fish_seen_subcommand_from \(others)' " : "-n '__fish_seen_subcommand_from \(command.rawValue)' "
+                    lines.append("complete -c goodbye \(only)\(names) -x -a '\(command.formats.map(\.rawValue).joined(separator: " "))'")
+                }
+                continue
             }
             lines.append("complete -c goodbye \(condition)\(names)\(argument)")
         }

@@ -43,7 +43,7 @@ struct Help {
 
     private func general() -> String {
         var lines = [paragraph(texts.text(.helpSummary)), "", texts.text(.helpUsage)]
-        lines += Command.allCases.filter { $0 != .help }.map { "  " + synopsis($0, short: true) }
+        lines += Command.allCases.filter { $0 != .help }.map { usage($0, short: true, indent: "  ") }
         lines += ["  goodbye help [" + commandWord + "]", "  goodbye --version", "", texts.text(.helpCommands)]
         lines += Command.allCases.map { row($0.rawValue, texts.text($0.summary)) }
         lines += ["", texts.text(.helpOptions)]
@@ -57,12 +57,7 @@ struct Help {
     }
 
     private func command(_ command: Command) -> String {
-        let name = Self.name(command)
-        // Kept whole when wrapped: each `[--option VALUE]`, its inner space made unbreakable for `wrap`.
-        let words = String(synopsis(command, short: false).dropFirst(name.count + 1)).replacing(" ", with: "\u{1}")
-            .replacing("]\u{1}[", with: "] [")
-        let usage = wrap(words, width: Self.width, indent: name + " ").replacing("\u{1}", with: " ")
-        var lines = [usage, ""]
+        var lines = [usage(command, short: false, indent: ""), ""]
         lines.append(paragraph(texts.text(command.summary)))
         let options = OptionSpec.options(of: command)
         if !options.isEmpty {
@@ -71,6 +66,30 @@ struct Help {
         }
         if command == .run || command == .letter { lines += ["", paragraph(texts.text(.helpSession))] }
         return typography(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The synopsis wrapped to the width under the command's name, each `[--option VALUE]`
+    /// kept whole (a list of values too long for a line broken after a bar).
+    private func usage(_ command: Command, short: Bool, indent: String) -> String {
+        let name = Self.name(command)
+        let synopsis = synopsis(command, short: short)
+        let words = String(synopsis.dropFirst(name.count + 1)).replacing(" ", with: "\u{1}").replacing("]\u{1}[", with: "] [")
+            .split(separator: " ").flatMap { word -> [String] in
+                let limit = Self.width - indent.count - name.count - 2
+                guard word.count > limit else { return [String(word)] }
+                var pieces: [String] = [""]
+                for part in word.split(separator: "|", omittingEmptySubsequences: false).map(String.init) {
+                    let next = pieces[pieces.count - 1].isEmpty ? part : pieces[pieces.count - 1] + "|" + part
+                    if next.count > limit - 1, !pieces[pieces.count - 1].isEmpty {
+                        pieces[pieces.count - 1] += "|"
+                        pieces.append(part)
+                    } else {
+                        pieces[pieces.count - 1] = next
+                    }
+                }
+                return pieces
+            }
+        return wrap(words.joined(separator: " "), width: Self.width, indent: indent + name + " ").replacing("\u{1}", with: " ")
     }
 
     private var commandWord: String { texts.text(.placeholderCommand) }
@@ -107,7 +126,9 @@ struct Help {
     private func row(_ label: String, _ text: String) -> String {
         let indent = "  " + label + String(repeating: " ", count: max(Self.column - 2, label.count + 2) - label.count)
         guard indent.count <= Self.column else {
-            return "  " + label + "\n" + wrap(text, width: Self.width, indent: String(repeating: " ", count: Self.column))
+            // A label past the width (the letter kinds) breaks after a bar, under itself.
+            let labelLines = wrap(label.replacing("|", with: "| "), width: Self.width, indent: "  ").replacing("| ", with: "|")
+            return labelLines + "\n" + wrap(text, width: Self.width, indent: String(repeating: " ", count: Self.column))
         }
         return wrap(text, width: Self.width, indent: indent)
     }

@@ -49,14 +49,16 @@ struct LetterOutput {
     /// For a PDF: each answer holding characters its fonts cannot draw (or that need
     /// shaping the letter does not do), named with those characters; `location` is
     /// where the answers come from (`clients.csv:4: `), when they come from a file.
-    func unprintable(_ answers: [String: Answer], location: String = "") -> [Message] {
+    func unprintable(_ answers: [String: Answer], location: String = "", lines: [String: Int] = [:], file: String = "") -> [Message] {
         guard format == .pdf else { return [] }
         var messages: [Message] = []
         for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {
             let missing = PDFLetterWriter.unprintable(answer.values.joined(separator: " "), fonts: BuiltInContent.fonts)
             guard !missing.isEmpty else { continue }
             let characters = missing.prefix(12).map { "\($0) (U+" + Self.hex($0) + ")" }.joined(separator: ", ")
-            messages.append(Message(.unprintable, ["location": location, "id": id, "values": characters]))
+            // Where the answer was written, when it comes from an answer file: `réponses.txt:3: `.
+            let place = lines[id].map { "\(printable(file == "-" ? "-" : file)):\($0): " } ?? location
+            messages.append(Message(.unprintable, ["location": place, "id": id, "values": characters]))
         }
         return messages
     }

@@ -26,6 +26,16 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--date"], argument: .date, commands: conversing, help: .optionDate) { options, value throws(Failure) in
             // As answers take it: AAAA-MM-JJ or JJ/MM/AAAA.
             guard let parsed = AnswerParser.parseDate(value).flatMap(CivilDate.init(iso:)) else {
+                // The form is right but the day is not (31/02/2026), or the year is too far.
+                let parts = value.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).compactMap { Int($0) }
+                if parts.count == 3, value.allSatisfy({ $0.isASCII && ($0.isNumber || "-/.".contains($0)) }) {
+                    let year = value.contains("-") && value.prefix(4).allSatisfy(\.isNumber) ? parts[0] : parts[2]
+                    if !CivilDate.years.contains(year) {
+                        throw Failure.usage(.dateOutOfRange, ["value": value, "first": String(CivilDate.years.lowerBound),
+                            "second": String(CivilDate.years.upperBound)])
+                    }
+                    throw Failure.usage(.dateNotADay, ["value": value])
+                }
                 throw Failure.usage(.badDate, ["value": value])
             }
             options.date = parsed
@@ -37,7 +47,8 @@ struct OptionSpec: Sendable {
             options, value throws(Failure) in
             guard let format = OutputFormat(rawValue: value) else {
                 let accepted = (options.command.formats.isEmpty ? OutputFormat.allCases : options.command.formats).map(\.rawValue)
-                throw Failure.usage(.badOptionValue, ["value": value, "option": "--format", "accepted": accepted.joined(separator: ", ")])
+                throw Failure.usage(Message(.badOptionValue, ["value": value, "option": "--format", "accepted": accepted.joined(separator: ", ")]),
+                    hints: nearestWord(value, among: accepted).map { [Message(.didYouMean, ["word": $0])] } ?? [])
             }
             options.format = format
         },

@@ -174,4 +174,25 @@ final class DOCXTests: XCTestCase {
         XCTAssertEqual(written.count, 3, "\(written)")
         XCTAssertTrue(written.allSatisfy { $0.hasSuffix(".docx") }, "\(written)")
     }
+
+    /// The signature has its room whatever the pages; the amounts' cents on the tab, their
+    /// suffix after it; the paragraph gap in the styles, so that restyling one place works.
+    func testSignatureRoomAlignedAmountsAndSpacingInTheStyles() throws {
+        let folder = try temporaryFolder(self)
+        let output = folder.appendingPathComponent("lettre.docx").path
+        let made = try goodbye(["letter", "--answers", Paths.repository.appendingPathComponent("Scripts/examples/lettre.txt").path, "--no-input",
+            "--date", "2026-12-02", "--format", "docx", "-o", output])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        // The parts are stored, not compressed: the XML reads in the file's bytes.
+        let xml = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self)
+        let name = "Claire Martin"
+        let afterStyle = try XCTUnwrap(xml.components(separatedBy: "<w:pStyle w:val=\"Signature\"/>").dropFirst().first).prefix(200)
+        XCTAssertTrue(afterStyle.contains("w:before=\"1247\""), "22 mm before the printed name: \(afterStyle)")
+        XCTAssertTrue(xml.contains(">\(name)<"))
+        let invoice = xml.components(separatedBy: "<w:pStyle w:val=\"Facture\"/>").dropFirst().first?.prefix(500) ?? ""
+        XCTAssertNotNil(invoice.range(of: #"250,00</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">[^<]*€"#, options: .regularExpression),
+            "the cents end on the right tab, the currency after the next: \(invoice)")
+        let styles = try XCTUnwrap(xml.components(separatedBy: "w:styleId=\"Corps\"").dropFirst().first).prefix(300)
+        XCTAssertTrue(styles.contains("w:after=\"120\""), "the 6-point gap is the body style's: \(styles)")
+    }
 }

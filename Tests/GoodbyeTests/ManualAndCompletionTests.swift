@@ -92,6 +92,11 @@ final class ManualAndCompletionTests: XCTestCase {
         XCTAssertEqual(try complete(["goodbye", "--la"]), ["--lang"])
         XCTAssertEqual(try complete(["goodbye", "completions", "z"]), ["zsh"])
         XCTAssertEqual(try complete(["goodbye", "check", "--ki"]), [], "check takes no --kind")
+        XCTAssertEqual(try complete(["goodbye", "--lang=e"]), ["en"], "a value joined to its option")
+        // A file name with a space comes whole, as one completion.
+        try "".write(to: folder.appendingPathComponent("mes réponses.txt"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try complete(["goodbye", "letter", "--answers", folder.appendingPathComponent("mes r").path]),
+            [folder.appendingPathComponent("mes réponses.txt").path])
     }
 
     func testCompletionsNeedAKnownShell() throws {

@@ -125,6 +125,22 @@ final class PDFTests: XCTestCase {
     }
 }
 
+/// The closing formula goes over with the signature: no page holds the signature alone.
+final class PDFClosingTests: XCTestCase {
+    func testTheClosingStaysWithTheSignature() throws {
+        try requireTools(PDFTests.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        let folder = try temporaryFolder(self)
+        let output = folder.appendingPathComponent("lettre.pdf").path
+        let made = try goodbye(["letter", "--answers", Paths.repository.appendingPathComponent("Scripts/examples/lettre.txt").path, "--no-input",
+            "--date", "2026-12-02", "--format", "pdf", "-o", output])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let pages = try runTool("/usr/bin/pdftotext", ["-enc", "UTF-8", output, "-"]).output.components(separatedBy: "\u{0C}")
+        let signed = try XCTUnwrap(pages.firstIndex { $0.contains("\nClaire Martin\n") && !$0.contains("Atelier Lumen") || $0.hasPrefix("Claire Martin\n") && !$0.contains("Atelier") },
+            "the page of the signature")
+        XCTAssertTrue(pages[signed].contains("Veuillez agréer"), "the closing formula is on the signature's page: \(pages[signed])")
+    }
+}
+
 /// Page breaks never leave one line of a paragraph alone: at least two lines stay at
 /// the foot of a page and at least two go to the next, or the paragraph moves whole.
 final class PDFPageBreakTests: XCTestCase {

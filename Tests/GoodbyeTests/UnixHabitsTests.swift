@@ -14,9 +14,16 @@ final class UnixHabitsTests: XCTestCase {
         XCTAssertEqual(french.status, 0, french.stderr)
         XCTAssertTrue(iso.stdout.contains("2 décembre 2026"), iso.stdout)
         XCTAssertEqual(iso.stdout, french.stdout)
-        let bad = try goodbye(["letter", "--date", "31/02/2026"])
+        let bad = try goodbye(["letter", "--date", "demain"])
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("AAAA-MM-JJ ou JJ/MM/AAAA"), bad.stderr)
+        // The right form, a day that does not exist, a year out of range: each said as it is.
+        let day = try goodbye(["letter", "--date", "31/02/2026"])
+        XCTAssertEqual(day.status, 64)
+        XCTAssertTrue(day.stderr.contains(fr("la date « 31/02/2026 » n’existe pas")), day.stderr)
+        let far = try goodbye(["letter", "--date", "3026-01-01", "--lang", "en"])
+        XCTAssertEqual(far.status, 64)
+        XCTAssertTrue(far.stderr.contains("give a year from 1900 to 2999"), far.stderr)
     }
 
     func testVersionHasItsShortOption() throws {

@@ -28,7 +28,8 @@ public struct DOCXLetterWriter: Sendable {
     // MARK: Measurements: twentieths of a point (twips), from the PDF's millimetres
 
     static func twips(_ millimetres: Double) -> Int { Int((millimetres * 1440 / 25.4).rounded()) }
-    static let gap = twips(PDFLetterWriter.paragraphGap)
+    /// The gap after a block, in points in the PDF: twenty twips a point.
+    static let gap = Int(PDFLetterWriter.paragraphGap * 20)
     static let indent = twips(PDFLetterWriter.listIndent)
     /// The column of the recipient, the place and date and the printed name.
     static let column = twips(PDFLetterWriter.addressLeft - PDFLetterWriter.left)
@@ -98,8 +99,9 @@ public struct DOCXLetterWriter: Sendable {
         for (blockIndex, block) in blocks.enumerated() {
             let closing = blockIndex >= letter.body.count
             for (index, line) in block.lines.enumerated() {
-                // A block ends with the paragraph gap; the closing stays with the signature.
-                var properties = index == block.lines.count - 1 ? "<w:spacing w:after=\"\(Self.gap)\"/>" : ""
+                // The styles end a paragraph with the gap; a line that a block goes on after
+                // (before its list, between its items) has none. The closing stays with the signature.
+                var properties = index < block.lines.count - 1 ? "<w:spacing w:after=\"0\"/>" : ""
                 if closing { properties = "<w:keepNext/>" + properties }
                 switch line {
                 case .text(let text):
@@ -112,16 +114,20 @@ public struct DOCXLetterWriter: Sendable {
                         let cents = PDFLetterWriter.Layout.integerPart(glyphs).count + 3
                         let number = String(String.UnicodeScalarView(glyphs.prefix(cents)))
                         let suffix = String(String.UnicodeScalarView(glyphs.dropFirst(cents)))
-                        body.append(Self.paragraph(.invoice, [Run("–"), .tab, Run(label), .tab, Run(number), Run(suffix)], properties: properties))
+                        // A right tab aligns everything up to the next tab: the suffix has its own.
+                        body.append(Self.paragraph(.invoice, [Run("–"), .tab, Run(label), .tab, Run(number), .tab, Run(suffix)],
+                            properties: properties))
                     } else {
                         body.append(Self.paragraph(.item, [Run("–"), .tab, Run(text)], properties: properties))
                     }
                 }
             }
         }
+        // Room for the hand above the printed name, the name kept with what precedes it.
         for (index, line) in letter.signature.enumerated() {
-            let room = index == 0 ? "<w:keepNext/><w:spacing w:before=\"\(Self.twips(PDFLetterWriter.signatureRoom))\"/>" : "<w:keepNext/>"
-            body.append(Self.paragraph(.signature, [Run(line)], properties: index == letter.signature.count - 1 ? "" : room))
+            let keep = index < letter.signature.count - 1 ? "<w:keepNext/>" : ""
+            let room = index == 0 ? "<w:spacing w:before=\"\(Self.twips(PDFLetterWriter.signatureRoom))\"/>" : ""
+            body.append(Self.paragraph(.signature, [Run(line)], properties: keep + room))
         }
         for (index, line) in letter.enclosures.enumerated() {
             body.append(Self.paragraph(.enclosures, [Run(line)], properties: index == 0 ? "<w:spacing w:before=\"\(Self.gap)\"/>" : ""))
@@ -172,11 +178,11 @@ public struct DOCXLetterWriter: Sendable {
             (.sendingMode, "<w:spacing w:after=\"\(Self.gap)\" \(single)/>"),
             (.subject, "<w:keepNext/><w:spacing w:after=\"\(Self.gap)\" \(single)/>"),
             (.salutation, "<w:keepNext/><w:spacing w:after=\"\(Self.gap)\" \(single)/>"),
-            (.body, "<w:spacing w:after=\"0\" \(single)/><w:jc w:val=\"both\"/>"),
-            (.item, "<w:tabs><w:tab w:val=\"left\" w:pos=\"\(Self.indent)\"/></w:tabs><w:spacing w:after=\"0\" \(single)/>"
+            (.body, "<w:spacing w:after=\"\(Self.gap)\" \(single)/><w:jc w:val=\"both\"/>"),
+            (.item, "<w:tabs><w:tab w:val=\"left\" w:pos=\"\(Self.indent)\"/></w:tabs><w:spacing w:after=\"\(Self.gap)\" \(single)/>"
                 + "<w:ind w:left=\"\(Self.indent)\" w:hanging=\"\(Self.indent)\"/><w:jc w:val=\"both\"/>"),
-            (.invoice, "<w:tabs><w:tab w:val=\"left\" w:pos=\"\(Self.indent)\"/><w:tab w:val=\"right\" w:pos=\"\(Self.centsTab)\"/></w:tabs>"
-                + "<w:spacing w:after=\"0\" \(single)/><w:ind w:left=\"\(Self.indent)\" w:hanging=\"\(Self.indent)\"/>"),
+            (.invoice, "<w:tabs><w:tab w:val=\"left\" w:pos=\"\(Self.indent)\"/><w:tab w:val=\"right\" w:pos=\"\(Self.centsTab)\"/><w:tab w:val=\"left\" w:pos=\"\(Self.centsTab + 1)\"/></w:tabs>"
+                + "<w:spacing w:after=\"\(Self.gap)\" \(single)/><w:ind w:left=\"\(Self.indent)\" w:hanging=\"\(Self.indent)\"/>"),
             (.signature, "<w:spacing w:after=\"0\" \(single)/>\(column)"),
             (.enclosures, "<w:spacing w:after=\"0\" \(single)/>"),
         ]

@@ -10,6 +10,7 @@ struct PDFDocument {
 
     var pages: [[UInt8]] = []
     var title: String = ""
+    var author: String = ""
     /// Each font (F1, F2…) with the characters it draws, in the order of their codes (1, 2…).
     let fonts: [(font: TrueTypeFont, characters: [Unicode.Scalar])]
 
@@ -36,7 +37,7 @@ struct PDFDocument {
         let resources = fonts.indices.map { "/F\($0 + 1) \(firstFont + 6 * $0) 0 R" }.joined(separator: " ")
         object(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
         object(Array("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>".utf8))
-        object(Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Producer (goodbye) >>".utf8))
+        object(Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Author ".utf8) + Self.textString(author) + Array(" /Producer (goodbye) >>".utf8))
         for (index, content) in pages.enumerated() {
             object(Array("""
                 << /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.width)) \(Self.number(Self.height))] \

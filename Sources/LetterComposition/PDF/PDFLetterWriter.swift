@@ -84,7 +84,9 @@ public struct PDFLetterWriter: Sendable {
             layout.flow([paragraph], justified: false)
             layout.gap()
         }
-        for block in letter.body + letter.closing {
+        for (index, block) in (letter.body + letter.closing).enumerated() {
+            // The closing goes with the signature: never a page that holds the signature alone.
+            if index == letter.body.count { layout.keep(closingHeight(letter, layout)) }
             // Items that end with an amount (the invoices) form a table: the amounts
             // aligned on their decimal mark, when every item fits on one line.
             let amounts = block.lines.compactMap { line -> (String, String)? in
@@ -131,8 +133,25 @@ public struct PDFLetterWriter: Sendable {
         // The fonts once every page is drawn: they hold every character the pages use.
         var document = PDFDocument(fonts: [(fonts.regular, layout.use.regular), (fonts.bold, layout.use.bold)])
         document.title = letter.subject
+        document.author = letter.signature.first ?? letter.sender.first ?? ""
         document.pages = pages
         return document.bytes()
+    }
+
+    /// The height of the closing blocks, the room for the hand and the printed name.
+    func closingHeight(_ letter: Letter, _ layout: Layout) -> Double {
+        let width = Self.points(210 - Self.left - Self.right)
+        let lines = letter.closing.reduce(0) { total, block in
+            total + block.lines.reduce(0) { count, line in
+                let text: String
+                switch line {
+                case .text(let value), .item(let value): text = value
+                }
+                return count + layout.lines([(Self.encode(text), .regular)], width: width).count
+            }
+        }
+        return Double(lines) * Layout.lineHeight + Double(letter.closing.count) * Self.millimetres(Self.paragraphGap)
+            + Self.signatureRoom + Double(letter.signature.count) * Self.millimetres(Self.leading)
     }
 
     /// `facture n° 12 du …\u{A0}: ` and `1 250,00\u{A0}€\u{202F};`: an item's text and the
