@@ -58,7 +58,8 @@ public struct AnswerFile: Sendable {
         switch parser.parse(value, for: question) {
         case .success(let value): return .success(value)
         case .failure(let rejection):
-            var accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren) : accepted(question, texts)
+            var accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren)
+                : rejection == .controlCharacter ? texts.text(.acceptsPlainText) : accepted(question, texts)
             if case .badListField(let position, let fields) = rejection {
                 let types: [FieldType: MessageKey] = [.text: .acceptsText, .date: .acceptsDate, .amount: .acceptsAmount, .integer: .acceptsInteger]
                 accepted = texts.text(.acceptsField, ["label": texts["\(question.id).field.\(position)"] ?? String(position),

@@ -37,6 +37,20 @@ public enum Rejection: Error, Sendable, Equatable {
     /// One field of a list item is not valid: its position from 1, and its type.
     case badListField(position: Int, of: [FieldType])
     case empty
+    /// Text holding a control character (a tab, an escape sequence from arrow keys in a
+    /// plain prompt, a bell): never a part of a letter.
+    case controlCharacter
+}
+
+/// Text in Unicode's composed form (NFC): `é` typed or pasted decomposed (as macOS
+/// writes it) is the one character a letter and its fonts expect.
+public func normalized(_ text: String) -> String {
+    text.utf8.allSatisfy { $0 < 0x80 } ? text : String(decoding: text._nfcCodeUnits, as: UTF8.self)
+}
+
+/// Whether `text` holds a control character (C0, DEL or C1).
+public func hasControlCharacter(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.properties.generalCategory == .control }
 }
 
 /// Text safe to show on a terminal and in a letter: control characters (escape
@@ -121,14 +135,14 @@ public struct AnswerParser: Sendable {
 
     /// The canonical value of `raw` for `question`; `raw` is not empty.
     public func parse(_ raw: String, for question: Question) -> Result<String, Rejection> {
-        let text = raw.trimmed
+        let text = normalized(raw.trimmed)
         switch question.type {
         case .yesNo:
             return YesNo.words[folded(text)].map { .success($0) } ?? .failure(.notYesNo)
         case .choice:
             return parseChoice(text, question)
         case .text:
-            return .success(printable(text))
+            return hasControlCharacter(text) ? .failure(.controlCharacter) : .success(printable(text))
         case .date:
             return Self.parseDate(text).map { .success($0) } ?? .failure(.badDate)
         case .amount:
@@ -152,6 +166,9 @@ public struct AnswerParser: Sendable {
     /// part and a domain of dot-separated labels, the last of two letters at least;
     /// no space, no control character, no angle bracket or comma (it goes in a header).
     public static func parseEmail(_ text: String) -> String? {
+        // ASCII only: an address beyond it (an internationalised domain) is refused rather
+        // than written in a header some mail servers would not carry.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty, local.utf8.count <= 64,
             !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
@@ -210,7 +227,7 @@ public struct AnswerParser: Sendable {
         for (part, field) in zip(parts, fields) {
             let value: String?
             switch field {
-            case .text: value = part.isEmpty ? nil : printable(part)
+            case .text: value = part.isEmpty || hasControlCharacter(part) ? nil : printable(part)
             case .date: value = Self.parseDate(part)
             case .amount: value = Self.parseAmount(part)
             case .integer: value = Self.parseInteger(part).map(String.init)

@@ -69,6 +69,7 @@ public enum TextKey: String, Sendable, CaseIterable {
     case rejectedField = "ui.rejected.field"
     case rejectedFieldMissing = "ui.rejected.field_missing"
     case rejectedEmpty = "ui.rejected.empty"
+    case rejectedControl = "ui.rejected.control"
     case rejectedEmptyList = "ui.rejected.empty_list"
     case rejectedReview = "ui.rejected.review"
     case letterPlaceDate = "letter.place_date"

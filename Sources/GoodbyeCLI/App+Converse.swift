@@ -183,9 +183,13 @@ extension App {
     /// `--session FILE`, or the default file for a person at a terminal; none for scripts.
     private func sessionStore(_ options: Options, _ content: Content, isLetter: Bool) -> SessionStore? {
         if let path = options.session { return SessionStore(path: path, content: content) }
-        guard terminal.isInteractive, options.answers == nil, !options.noInput,
-            let path = SessionStore.defaultPath(environment, letter: isLetter)
-        else { return nil }
+        guard terminal.isInteractive, options.answers == nil, !options.noInput else { return nil }
+        guard let path = SessionStore.defaultPath(environment, letter: isLetter) else {
+            // No HOME and no XDG_STATE_HOME: said before the first question, not after the last.
+            let texts = messages(options)
+            terminal.writeError("goodbye: " + typography(texts.text(.noSessionFolder), texts) + "\n")
+            return nil
+        }
         if let former = SessionStore.moveFormer(environment, letter: isLetter) {
             let texts = messages(options)
             terminal.writeError("goodbye: " + typography(texts.text(.sessionMoved, ["file": printable(former), "path": printable(path)]), texts) + "\n")
@@ -193,7 +197,7 @@ extension App {
         return SessionStore(path: path, content: content)
     }
 
-    /// Adds the saved answers (they win over an answer file) and says what was resumed
+    /// Adds the saved answers (an answer file given now wins over them) and says what was resumed
     /// and which questions changed since. A finished default session starts afresh.
     /// Returns whether the saved session had confirmed its review.
     private func resume(_ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
@@ -202,7 +206,8 @@ extension App {
         guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return false }
         let isDefault = store.path == SessionStore.defaultPath(environment) || store.path == SessionStore.defaultPath(environment, letter: true)
         if loaded.finished, isDefault { return false }
-        answers.merge(loaded.answers) { _, saved in saved }
+        // The answer file given now wins over what the session saved earlier.
+        answers.merge(loaded.answers) { given, _ in given }
         say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
         for id in loaded.changed {
             say(presenter.wrapped(presenter.text(TextKey.changed, ["prompt": .string(texts.text(id + ".prompt"))])) + "\n")
@@ -279,7 +284,7 @@ extension App {
         let answer = terminal.readLine().map { folded($0.trimmed) } ?? "non"
         guard answer.isEmpty || YesNo.words[answer] == YesNo.yes else { return }
         do {
-            try Files.write(letter, to: file, force: false, permissions: 0o600)
+            try Files.write(letter, to: file, force: false)
             say(presenter.wrapped(texts.text(.saveDone, ["path": file])) + "\n")
         } catch {
             for message in error.messages { terminal.writeError("goodbye: " + presenter.typography(texts.render(message)) + "\n") }

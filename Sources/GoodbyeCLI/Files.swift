@@ -84,28 +84,40 @@ enum Files {
         let (folder, name) = split(path)
         try checkExisting(path, force: force)
         let permissions = permissions ?? existingPermissions(path) ?? 0o666 & ~Int(currentUmask())
-        guard isFolder(folder) else { throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)]) }
+        guard isFolder(folder) else { throw missingFolder(folder) }
         let temporary = folder + "/.\(name).\(getpid()).tmp"
         // Private while it is written; its final permissions once complete. A signal
         // meanwhile removes it (Interrupt).
         Interrupt.writing(temporary)
         defer { Interrupt.written() }
         let descriptor = withPath(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
-        guard descriptor >= 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
+        guard descriptor >= 0 else {
+            let reason = errno
+            guard reason == EACCES || reason == EROFS || reason == EPERM else {
+                throw Failure(.cantCreate, [Message(.createFailed, ["path": printable(path)])] + Self.reason(reason))
+            }
+            throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)])
+        }
+        var failure: Int32 = 0
         let written = bytes.withUnsafeBufferPointer { bytes -> Bool in
             var offset = 0
             while offset < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
+                guard count > 0 else {
+                    failure = count < 0 ? errno : ENOSPC
+                    return false
+                }
                 offset += count
             }
             return true
         }
         let complete = written && (!durable || fsync(descriptor) == 0) && fchmod(descriptor, mode_t(permissions)) == 0
+        if written, !complete { failure = errno }
         guard close(descriptor) == 0, complete else {
+            if failure == 0 { failure = errno }
             withPath(temporary) { _ = unlink($0) }
-            throw Failure(.ioError, .writeFailed, ["path": printable(path)])
+            throw Failure(.ioError, [Message(.writeFailed, ["path": printable(path)])] + Self.reason(failure))
         }
         try commit(temporary, to: path, force: force)
     }
@@ -125,7 +137,7 @@ enum Files {
             if reason == EEXIST {
                 throw Failure.exists(path)
             }
-            throw Failure(.cantCreate, .createFailed, ["path": printable(path)])
+            throw Failure(.cantCreate, [Message(.createFailed, ["path": printable(path)])] + Self.reason(reason))
         }
     }
 }
@@ -136,7 +148,7 @@ extension Files {
     static func checkCreatable(_ path: String, force: Bool) throws(Failure) {
         try checkExisting(path, force: force)
         let folder = split(path).folder
-        guard isFolder(folder) else { throw Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)]) }
+        guard isFolder(folder) else { throw missingFolder(folder) }
         guard withPath(folder, { access($0, W_OK) }) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
     }
 
@@ -252,6 +264,27 @@ extension Files {
         for (letter, latin) in cyrillic.merging(greek, uniquingKeysWith: { first, _ in first }) { table[Character(letter)] = latin }
         return table
     }()
+}
+
+extension Files {
+    /// Why the system refused, in the person's words, when it says why: a full disk, a
+    /// name too long, a quota, a read-only disk.
+    static func reason(_ code: Int32) -> [Message] {
+        switch code {
+        case ENOSPC: return [Message(.reasonNoSpace)]
+        case EDQUOT: return [Message(.reasonQuota)]
+        case ENAMETOOLONG: return [Message(.reasonNameTooLong)]
+        case EROFS: return [Message(.reasonReadOnly)]
+        case EIO: return [Message(.reasonDevice)]
+        default: return []
+        }
+    }
+
+    /// The folder of an output is not there: missing, or a file (`-o lettre.txt/x`).
+    static func missingFolder(_ folder: String) -> Failure {
+        status(folder) != nil ? Failure(.cantCreate, .outputParentIsFile, ["path": printable(folder)])
+            : Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)])
+    }
 }
 
 extension Failure {

@@ -151,6 +151,7 @@ struct Presenter {
         case .badSiret(let siren): key = siren ? .rejectedSiren : .rejectedSiret
         case .badListItem, .badListField: key = .rejectedItem
         case .empty: key = .rejectedEmpty
+        case .controlCharacter: key = .rejectedControl
         }
         if case .badListField(let position, let fields) = rejection {
             let reasons: [FieldType: TextKey] = [.date: .rejectedDate, .amount: .rejectedAmount, .integer: .rejectedInteger]

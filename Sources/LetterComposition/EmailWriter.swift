@@ -54,10 +54,14 @@ public struct EmailLetterWriter: LetterWriter {
     /// with specials, encoded words (RFC 2047) beyond ASCII.
     static func phrase(_ name: String, first: Int = 75) -> [String] {
         let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".unicodeScalars)
-        if name.unicodeScalars.allSatisfy({ atext.contains($0) }) {
+        // Text that reads as an encoded word (`=?UTF-8?B?…?=`) is encoded by the program
+        // itself, so that no mail program decodes it into another address; so is a word
+        // too long for a header line (no line past 998 octets).
+        let lookalike = name.contains("=?") || name.split(separator: " ").contains { $0.utf8.count > 70 }
+        if !lookalike, name.unicodeScalars.allSatisfy({ atext.contains($0) }) {
             return name.split(separator: " ").map(String.init)
         }
-        if name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) {
+        if !lookalike, name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) {
             var quoted = "\""
             for character in name {
                 if character == "\"" || character == "\\" { quoted.append("\\") }

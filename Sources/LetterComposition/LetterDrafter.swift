@@ -126,7 +126,8 @@ extension LetterDrafter {
     /// window may miss part of the address.
     static func addressWarnings(_ lines: [String]) -> [LetterWarning] {
         var warnings = lines.filter { $0.count > 38 }.map {
-            LetterWarning(.addressTooLong, Message(.warnAddressLine, ["text": $0]), question: .clientAddress)
+            // Quoted as errors quote: cut with « … » past 60 characters (a 200 000-character line).
+            LetterWarning(.addressTooLong, Message(.warnAddressLine, ["text": quoted($0)]), question: .clientAddress)
         }
         if lines.count > 6 { warnings.append(LetterWarning(.addressTooLong, Message(.warnAddressLines), question: .clientAddress)) }
         return warnings

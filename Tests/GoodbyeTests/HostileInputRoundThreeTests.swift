@@ -1,5 +1,7 @@
+import ContentLoading
 import DialogueCore
 import Foundation
+import GoodbyeCLI
 import XCTest
 
 /// Issue 22, the families fixed so far: batch names that collide, an output over an
@@ -114,5 +116,118 @@ final class HostileInputRoundThreeTests: XCTestCase {
         XCTAssertEqual(try goodbye(["letter", "--batch", "x.csv", "--out-dir", ""]).status, 64)
         XCTAssertEqual(try goodbye(["questions", "--content", ""]).status, 64)
         XCTAssertEqual(try goodbye(["questions", "--content="]).status, 64)
+    }
+
+    static let letter = Paths.repository.appendingPathComponent("Scripts/examples/lettre.txt").path
+
+    func answers(_ replacing: [String: String]) throws -> String {
+        var lines = try String(contentsOfFile: Self.letter, encoding: .utf8).split(separator: "\n").map(String.init)
+        for (id, value) in replacing {
+            lines.removeAll { $0.hasPrefix(id + " =") }
+            lines.append(id + " = " + value)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text is NFC at the input: accents pasted decomposed (as macOS writes them) are the
+    /// characters the letter and its fonts expect.
+    func testDecomposedAccentsBecomeComposed() throws {
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-12-02"],
+            stdin: try answers(["client.company": "Socie\u{301}te\u{301} Nguye\u{302}\u{303}n"]))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.unicodeScalars.contains("\u{E9}") && run.stdout.contains("Société Nguyễn"), run.stdout)
+        XCTAssertFalse(run.stdout.unicodeScalars.contains("\u{301}"), "no combining accent left")
+    }
+
+    /// A tab or an escape in a name is refused with its line, never turned into U+FFFD.
+    func testAControlCharacterInATextAnswerIsRefused() throws {
+        for bad in ["Claire\tMartin", "Claire\u{1B}[DMartin", "Claire\u{7}"] {
+            let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-12-02"], stdin: try answers(["sender.name": bad]))
+            XCTAssertEqual(run.status, 65, run.stderr)
+            XCTAssertTrue(run.stderr.contains("sender.name"), run.stderr)
+            XCTAssertTrue(run.stderr.contains(fr("un texte sans caractère de contrôle")), run.stderr)
+            XCTAssertFalse(run.stdout.contains("\u{FFFD}"))
+        }
+    }
+
+    /// A word wider than a line is cut where the line ends, never run off the page.
+    func testAnUnbreakableWordStaysOnThePage() throws {
+        try requireTools(PDFTests.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        let folder = try temporaryFolder(self)
+        let output = folder.appendingPathComponent("lettre.pdf").path
+        let word = String(repeating: "Référence", count: 34)
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-12-02", "--format", "pdf", "-o", output],
+            stdin: try answers(["letter.notice_clause": word]))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let boxes = try runTool("/usr/bin/pdftotext", ["-bbox", output, "-"]).output
+        let right = try NSRegularExpression(pattern: #"xMax="([\d.]+)""#)
+        let widest = right.matches(in: boxes, range: NSRange(boxes.startIndex..., in: boxes))
+            .map { Double(boxes[Range($0.range(at: 1), in: boxes)!])! }.max() ?? 0
+        XCTAssertLessThanOrEqual(widest, (210 - 20) * 72 / 25.4 + 1, "every word inside the right margin")
+        XCTAssertTrue(boxes.contains("RéférenceRéférence"), "the word is printed, in pieces")
+    }
+
+    func testAHugeValueIsQuotedShortInAWarning() throws {
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-12-02"],
+            stdin: try answers(["client.address": String(repeating: "rue ", count: 50_000)]))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("…"), run.stderr.prefix(300).description)
+        XCTAssertLessThan(run.stderr.count, 2_000, "the warning quotes a part of the value")
+    }
+
+    func testAnOutputThatCannotBeWrittenSaysWhy() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("lettre.txt")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let inFile = try goodbye(["letter", "--answers", Self.letter, "--no-input", "-o", file.path + "/x.txt"])
+        XCTAssertEqual(inFile.status, 73)
+        XCTAssertTrue(inFile.stderr.contains(fr("est un fichier, pas un dossier")), inFile.stderr)
+        let long = folder.appendingPathComponent(String(repeating: "a", count: 300) + ".txt").path
+        let tooLong = try goodbye(["letter", "--answers", Self.letter, "--no-input", "-o", long])
+        XCTAssertNotEqual(tooLong.status, 0)
+        XCTAssertTrue(tooLong.stderr.contains("trop long"), tooLong.stderr)
+        // A full disk, where the machine has one to try (Linux's /dev/full as the target
+        // of a replaced file is refused: a device is never replaced), is said the same way.
+        XCTAssertEqual(Failure(.ioError, [Message(.writeFailed, ["path": "x"])] + [Message(.reasonNoSpace)]).messages.count, 2)
+    }
+
+    /// Without HOME nor XDG_STATE_HOME, a person at a terminal is told before the first
+    /// question that nothing will be saved.
+    func testNoHomeIsSaidBeforeTheFirstQuestion() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(lines: [":quitter"], interactive: true)
+        XCTAssertEqual(App(terminal: terminal, environment: [:], content: content).run(["letter"]), 0, terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains(fr("HOME et XDG_STATE_HOME ne sont pas définis")), terminal.stderr)
+    }
+
+    /// The answer file given now wins over the answers a session saved before.
+    func testTheAnswerFileWinsOverTheSavedSession() throws {
+        let folder = try temporaryFolder(self)
+        let session = folder.appendingPathComponent("session.txt")
+        try "sender.name = Ancien Nom\n".write(to: session, atomically: true, encoding: .utf8)
+        let run = try goodbye(["letter", "--session", session.path, "--answers", Self.letter, "--no-input", "--date", "2026-12-02"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Claire Martin"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("Ancien Nom"))
+    }
+
+    /// A display name that reads as an encoded word is encoded by the program: Python's
+    /// parser gives back the name as typed, not another address; a non-ASCII domain is refused.
+    func testHeadersNobodyCanForge() throws {
+        let folder = try temporaryFolder(self)
+        let forged = "=?UTF-8?B?YXR0YWNrZXJAZXZpbC5leGFtcGxl?="
+        let output = folder.appendingPathComponent("lettre.eml").path
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-12-02", "--format", "eml", "-o", output],
+            stdin: try answers(["sender.name": forged, "client.company": String(repeating: "x", count: 2_000)]))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let raw = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertLessThanOrEqual(raw.components(separatedBy: "\r\n").map(\.utf8.count).max() ?? 0, 998)
+        let headers = raw.components(separatedBy: "\r\n\r\n")[0]
+        XCTAssertFalse(headers.contains("From: " + forged), headers)
+        let parsed = try EmailTests(name: "parse", testClosure: { _ in }).parse([output])[output]
+        XCTAssertEqual(parsed?.from?.name, forged, "the name as typed")
+        XCTAssertEqual(parsed?.from?.address, "claire@atelier-lumen.fr")
+        let idna = try goodbye(["letter", "--answers", "-", "--no-input"], stdin: try answers(["client.email": "paul@dupont-é.fr"]))
+        XCTAssertEqual(idna.status, 65, idna.stderr)
     }
 }

@@ -63,13 +63,19 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testTemplateSyntaxAndEscapeSequencesInAnswersArePrintedLiterallyAndSafely() throws {
-        let answers = "sender.name = Claire {{sender.city}} \u{1B}[2J\u{1B}]0;titre\u{7}\nsender.city = 69003 Lyon\nclient.company = {{#a}}x{{/a}}\n"
+        let answers = "sender.name = Claire {{sender.city}}\nsender.city = 69003 Lyon\nclient.company = {{#a}}x{{/a}}\n"
         let path = try write(Data(answers.utf8), "piège.txt")
         let outcome = try goodbye(["letter", "--answers", path, "--no-input", "--date", "2026-11-29"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.hasPrefix("Claire {{sender.city}} \u{FFFD}[2J\u{FFFD}]0;titre\u{FFFD} (entrepreneur individuel)\n"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.hasPrefix("Claire {{sender.city}} (entrepreneur individuel)\n"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("\n{{#a}}x{{/a}}\n"), "never evaluated")
-        XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence reaches the terminal")
+        // Escape sequences in an answer: refused with the line (issues 20 and 22), never
+        // turned into U+FFFD in the letter, never sent to the terminal.
+        let escaped = try write(Data("sender.name = Claire \u{1B}[2J\u{1B}]0;titre\u{7}\nsender.city = 69003 Lyon\n".utf8), "échappement.txt")
+        let refused = try goodbye(["letter", "--answers", escaped, "--no-input", "--date", "2026-11-29"])
+        XCTAssertEqual(refused.status, 65, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("échappement.txt:1"), refused.stderr)
+        XCTAssertFalse(refused.stdout.contains("\u{1B}") || refused.stderr.contains("\u{1B}"), "no escape sequence reaches the terminal")
         let typed = try goodbye([], stdin: "\u{1B}[31moui\n")
         XCTAssertFalse(typed.stdout.contains("\u{1B}") || typed.stderr.contains("\u{1B}"), "echo and refusal are safe too")
         XCTAssertEqual(typed.status, 65)

@@ -29,6 +29,11 @@ final class KeepTheLetterTests: XCTestCase {
         XCTAssertTrue(terminal.stderr.contains(fr("Enregistrer cette lettre dans « societe-dupont-fin-de-collaboration-2026-11-29-2.txt »")), terminal.stderr)
         let saved = try String(contentsOf: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29-2.txt"), encoding: .utf8)
         XCTAssertEqual(saved, terminal.stdout, "the letter shown is the letter kept")
+        // The umask decides, as for -o (issue 22: it was always 0600).
+        let mask = umask(0o022)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29-2.txt").path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o666 & ~Int(mask))
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("societe-dupont-fin-de-collaboration-2026-11-29.txt"), encoding: .utf8),
             "déjà là", "never over an existing file")
         let refused = ScriptedTerminal(lines: ["non"], interactive: true)

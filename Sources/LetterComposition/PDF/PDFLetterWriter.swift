@@ -328,6 +328,8 @@ public struct PDFLetterWriter: Sendable {
             var lines: [[([Glyph], Face)]] = []
             var line: [([Glyph], Face)] = []
             var lineWidth = 0.0
+            // A word wider than a line (a 300-letter reference) is cut where the line ends.
+            words = words.flatMap { word in width(word) > limit ? cut(word, to: limit) : [word] }
             for word in words where !word.isEmpty {
                 let wordWidth = word.reduce(0) { $0 + width($1.0, $1.1) }
                 let space = line.isEmpty ? 0 : width([" "], word[0].1)
@@ -347,6 +349,30 @@ public struct PDFLetterWriter: Sendable {
             }
             if !line.isEmpty || lines.isEmpty { lines.append(line) }
             return lines
+        }
+
+        func width(_ word: [([Glyph], Face)]) -> Double { word.reduce(0) { $0 + width($1.0, $1.1) } }
+
+        /// A word in pieces that each fit in `limit`, glyph by glyph.
+        func cut(_ word: [([Glyph], Face)], to limit: Double) -> [[([Glyph], Face)]] {
+            var pieces: [[([Glyph], Face)]] = [[]]
+            var pieceWidth = 0.0
+            for (glyphs, face) in word {
+                for glyph in glyphs {
+                    let glyphWidth = width([glyph], face)
+                    if pieceWidth + glyphWidth > limit, !pieces[pieces.count - 1].isEmpty {
+                        pieces.append([])
+                        pieceWidth = 0
+                    }
+                    if let last = pieces[pieces.count - 1].last, last.1 == face {
+                        pieces[pieces.count - 1][pieces[pieces.count - 1].count - 1].0.append(glyph)
+                    } else {
+                        pieces[pieces.count - 1].append(([glyph], face))
+                    }
+                    pieceWidth += glyphWidth
+                }
+            }
+            return pieces
         }
 
         /// Width in points at the body size: the glyphs' advances and the kerning between them.
