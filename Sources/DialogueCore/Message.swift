@@ -45,6 +45,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     // Answers and sessions.
     case stdinUnreadable = "error.stdin_unreadable"
     case outputParentIsFile = "error.output_parent_is_file"
+    case tooManyItems = "error.too_many_items"
     case reasonNoSpace = "error.reason_no_space"
     case reasonQuota = "error.reason_quota"
     case reasonNameTooLong = "error.reason_name_too_long"
@@ -52,6 +53,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case reasonDevice = "error.reason_device"
     case acceptsPlainText = "accepted.plain_text"
     case sessionMoved = "note.session_moved"
+    case sessionInUse = "error.session_in_use"
+    case sessionChanged = "error.session_changed"
     case noSessionFolder = "note.no_session_folder"
     case sessionIsAnswers = "error.session_is_answers"
     case sessionNotRegular = "error.session_not_regular"

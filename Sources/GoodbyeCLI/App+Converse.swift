@@ -64,6 +64,7 @@ extension App {
         var saving = store != nil
         var reviewed = false
         if let store {
+            try store.lock()
             reviewed = try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
             let hint = resumeHint(store, isLetter: isLetter)
             session.persist = { [weak session, terminal] state throws(Failure) in
@@ -203,6 +204,7 @@ extension App {
     private func resume(_ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
         say: (String) -> Void, fresh: Bool) throws(Failure) -> Bool
     {
+        if fresh { store.adopt() }
         guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty else { return false }
         let isDefault = store.path == SessionStore.defaultPath(environment) || store.path == SessionStore.defaultPath(environment, letter: true)
         if loaded.finished, isDefault { return false }
@@ -222,12 +224,27 @@ extension App {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
             text = all
         } else {
-            text = try Files.readText(path)
+            text = try Files.readText(path, limit: Files.maximumAnswersSize, check: Self.itemLimit(content.graph, file: path))
         }
         let name = path == "-" ? "-" : printable(path)
         let file = AnswerFile(text: text, file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.answersFix)]) }
         return file
+    }
+
+    /// Judges each line of an answer file as it is read: past `Files.maximumItems`
+    /// items of a list (invoices), the file is not a letter's and reading stops there.
+    static func itemLimit(_ graph: DialogueGraph, file: String) -> (Int, Substring) throws(Failure) -> Void {
+        let lists = Set(graph.questions.filter { $0.type == .list }.map(\.id))
+        final class Count { var value = 0 }
+        let items = Count()
+        return { line, text throws(Failure) in
+            guard let equals = text.firstIndex(of: "="), lists.contains(text[..<equals].trimmed) else { return }
+            items.value += 1
+            guard items.value <= Files.maximumItems else {
+                throw Failure(.dataError, .tooManyItems, ["location": "\(printable(file)):\(line)", "count": String(Files.maximumItems)])
+            }
+        }
     }
 
     /// Answers given for questions these answers never reach: not an error, a note.

@@ -12,10 +12,19 @@ enum Files {
     /// No answer or CSV file is larger (a 10 000-row CSV is about 3 MB).
     static let maximumSize = 256 << 20
 
+    /// No answer file or session is larger: a real letter's answers are a few kilobytes.
+    static let maximumAnswersSize = 16 << 20
+    /// No letter lists more invoices (a list question's items).
+    static let maximumItems = 1_000
+
     /// The text of an input file, read as a stream, so that a pipe (`/dev/stdin`,
-    /// `<(cat F)`) reads like a file; 66 when missing or unreadable, 65 when not UTF-8,
-    /// with a line past a mebibyte, or past 256 MiB (a device that never ends).
-    static func readText(_ path: String) throws(Failure) -> String {
+    /// `<(cat F)`) reads like a file; 66 when missing or unreadable. Each line is judged
+    /// as soon as it is read, before the next: not UTF-8 or holding a NUL (65, with its
+    /// line), past a mebibyte, past `limit` in all, or refused by `check` (given the
+    /// line's number and text) stops the reading there, nothing more read or kept.
+    static func readText(_ path: String, limit: Int = maximumSize, check: ((Int, Substring) throws(Failure) -> Void)? = nil)
+        throws(Failure) -> String
+    {
         guard let status = status(path) else {
             throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
         }
@@ -26,29 +35,42 @@ enum Files {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var line = 1
-        var lineLength = 0
+        var lineStart = 0
         var previous: UInt8 = 0
+        /// The line from `lineStart` to `end` (its end excluded), judged.
+        func judge(_ end: Int) throws(Failure) {
+            let slice = bytes[lineStart..<end]
+            guard !slice.contains(0), let text = String(validating: slice, as: UTF8.self) else {
+                throw Failure(.dataError, .notUTF8, ["location": "\(printable(path)):\(line)"])
+            }
+            try check?(line, Substring(text))
+        }
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
             if count == 0 { break }
-            for byte in buffer[0..<count] {
+            let first = bytes.count
+            bytes += buffer[0..<count]
+            for index in first..<bytes.count {
+                let byte = bytes[index]
                 defer { previous = byte }
                 if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     // A CR alone ends a line too (« CSV (Macintosh) »); CRLF counts once.
-                    if byte == UInt8(ascii: "\r") || previous != UInt8(ascii: "\r") { line += 1 }
-                    lineLength = 0
-                } else {
-                    lineLength += 1
-                    if lineLength > maximumLine {
-                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                    if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") {
+                        lineStart = index + 1
+                        continue
                     }
+                    try judge(index)
+                    line += 1
+                    lineStart = index + 1
+                } else if index - lineStart >= maximumLine {
+                    throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
                 }
             }
-            bytes += buffer[0..<count]
-            if bytes.count > maximumSize { throw Failure(.dataError, .fileTooLarge, ["path": printable(path)]) }
+            if bytes.count > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
         }
+        if lineStart < bytes.count { try judge(bytes.count) }
         return try decode(Data(bytes), name: path)
     }
 

@@ -11,6 +11,37 @@ import FoundationEssentials
 struct SessionStore {
     let path: String
     let content: Content
+    /// What the file was when this run last read or wrote it: changed since, by hand or
+    /// by another program, it is not written over.
+    private let seen = Seen()
+
+    private final class Seen {
+        var stamp: (modified: timespec, size: off_t)?
+        var readOnce = false
+    }
+
+    private static func stamp(_ path: String) -> (modified: timespec, size: off_t)? {
+        Files.status(path).map { ($0.st_mtim, $0.st_size) }
+    }
+
+    /// The descriptors of the locks this process holds (kept open until it ends).
+    nonisolated(unsafe) private static var locks: [String: Int32] = [:]
+
+    /// Takes the session for this run: `flock` on `FILE.lock` beside it, so that a
+    /// second run on the same file is told which file is in use instead of erasing the
+    /// first one's answers. Nil when the lock cannot be made (the saving will say why).
+    func lock() throws(Failure) {
+        guard Self.locks[path] == nil else { return }
+        let folder = Files.split(path).folder
+        guard Files.makeFolders(folder, mode: 0o700) else { return }
+        let descriptor = withPath(path + ".lock") { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
+        guard descriptor >= 0 else { return }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw Failure(.cantCreate, .sessionInUse, ["path": printable(path)])
+        }
+        Self.locks[path] = descriptor
+    }
 
     static let marker = "# goodbye : séance enregistrée"
     static let finishedMarker = "# séance terminée"
@@ -68,7 +99,29 @@ struct SessionStore {
     func save(_ state: Conversation, finished: Bool = false) throws(Failure) {
         let folder = Files.split(path).folder
         guard Files.makeFolders(folder, mode: 0o700) else { throw Failure(.cantCreate, .sessionFolder, ["folder": printable(folder)]) }
+        if let now = Self.stamp(path), let before = seen.stamp,
+            now.size != before.size || now.modified.tv_sec != before.modified.tv_sec || now.modified.tv_nsec != before.modified.tv_nsec
+        {
+            throw Failure(.cantCreate, .sessionChanged, ["path": printable(path)])
+        }
+        if seen.stamp == nil, Self.stamp(path) != nil, !readOnce {
+            // A file this run has not read (a session left by another): never written over blind.
+            throw Failure(.cantCreate, .sessionChanged, ["path": printable(path)])
+        }
         try Files.write(text(state, finished: finished), to: path, force: true, permissions: 0o600)
+        seen.stamp = Self.stamp(path)
+        readOnce = true
+    }
+
+    /// What is there now is this run's to replace (`--new-session`: starting afresh over it).
+    func adopt() {
+        seen.readOnce = true
+        seen.stamp = Self.stamp(path)
+    }
+
+    private var readOnce: Bool {
+        get { seen.readOnce }
+        nonmutating set { seen.readOnce = newValue }
     }
 
     /// What a saved file holds: its answers (checked), the questions asked again
@@ -82,8 +135,10 @@ struct SessionStore {
     }
 
     func load(texts: TextTable) throws(Failure) -> Loaded? {
+        seen.readOnce = true
         guard Files.status(path) != nil else { return nil }
-        let text = try Files.readText(path)
+        seen.stamp = Self.stamp(path)
+        let text = try Files.readText(path, limit: Files.maximumAnswersSize)
         let file = AnswerFile(text: text, file: path, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else {
             throw Failure(.dataError, file.located(texts) + [Message(.sessionDamaged)])

@@ -230,4 +230,61 @@ final class HostileInputRoundThreeTests: XCTestCase {
         let idna = try goodbye(["letter", "--answers", "-", "--no-input"], stdin: try answers(["client.email": "paul@dupont-é.fr"]))
         XCTAssertEqual(idna.status, 65, idna.stderr)
     }
+
+    /// Every reader judges a line before reading the next, and stops at the first fatal
+    /// one, with explicit limits a real letter never reaches.
+    func testAnswerFilesAreJudgedLineByLineWithinLimits() throws {
+        let folder = try temporaryFolder(self)
+        let invoices = folder.appendingPathComponent("factures.txt")
+        var text = "sender.name = A\n"
+        for number in 0..<5_000 { text += "letter.invoices = F\(number) ; 01/09/2026 ; 100 ; 01/10/2026\n" }
+        try text.write(to: invoices, atomically: true, encoding: .utf8)
+        let many = try goodbye(["letter", "--answers", invoices.path, "--no-input"])
+        XCTAssertEqual(many.status, 65, many.stderr)
+        XCTAssertTrue(many.stderr.contains(fr("factures.txt:1002 : plus de 1000 factures")), many.stderr)
+        // Random bytes: refused at their first line, whatever follows.
+        var generator = SystemRandomNumberGenerator()
+        let random = folder.appendingPathComponent("hasard.bin")
+        try Data((0..<(1 << 19)).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: random)
+        let bytes = try goodbye(["letter", "--answers", random.path, "--no-input"])
+        XCTAssertEqual(bytes.status, 65, bytes.stderr)
+        let line = try XCTUnwrap(bytes.stderr.firstMatch(of: /hasard\.bin:(\d+)/).flatMap { Int($0.1) }, bytes.stderr)
+        XCTAssertLessThan(line, 100, "judged at one of its first lines: \(bytes.stderr)")
+        // Past 16 MiB, an answer file is not a letter's: the limit is named.
+        let large = folder.appendingPathComponent("grand.txt")
+        try String(repeating: "# une ligne de commentaire pour rien\n", count: 500_000).write(to: large, atomically: true, encoding: .utf8)
+        let big = try goodbye(["letter", "--answers", large.path, "--no-input", "--lang", "en"])
+        XCTAssertEqual(big.status, 65, big.stderr)
+        XCTAssertTrue(big.stderr.contains("is over 16 MiB"), big.stderr)
+    }
+
+    /// Two runs on one session file: the second is told the file is in use.
+    func testASessionInUseIsNotOpenedTwice() throws {
+        let folder = try temporaryFolder(self)
+        let session = folder.appendingPathComponent("séance.txt").path
+        let lock = open(session + ".lock", O_RDWR | O_CREAT, 0o600)
+        XCTAssertGreaterThanOrEqual(lock, 0)
+        defer { close(lock) }
+        XCTAssertEqual(flock(lock, LOCK_EX | LOCK_NB), 0)
+        let second = try goodbye(["letter", "--session", session], stdin: "Claire Martin\n")
+        XCTAssertEqual(second.status, 73, second.stderr)
+        XCTAssertTrue(second.stderr.contains(fr("est déjà ouverte par un autre goodbye")), second.stderr)
+        XCTAssertTrue(second.stderr.contains("séance.txt"), second.stderr)
+    }
+
+    /// A session file edited by hand during the session is not written over.
+    func testASessionEditedMeanwhileIsNotOverwritten() throws {
+        let folder = try temporaryFolder(self)
+        let session = folder.appendingPathComponent("séance.txt")
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(lines: ["Claire Martin", "Atelier", ":quitter"], interactive: true)
+        let edited = "# à la main\nsender.name = Camille Dupont\n"
+        terminal.beforeReading = { count in
+            if count == 1 { try? edited.write(to: session, atomically: false, encoding: .utf8) }
+        }
+        let status = App(terminal: terminal, environment: [:], content: content).run(["letter", "--session", session.path])
+        XCTAssertEqual(status, 73, terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains(fr("a changé depuis que cette séance l’a lu")), terminal.stderr)
+        XCTAssertEqual(try String(contentsOf: session, encoding: .utf8), edited, "the edit is kept")
+    }
 }

@@ -10,6 +10,9 @@ final class ScriptedTerminal: Terminal {
     var outputIsTerminal = false
     let errorIsTerminal = false
     let width = 80
+    /// Called before each line is read, with how many were read: a test acts meanwhile.
+    var beforeReading: ((Int) -> Void)?
+    private var read = 0
 
     init(lines: [String] = [], stdin: String? = nil, interactive: Bool = false) {
         self.lines = lines
@@ -21,6 +24,8 @@ final class ScriptedTerminal: Terminal {
     func writeError(_ text: String) { stderr += text }
 
     func readLine() -> String? {
+        beforeReading?(read)
+        read += 1
         guard !lines.isEmpty else { return nil }
         return lines.removeFirst()
     }
