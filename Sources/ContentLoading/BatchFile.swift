@@ -18,9 +18,22 @@ public struct BatchFile: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public init(text: String, file: String, graph: DialogueGraph, parser: AnswerParser, texts: TextTable) {
+        self.init(bytes: Array(text.utf8), file: file, graph: graph, parser: parser, texts: texts)
+    }
+
+    public init(bytes: [UInt8], file: String, graph: DialogueGraph, parser: AnswerParser, texts: TextTable) {
         let records: [CSV.Record]
-        switch CSV.records(text) {
+        switch CSV.records(bytes) {
         case .success(let parsed): records = parsed
+        case .failure(let error) where error.encoding:
+            // The cell's column, with the id its header names when the header reads.
+            var header = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }[...]
+            if header.starts(with: [0xEF, 0xBB, 0xBF]) { header = header.dropFirst(3) }
+            let ids = (try? CSV.records(Array(header)).get().first?.cells) ?? nil
+            let id = ids.flatMap { error.column <= $0.count ? $0[error.column - 1].trimmed : nil } ?? ""
+            diagnostics.append(Diagnostic(.answerLine, file: file, line: error.row, column: error.column,
+                Message(id.isEmpty ? .batchUnreadableCell : .batchUnreadableColumn, ["id": quoted(id)])))
+            return
         case .failure(let error):
             diagnostics.append(Diagnostic(.answerLine, file: file, line: error.row, column: error.column, Message(.batchQuote)))
             return
@@ -99,14 +112,17 @@ public enum CSV {
         public var cells: [String]
     }
 
-    /// A quoted field never closed, or a quote followed by text: where it starts.
+    /// A quoted field never closed, or a quote followed by text: where it starts; or a
+    /// cell that is not UTF-8 text (a NUL, bytes of another encoding): where it is.
     public struct Failure: Error, Sendable, Equatable {
         public var row: Int
         public var column: Int
+        public var encoding = false
 
-        public init(row: Int, column: Int) {
+        public init(row: Int, column: Int, encoding: Bool = false) {
             self.row = row
             self.column = column
+            self.encoding = encoding
         }
     }
 
@@ -129,8 +145,12 @@ public enum CSV {
     }
 
     /// The records of `text`, a byte-order mark skipped, CRLF or LF line ends.
-    public static func records(_ text: String) -> Result<[Record], Failure> {
-        var bytes = Array(text.utf8)
+    public static func records(_ text: String) -> Result<[Record], Failure> { records(Array(text.utf8)) }
+
+    /// The records of a file's bytes: each cell must be UTF-8 text without NUL, or the
+    /// failure names its row and column.
+    public static func records(_ input: [UInt8]) -> Result<[Record], Failure> {
+        var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let separator = separator(bytes)
         var records: [Record] = []
@@ -141,9 +161,17 @@ public enum CSV {
         var index = 0
         var quoted = false
         var quoteStart = (row: 1, column: 1)
+        var fieldRow = 1
+        var badCell: (row: Int, column: Int)?
         func endField() {
-            cells.append(String(decoding: field, as: UTF8.self))
+            if let text = field.contains(0) ? nil : String(validating: field, as: UTF8.self) {
+                cells.append(text)
+            } else {
+                if badCell == nil { badCell = (fieldRow, cells.count + 1) }
+                cells.append("")
+            }
             field.removeAll(keepingCapacity: true)
+            fieldRow = recordRow
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -175,9 +203,11 @@ public enum CSV {
                 break
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, CRLF, or a CR alone (« CSV (Macintosh) »)
                 endField()
+                if let badCell { return .failure(Failure(row: badCell.row, column: badCell.column, encoding: true)) }
                 records.append(Record(row: recordRow, cells: cells))
                 cells.removeAll(keepingCapacity: true)
                 recordRow += 1
+                fieldRow = recordRow
             default:
                 field.append(byte)
             }
@@ -185,6 +215,7 @@ public enum CSV {
         if quoted { return .failure(Failure(row: quoteStart.row, column: quoteStart.column)) }
         if !field.isEmpty || !cells.isEmpty {
             endField()
+            if let badCell { return .failure(Failure(row: badCell.row, column: badCell.column, encoding: true)) }
             records.append(Record(row: recordRow, cells: cells))
         }
         return .success(records)

@@ -21,14 +21,14 @@ extension App {
         let format = options.format ?? .text
         let today = options.date ?? self.today()
         // `--batch -`: the spreadsheet on standard input, as `--answers -` reads answers.
-        let text: String
+        let bytes: [UInt8]
         if path == "-" {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
-            text = all
+            bytes = Array(all.utf8)
         } else {
-            text = try Files.readText(path)
+            bytes = try Files.readBytes(path)
         }
-        let file = BatchFile(text: text, file: printable(path), graph: content.graph,
+        let file = BatchFile(bytes: bytes, file: printable(path), graph: content.graph,
             parser: content.parser(for: texts.language), texts: texts)
         guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.batchFix)]) }
         guard let drafter = content.drafter(kind: kind, language: texts.language) else {
@@ -102,6 +102,8 @@ extension App {
         var progress = Progress(app: self, texts: texts, key: .batchProgress, total: letters.count)
         for (index, (letter, path)) in zip(letters, paths).enumerated() {
             progress.advance()
+            // Interrupted now, the person is told what is written and how to finish.
+            Interrupt.message = "\ngoodbye: " + typography(texts.text(.batchInterrupted, ["count": String(index), "folder": printable(folder)]), texts) + "\n"
             do {
                 try Files.write(bytes: letter.bytes, to: path, force: force, durable: false)
             } catch {

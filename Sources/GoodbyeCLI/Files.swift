@@ -25,6 +25,14 @@ enum Files {
     static func readText(_ path: String, limit: Int = maximumSize, check: ((Int, Substring) throws(Failure) -> Void)? = nil)
         throws(Failure) -> String
     {
+        try decode(Data(readBytes(path, limit: limit, judging: true, check: check)), name: path)
+    }
+
+    /// The bytes of an input file, read as `readText` reads it; `judging` false leaves
+    /// the text to its reader (a CSV says which cell is not UTF-8, with its column).
+    static func readBytes(_ path: String, limit: Int = maximumSize, judging: Bool = false,
+        check: ((Int, Substring) throws(Failure) -> Void)? = nil) throws(Failure) -> [UInt8]
+    {
         guard let status = status(path) else {
             throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
         }
@@ -39,6 +47,7 @@ enum Files {
         var previous: UInt8 = 0
         /// The line from `lineStart` to `end` (its end excluded), judged.
         func judge(_ end: Int) throws(Failure) {
+            guard judging else { return }
             let slice = bytes[lineStart..<end]
             guard !slice.contains(0), let text = String(validating: slice, as: UTF8.self) else {
                 throw Failure(.dataError, .notUTF8, ["location": "\(printable(path)):\(line)"])
@@ -71,7 +80,7 @@ enum Files {
             if bytes.count > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
         }
         if lineStart < bytes.count { try judge(bytes.count) }
-        return try decode(Data(bytes), name: path)
+        return bytes
     }
 
     /// UTF-8 text, or a 65 that names the first bad line.

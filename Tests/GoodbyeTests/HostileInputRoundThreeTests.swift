@@ -287,4 +287,20 @@ final class HostileInputRoundThreeTests: XCTestCase {
         XCTAssertTrue(terminal.stderr.contains(fr("a changé depuis que cette séance l’a lu")), terminal.stderr)
         XCTAssertEqual(try String(contentsOf: session, encoding: .utf8), edited, "the edit is kept")
     }
+
+    /// A cell that is not UTF-8, or holds a NUL, is named with its row, its column and its id.
+    func testAnUnreadableCellIsNamedWithItsColumn() throws {
+        let folder = try temporaryFolder(self)
+        for (name, bytes) in [("latin1.csv", [UInt8](0xE9...0xE9)), ("nul.csv", [0])] {
+            let file = folder.appendingPathComponent(name)
+            var data = Data("sender.name;sender.city;client.company\nA;Lyon;Dupont\nA;Lyon;Du".utf8)
+            data.append(contentsOf: bytes)
+            data.append(contentsOf: Array("pont\n".utf8))
+            try data.write(to: file)
+            let run = try goodbye(["letter", "--batch", file.path, "--out-dir", folder.appendingPathComponent("out").path])
+            XCTAssertEqual(run.status, 65, run.stderr)
+            XCTAssertTrue(run.stderr.contains(fr("\(name):3:3: cellule de « client.company » illisible")), run.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")
+        }
+    }
 }
