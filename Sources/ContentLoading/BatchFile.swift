@@ -21,86 +21,132 @@ public struct BatchFile: Sendable {
         self.init(bytes: Array(text.utf8), file: file, graph: graph, parser: parser, texts: texts)
     }
 
+    /// The whole spreadsheet at once (tests, standard input): the reader's rows and problems.
     public init(bytes: [UInt8], file: String, graph: DialogueGraph, parser: AnswerParser, texts: TextTable) {
-        let records: [CSV.Record]
-        switch CSV.records(bytes) {
-        case .success(let parsed): records = parsed
-        case .failure(let error) where error.encoding:
-            // The cell's column, with the id its header names when the header reads.
-            var header = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }[...]
-            if header.starts(with: [0xEF, 0xBB, 0xBF]) { header = header.dropFirst(3) }
-            let ids = (try? CSV.records(Array(header)).get().first?.cells) ?? nil
-            let id = ids.flatMap { error.column <= $0.count ? $0[error.column - 1].trimmed : nil } ?? ""
-            diagnostics.append(Diagnostic(.answerLine, file: file, line: error.row, column: error.column,
-                Message(id.isEmpty ? .batchUnreadableCell : .batchUnreadableColumn, ["id": quoted(id)])))
-            return
-        case .failure(let error):
-            diagnostics.append(Diagnostic(.answerLine, file: file, line: error.row, column: error.column, Message(.batchQuote)))
+        var reader = BatchReader(file: file, graph: graph, parser: parser, texts: texts)
+        var records: [CSV.Record] = []
+        var stream = CSV.Stream()
+        let failure = stream.feed(bytes) { records.append($0) } ?? stream.finish { records.append($0) }
+        for record in records {
+            let (row, problems) = reader.read(record)
+            diagnostics += problems
+            if let row { rows.append(row) }
+        }
+        if let failure {
+            diagnostics.append(reader.diagnostic(failure))
             return
         }
-        guard let header = records.first, header.cells.contains(where: { !$0.trimmed.isEmpty }) else {
-            diagnostics.append(Diagnostic(.answerLine, file: file, line: 1, Message(.batchNoHeader)))
-            return
-        }
-        var questions: [Question?] = []
-        var seen: [String: Int] = [:]
-        for (index, cell) in header.cells.enumerated() {
-            // Spreadsheets may export the invisible byte-order mark, and spaces around ids.
-            let id = cell.trimmed
-            let column = index + 1
-            if id.isEmpty {
-                questions.append(nil)
-                continue
-            }
-            guard let question = graph.question(id) else {
-                diagnostics.append(Diagnostic(.answerUnknownId, file: file, line: header.row, column: column,
-                    Message(.answerUnknownId, ["id": quoted(id)])))
-                questions.append(nil)
-                continue
-            }
-            if question.type != .list, let first = seen[id] {
-                diagnostics.append(Diagnostic(.answerRepeated, file: file, line: header.row, column: column,
-                    Message(.batchRepeated, ["id": id, "number": String(first)])))
-            }
-            seen[id] = seen[id] ?? column
-            questions.append(question)
-        }
-        for record in records.dropFirst() where record.cells.contains(where: { !$0.trimmed.isEmpty }) {
-            var answers: [String: Answer] = [:]
-            var items: [String: [String]] = [:]
-            for (index, raw) in record.cells.enumerated() {
-                let cell = raw.trimmed
-                if cell.isEmpty { continue }
-                guard index < questions.count, let question = questions[index] else {
-                    if index >= questions.count || header.cells[index].trimmed.isEmpty {
-                        diagnostics.append(Diagnostic(.answerLine, file: file, line: record.row, column: index + 1, Message(.batchNoColumn)))
-                    }
-                    continue
-                }
-                // A list cell may hold several items, one a line; elsewhere a line break
-                // inside a cell (an address typed on two lines) reads as a comma.
-                let values = question.type == .list ? cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }
-                    : [cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: ", ")]
-                for value in values {
-                    switch AnswerFile.parse(value, question, parser, texts) {
-                    case .success(let canonical):
-                        if question.type == .list { items[question.id, default: []].append(canonical) } else { answers[question.id] = Answer(canonical) }
-                    case .failure(let message):
-                        diagnostics.append(Diagnostic(.answerRejected, file: file, line: record.row, column: index + 1, message))
-                    }
-                }
-            }
-            for (id, list) in items { answers[id] = Answer(items: list) }
-            rows.append(Row(number: record.row, answers: answers))
-        }
-        if rows.isEmpty, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(.answerLine, file: file, line: 2, Message(.batchNoRows)))
-        }
+        diagnostics += reader.end()
     }
 
     /// Each problem as `FILE:ROW:COLUMN: message`, in the language of `texts`, in file order.
     public func located(_ texts: TextTable) -> [Message] {
         diagnostics.sorted().map { Message(.verbatim, ["text": "\($0.location): " + texts.render($0.message)]) }
+    }
+}
+
+/// The rows of a spreadsheet one record at a time, in constant memory: the header's
+/// questions, then each row's answers and problems, as `BatchFile` reads them.
+public struct BatchReader: Sendable {
+    let file: String
+    let graph: DialogueGraph
+    let parser: AnswerParser
+    let texts: TextTable
+    private var questions: [Question?]?
+    private var header: [String] = []
+    /// Rows with at least one answer, so far.
+    public private(set) var rowCount = 0
+
+    public init(file: String, graph: DialogueGraph, parser: AnswerParser, texts: TextTable) {
+        self.file = file
+        self.graph = graph
+        self.parser = parser
+        self.texts = texts
+    }
+
+    /// The next record: the header first, then rows (nil for an empty one).
+    public mutating func read(_ record: CSV.Record) -> (row: BatchFile.Row?, diagnostics: [Diagnostic]) {
+        guard let questions else { return (nil, readHeader(record)) }
+        guard !questions.isEmpty, record.cells.contains(where: { !$0.trimmed.isEmpty }) else { return (nil, []) }
+        var answers: [String: Answer] = [:]
+        var items: [String: [String]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (index, raw) in record.cells.enumerated() {
+            let cell = raw.trimmed
+            if cell.isEmpty { continue }
+            guard index < questions.count, let question = questions[index] else {
+                if index >= questions.count || header[index].trimmed.isEmpty {
+                    diagnostics.append(Diagnostic(.answerLine, file: file, line: record.row, column: index + 1, Message(.batchNoColumn)))
+                }
+                continue
+            }
+            // A list cell may hold several items, one a line; elsewhere a line break
+            // inside a cell (an address typed on two lines) reads as a comma.
+            let values = question.type == .list ? cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }
+                : [cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: ", ")]
+            for value in values {
+                switch AnswerFile.parse(value, question, parser, texts) {
+                case .success(let canonical):
+                    if question.type == .list { items[question.id, default: []].append(canonical) } else { answers[question.id] = Answer(canonical) }
+                case .failure(let message):
+                    diagnostics.append(Diagnostic(.answerRejected, file: file, line: record.row, column: index + 1, message))
+                }
+            }
+        }
+        for (id, list) in items { answers[id] = Answer(items: list) }
+        rowCount += 1
+        return (BatchFile.Row(number: record.row, answers: answers), diagnostics)
+    }
+
+    /// At the end: a spreadsheet without a header or without rows says so.
+    public func end() -> [Diagnostic] {
+        guard let questions, !questions.isEmpty else { return [Diagnostic(.answerLine, file: file, line: 1, Message(.batchNoHeader))] }
+        return rowCount == 0 ? [Diagnostic(.answerLine, file: file, line: 2, Message(.batchNoRows))] : []
+    }
+
+    /// A record the CSV reader could not read: a quote left open, or a cell that is not
+    /// UTF-8 (named with the id its column's header gives).
+    public func diagnostic(_ failure: CSV.Failure) -> Diagnostic {
+        guard failure.encoding else {
+            return Diagnostic(.answerLine, file: file, line: failure.row, column: failure.column, Message(.batchQuote))
+        }
+        let id = failure.column <= header.count ? header[failure.column - 1].trimmed : ""
+        return Diagnostic(.answerLine, file: file, line: failure.row, column: failure.column,
+            Message(id.isEmpty ? .batchUnreadableCell : .batchUnreadableColumn, ["id": quoted(id)]))
+    }
+
+    private mutating func readHeader(_ record: CSV.Record) -> [Diagnostic] {
+        header = record.cells
+        guard record.cells.contains(where: { !$0.trimmed.isEmpty }) else {
+            questions = []
+            return []
+        }
+        var diagnostics: [Diagnostic] = []
+        var found: [Question?] = []
+        var seen: [String: Int] = [:]
+        for (index, cell) in record.cells.enumerated() {
+            // Spreadsheets may export the invisible byte-order mark, and spaces around ids.
+            let id = cell.trimmed
+            let column = index + 1
+            if id.isEmpty {
+                found.append(nil)
+                continue
+            }
+            guard let question = graph.question(id) else {
+                diagnostics.append(Diagnostic(.answerUnknownId, file: file, line: record.row, column: column,
+                    Message(.answerUnknownId, ["id": quoted(id)])))
+                found.append(nil)
+                continue
+            }
+            if question.type != .list, let first = seen[id] {
+                diagnostics.append(Diagnostic(.answerRepeated, file: file, line: record.row, column: column,
+                    Message(.batchRepeated, ["id": id, "number": String(first)])))
+            }
+            seen[id] = seen[id] ?? column
+            found.append(question)
+        }
+        questions = found
+        return diagnostics
     }
 }
 
@@ -149,21 +195,81 @@ public enum CSV {
 
     /// The records of a file's bytes: each cell must be UTF-8 text without NUL, or the
     /// failure names its row and column.
-    public static func records(_ input: [UInt8]) -> Result<[Record], Failure> {
-        var bytes = input
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let separator = separator(bytes)
+    public static func records(_ bytes: [UInt8]) -> Result<[Record], Failure> {
+        var stream = Stream()
         var records: [Record] = []
-        var cells: [String] = []
-        var field: [UInt8] = []
+        if let failure = stream.feed(bytes, { records.append($0) }) { return .failure(failure) }
+        if let failure = stream.finish({ records.append($0) }) { return .failure(failure) }
+        return .success(records)
+    }
+
+    /// The reader as a stream: bytes in, in chunks of any size, records out as each
+    /// ends, so that a spreadsheet of any length is read in constant memory. The
+    /// separator is the first line's (read before anything is given out).
+    public struct Stream: Sendable {
+        private var separator: UInt8?
+        /// The first line's bytes, until its end tells the separator.
+        private var first: [UInt8] = []
+        private var firstQuoted = false
+        private var started = false
+        private var cells: [String] = []
+        private var field: [UInt8] = []
         // Rows as a spreadsheet counts them: a line break inside quotes stays in its row.
-        var recordRow = 1
-        var index = 0
-        var quoted = false
-        var quoteStart = (row: 1, column: 1)
-        var fieldRow = 1
-        var badCell: (row: Int, column: Int)?
-        func endField() {
+        private var recordRow = 1
+        private var fieldRow = 1
+        private var quoted = false
+        /// A quote inside a quoted field: the next byte says whether it doubles or closes.
+        private var quoteSeen = false
+        /// A closing quote: only a separator, a line end or the end may follow.
+        private var closed = false
+        /// A CR: a LF right after it belongs to the same line end.
+        private var carriageReturn = false
+        private var quoteStart = (row: 1, column: 1)
+        private var badCell: (row: Int, column: Int)?
+
+        public init() {}
+
+        public mutating func feed(_ bytes: some Collection<UInt8>, _ emit: (Record) -> Void) -> Failure? {
+            for byte in bytes {
+                if separator == nil {
+                    first.append(byte)
+                    if byte == UInt8(ascii: "\"") { firstQuoted.toggle() }
+                    guard !firstQuoted, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                    if let failure = begin(emit) { return failure }
+                    continue
+                }
+                if let failure = take(byte, emit) { return failure }
+            }
+            return nil
+        }
+
+        public mutating func finish(_ emit: (Record) -> Void) -> Failure? {
+            if separator == nil, let failure = begin(emit) { return failure }
+            if quoteSeen {
+                quoteSeen = false
+                quoted = false
+            }
+            if quoted { return Failure(row: quoteStart.row, column: quoteStart.column) }
+            if !field.isEmpty || !cells.isEmpty {
+                endField()
+                if let badCell { return Failure(row: badCell.row, column: badCell.column, encoding: true) }
+                emit(Record(row: recordRow, cells: cells))
+                cells.removeAll()
+            }
+            return nil
+        }
+
+        /// The first line is complete (or the input ended): its separator, then its bytes.
+        private mutating func begin(_ emit: (Record) -> Void) -> Failure? {
+            var bytes = first[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            separator = CSV.separator(bytes)
+            first = []
+            for byte in bytes { if let failure = take(byte, emit) { return failure } }
+            return nil
+        }
+
+        private mutating func endField() {
             if let text = field.contains(0) ? nil : String(validating: field, as: UTF8.self) {
                 cells.append(text)
             } else {
@@ -173,25 +279,42 @@ public enum CSV {
             field.removeAll(keepingCapacity: true)
             fieldRow = recordRow
         }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if quoted {
+
+        private mutating func endRecord(_ emit: (Record) -> Void) -> Failure? {
+            endField()
+            if let badCell { return Failure(row: badCell.row, column: badCell.column, encoding: true) }
+            emit(Record(row: recordRow, cells: cells))
+            cells.removeAll(keepingCapacity: true)
+            recordRow += 1
+            fieldRow = recordRow
+            return nil
+        }
+
+        private mutating func take(_ byte: UInt8, _ emit: (Record) -> Void) -> Failure? {
+            let separator = self.separator ?? UInt8(ascii: ",")
+            if carriageReturn {
+                carriageReturn = false
+                if byte == UInt8(ascii: "\n") { return nil }
+            }
+            if quoteSeen {
+                quoteSeen = false
                 if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                        // After a closing quote: a separator, a line end or the end.
-                        if index < bytes.count, ![separator, UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(bytes[index]) {
-                            return .failure(Failure(row: quoteStart.row, column: quoteStart.column))
-                        }
-                    }
-                } else {
                     field.append(byte)
+                    return nil
                 }
-                continue
+                quoted = false
+                closed = true
+            }
+            if quoted {
+                if byte == UInt8(ascii: "\"") { quoteSeen = true } else { field.append(byte) }
+                return nil
+            }
+            if closed {
+                closed = false
+                // After a closing quote: a separator, a line end or the end.
+                guard byte == separator || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") else {
+                    return Failure(row: quoteStart.row, column: quoteStart.column)
+                }
             }
             switch byte {
             case separator:
@@ -199,25 +322,13 @@ public enum CSV {
             case UInt8(ascii: "\"") where field.isEmpty:
                 quoted = true
                 quoteStart = (recordRow, cells.count + 1)
-            case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
-                break
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, CRLF, or a CR alone (« CSV (Macintosh) »)
-                endField()
-                if let badCell { return .failure(Failure(row: badCell.row, column: badCell.column, encoding: true)) }
-                records.append(Record(row: recordRow, cells: cells))
-                cells.removeAll(keepingCapacity: true)
-                recordRow += 1
-                fieldRow = recordRow
+                carriageReturn = byte == UInt8(ascii: "\r")
+                return endRecord(emit)
             default:
                 field.append(byte)
             }
+            return nil
         }
-        if quoted { return .failure(Failure(row: quoteStart.row, column: quoteStart.column)) }
-        if !field.isEmpty || !cells.isEmpty {
-            endField()
-            if let badCell { return .failure(Failure(row: badCell.row, column: badCell.column, encoding: true)) }
-            records.append(Record(row: recordRow, cells: cells))
-        }
-        return .success(records)
     }
 }
