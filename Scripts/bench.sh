@@ -7,7 +7,9 @@
 #      their prepared data), and from the whole drafting, against plain interpolation;
 #   4. peak memory of a session against the hello-world;
 #   5. the size of the executable against the hello-world's;
-#   6. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files)
+#   6. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files);
+#   7. the peak memory of a batch of 100 000 rows against 10 000, and of an answer file
+#      of 15 MiB against a letter's (BENCH_BIG_ROWS changes the larger batch)
 #      against a plain Swift loop writing the same letters by interpolation.
 # Medians over repeated runs; hyperfine and /usr/bin/time from Debian; with valgrind,
 # instruction counts too (steady where times are noisy).
@@ -101,6 +103,42 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   batch_pair "$shm" "(memory)"
   rmdir "$shm"
 fi
+# Memory of a batch does not grow with its rows: the peak at 100 000 rows against the
+# peak at 10 000 (issue 22: at most 1.3), letters written to tmpfs when there is one.
+big=${BENCH_BIG_ROWS:-100000}
+python3 - "$big" Scripts/bench/letter.answers > "$out/big.csv" <<'PY'
+import csv, sys
+rows, answers = int(sys.argv[1]), [l.split(" = ", 1) for l in open(sys.argv[2], encoding="utf-8").read().splitlines() if " = " in l]
+out = csv.writer(sys.stdout, delimiter=";", lineterminator="\r\n")
+out.writerow([key for key, _ in answers])
+for index in range(rows):
+    out.writerow([value + (f" {index}" if key == "client.company" else "") for key, value in answers])
+PY
+place=$out
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then place=$(mktemp -d /dev/shm/goodbye-bench.XXXXXX); fi
+peak() {  # CSV: the batch's peak resident memory in KiB
+  rm -rf "$place/letters"
+  /usr/bin/time -f %M -o "$out/peak" "$bin/goodbye" letter --batch "$1" --out-dir "$place/letters" --date 2026-11-29 2>/dev/null >/dev/null
+  cat "$out/peak"
+}
+small_peak=$(peak "$out/batch.csv")
+big_peak=$(peak "$out/big.csv")
+rm -rf "$place/letters"
+[ "$place" = "$out" ] || rmdir "$place"
+python3 -c 'import sys; r,b,s,p=map(int,sys.argv[1:5]); print(f"batch memory                 {r} rows {s/1024:.1f} MiB   {b} rows {p/1024:.1f} MiB   ratio {p/s:.2f}  (target 1.3)")' \
+  "$rows" "$big" "$small_peak" "$big_peak"
+# Memory of an answer file does not grow with its size: a letter's answers against the
+# same with 15 MiB of comments (under the 16 MiB limit).
+python3 - "$answers" > "$out/long.answers" <<'PY'
+import sys
+sys.stdout.write(open(sys.argv[1], encoding="utf-8").read())
+sys.stdout.write(("# " + "x" * 77 + "\n") * (15 * 1024 * 1024 // 80))
+PY
+answers_peak() { /usr/bin/time -f %M -o "$out/peak" "$bin/goodbye" run --answers "$1" --no-input --date 2026-11-29 >/dev/null 2>&1; cat "$out/peak"; }
+short_peak=$(answers_peak "$answers")
+long_peak=$(answers_peak "$out/long.answers")
+python3 -c 'import sys; s,l=map(int,sys.argv[1:3]); print(f"answer file memory           a letter {s/1024:.1f} MiB   with 15 MiB of comments {l/1024:.1f} MiB   ratio {l/s:.2f}")' \
+  "$short_peak" "$long_peak"
 if [ "${BENCH_DYNAMIC:-0}" = 1 ]; then
   swift build -c release --scratch-path "$out/dynamic" --product goodbye >/dev/null
   swiftc -O Scripts/bench/hello.swift -o "$out/hello"

@@ -84,6 +84,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case batchOverwritesInput = "error.batch_overwrites_input"
     case batchWriteStopped = "error.batch_write_stopped"
     case batchInterrupted = "error.batch_interrupted"
+    case batchMoreProblems = "error.batch_more_problems"
     case batchWritten = "note.batch_written"
     case batchProgress = "note.batch_progress"
     case batchDrafting = "note.batch_drafting"

@@ -2,17 +2,17 @@ import ContentLoading
 import DialogueCore
 import LetterComposition
 
-/// One letter of a batch, drafted and laid out, waiting to be written.
-private struct BatchLetter {
-    let name: String
-    let bytes: [UInt8]
-}
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension App {
-    /// `goodbye letter --batch FILE.csv --out-dir DIR`: every row read, checked and
-    /// drafted first; any problem is said with its `FILE:ROW:COLUMN` and nothing is
-    /// written. Then one file per row, named from the client, never over an existing
-    /// file without `--force`.
+    /// `goodbye letter --batch FILE.csv --out-dir DIR`, in constant memory whatever the
+    /// rows: a first pass reads, checks and drafts every row and keeps only what it must
+    /// say (any problem at its `FILE:ROW:COLUMN`: then nothing is written); a second
+    /// drafts each row again and writes its letter at once, named from the client, never
+    /// over an existing file without `--force`. A write that fails removes what this run
+    /// wrote.
     func batch(_ options: Options) throws(Failure) {
         guard let path = options.batch, let folder = options.outDir else { throw Failure.usage(.batchNeedsBoth) }
         let content = try loadContent(options)
@@ -20,116 +20,206 @@ extension App {
         let kind = try letterKind(options, content)
         let format = options.format ?? .text
         let today = options.date ?? self.today()
-        // `--batch -`: the spreadsheet on standard input, as `--answers -` reads answers.
-        let bytes: [UInt8]
+        // `--batch -`: the spreadsheet on standard input, kept for the two passes.
+        var input: [UInt8]?
         if path == "-" {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
-            bytes = Array(all.utf8)
-        } else {
-            bytes = try Files.readBytes(path)
+            input = Array(all.utf8)
         }
-        let file = BatchFile(bytes: bytes, file: printable(path), graph: content.graph,
-            parser: content.parser(for: texts.language), texts: texts)
-        guard file.diagnostics.isEmpty else { throw Failure(.dataError, file.located(texts) + [Message(.batchFix)]) }
         guard let drafter = content.drafter(kind: kind, language: texts.language) else {
             throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
         }
         let engine = Engine(graph: content.graph, parser: content.parser(for: texts.language),
             computedDefault: LetterFacts.computedDefaults(graph: content.graph, today: today, kinds: content.kinds, kind: kind.id))
-        var problems: [Message] = []
-        var warnings: [Message] = []
-        var letters: [BatchLetter] = []
-        letters.reserveCapacity(file.rows.count)
         let output = LetterOutput(format: format, texts: texts, today: today)
-        var progress = Progress(app: self, texts: texts, key: .batchDrafting, total: file.rows.count)
-        for row in file.rows {
-            progress.advance()
-            let location = "\(printable(path)):\(row.number)"
-            let (state, missing) = engine.complete(at: kind.start, answers: row.answers)
-            guard missing.isEmpty else {
-                problems.append(Message(.batchRowMissing, ["location": location, "ids": missing.joined(separator: ", ")]))
-                continue
-            }
-            let letter: Letter
-            do {
-                letter = try drafter.draft(used(state, engine, signs: true), today: today)
-            } catch {
-                switch error {
-                case .facts(let messages):
-                    problems += messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }
-                    continue
-                case .template(let error):
-                    throw Failure.template(error)
+        let name = printable(path)
+        let reader = BatchReader(file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
+
+        /// Each row's letter (or why there is none), the rows read one at a time.
+        func eachLetter(_ body: (BatchFile.Row, Result<Letter, BatchProblem>) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+            var reader = reader
+            var diagnostics: [Diagnostic] = []
+            try Self.records(path, input) { record throws(Failure) in
+                let (row, problems) = reader.read(record)
+                diagnostics += problems
+                guard let row, problems.isEmpty else { return }
+                let location = "\(name):\(row.number)"
+                let (state, missing) = engine.complete(at: kind.start, answers: row.answers)
+                guard missing.isEmpty else {
+                    return try body(row, .failure(.messages([Message(.batchRowMissing, ["location": location, "ids": missing.joined(separator: ", ")])])))
+                }
+                let unprintable = output.unprintable(row.answers, location: location + ": ")
+                guard unprintable.isEmpty else { return try body(row, .failure(.messages(unprintable))) }
+                let drafted: Result<Letter, BatchProblem>
+                do throws(DraftError) {
+                    drafted = .success(try drafter.draft(used(state, engine, signs: true), today: today))
+                } catch {
+                    switch error {
+                    case .facts(let messages):
+                        drafted = .failure(.messages(messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }))
+                    case .template(let error): throw Failure.template(error)
+                    }
+                }
+                try body(row, drafted)
+            } failed: { failure in diagnostics.append(reader.diagnostic(failure)) }
+            return diagnostics + (diagnostics.isEmpty ? reader.end() : [])
+        }
+
+        // First pass: every row checked; the names and what is already there.
+        var problems = ProblemList()
+        var warnings = ProblemList()
+        var names = BatchNames(folder: folder, extension: format.fileExtension)
+        var existing = 0
+        var firstExisting: String?
+        var rows = 0
+        let diagnostics = try eachLetter { row, drafted throws(Failure) in
+            switch drafted {
+            case .failure(.messages(let messages)): problems.append(messages)
+            case .success(let letter):
+                rows += 1
+                let location = "\(name):\(row.number)"
+                warnings.append(letter.warnings.map { Message(.verbatim, ["text": location + ": " + texts.text(.warning, ["text": texts.render($0.message)])]) })
+                let file = names.next(Self.letterName(row))
+                // A letter never replaces an input (the spreadsheet, in the letters' folder).
+                if path != "-", Files.sameFile(file, path) { throw Failure.usage(.batchOverwritesInput, ["path": printable(file)]) }
+                if !options.force, Files.exists(file) {
+                    existing += 1
+                    firstExisting = firstExisting ?? file
                 }
             }
-            let unprintable = output.unprintable(row.answers, location: location + ": ")
-            guard unprintable.isEmpty else {
-                problems += unprintable
-                continue
-            }
-            for warning in letter.warnings {
-                warnings.append(Message(.verbatim, ["text": location + ": " + texts.text(.warning, ["text": texts.render(warning.message)])]))
-            }
-            // Named from the client: the company, or the person's name, or the row.
-            let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
-            let name = client.map(Files.slug) ?? "lettre-\(row.number)"
-            letters.append(BatchLetter(name: name, bytes: output.bytes(letter)))
         }
-        progress.end()
-        guard problems.isEmpty else { throw Failure(.dataError, problems + [Message(.batchNothingWritten)]) }
-        let paths = Self.paths(letters.map(\.name), in: folder, extension: format.fileExtension)
-        // A letter never replaces an input (the spreadsheet, in the letters' folder).
-        if path != "-", let clash = paths.first(where: { Files.sameFile($0, path) }) {
-            throw Failure.usage(.batchOverwritesInput, ["path": printable(clash)])
+        if !diagnostics.isEmpty {
+            let located = diagnostics.sorted().map { Message(.verbatim, ["text": "\($0.location): " + texts.render($0.message)]) }
+            throw Failure(.dataError, located + [Message(.batchFix)])
         }
-        if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings + [Message(.strictRefused)]) }
-        for warning in warnings { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
-        try writeBatch(letters, to: paths, into: folder, force: options.force, texts: texts)
-    }
-
-    /// The letters as files, checked first (the folder, and no file to replace without
-    /// `--force`), with a progress line at a terminal.
-    private func writeBatch(_ letters: [BatchLetter], to paths: [String], into folder: String, force: Bool, texts: TextTable)
-        throws(Failure)
-    {
+        guard problems.isEmpty else { throw Failure(.dataError, problems.messages + [Message(.batchNothingWritten)]) }
+        if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings.messages + [Message(.strictRefused)]) }
+        for warning in warnings.messages { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
         try Files.makeFolder(folder)
-        if !force {
-            let existing = paths.filter(Files.exists)
-            if let first = existing.first {
-                throw Failure(.cantCreate, .batchExists, ["count": String(existing.count), "path": printable(first)])
-            }
+        if let firstExisting {
+            throw Failure(.cantCreate, .batchExists, ["count": String(existing), "path": printable(firstExisting)])
         }
-        var progress = Progress(app: self, texts: texts, key: .batchProgress, total: letters.count)
-        for (index, (letter, path)) in zip(letters, paths).enumerated() {
-            progress.advance()
-            // Interrupted now, the person is told what is written and how to finish.
-            Interrupt.message = "\ngoodbye: " + typography(texts.text(.batchInterrupted, ["count": String(index), "folder": printable(folder)]), texts) + "\n"
-            do {
-                try Files.write(bytes: letter.bytes, to: path, force: force, durable: false)
-            } catch {
-                progress.end()
-                throw Failure(error.code, error.messages + [Message(.batchWriteStopped, ["count": String(index)])])
+
+        // Second pass: each letter drafted again and written at once.
+        var progress = Progress(app: self, texts: texts, key: .batchProgress, total: rows)
+        var written = 0
+        // Which letters this run creates (a bit a row), to remove them if a write fails.
+        var created: [Bool] = []
+        created.reserveCapacity(rows)
+        names = BatchNames(folder: folder, extension: format.fileExtension)
+        do throws(Failure) {
+            _ = try eachLetter { row, drafted throws(Failure) in
+                guard case .success(let letter) = drafted else { return }
+                progress.advance()
+                // Interrupted now, the person is told what is written and how to finish.
+                Interrupt.setProgress("\ngoodbye: " + typography(texts.text(.batchInterrupted, ["count": String(written), "folder": printable(folder)]), texts) + "\n")
+                let file = names.next(Self.letterName(row))
+                created.append(!Files.exists(file))
+                try Files.write(bytes: output.bytes(letter), to: file, force: options.force, durable: false)
+                written += 1
             }
+        } catch {
+            Interrupt.clearProgress()
+            progress.end()
+            // All or nothing: the letters this run created are removed (a file --force
+            // replaced cannot be given back).
+            var removal = BatchNames(folder: folder, extension: format.fileExtension)
+            var index = 0
+            _ = try? eachLetter { row, drafted throws(Failure) in
+                guard case .success = drafted, index < written else { return }
+                let file = removal.next(Self.letterName(row))
+                if created[index] { withPath(file) { _ = unlink($0) } }
+                index += 1
+            }
+            throw Failure(error.code, error.messages + [Message(.batchWriteStopped, ["count": String(written)])])
         }
+        Interrupt.clearProgress()
         progress.end()
         Files.flush()
-        let done = texts.text(.batchWritten, ["count": String(letters.count), "folder": printable(folder)])
+        let done = texts.text(.batchWritten, ["count": String(written), "folder": printable(folder)])
         terminal.writeError("goodbye: " + typography(done, texts) + "\n")
     }
 
-    /// Each letter's file: its name, made unique across the run (« Dupont », « Dupont »
-    /// and « Dupont-2 » are three files), in `folder` with `suffix`.
-    static func paths(_ names: [String], in folder: String, extension suffix: String) -> [String] {
-        var taken: Set<String> = []
-        return names.map { wanted in
+    /// Named from the client: the company, or the person's name, or the row.
+    static func letterName(_ row: BatchFile.Row) -> String {
+        let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
+        return client.map(Files.slug) ?? "lettre-\(row.number)"
+    }
+
+    /// The records of the spreadsheet, read in chunks from its file (or from what
+    /// standard input gave), each given to `body` as it ends.
+    static func records(_ path: String, _ input: [UInt8]?, _ body: (CSV.Record) throws(Failure) -> Void,
+        failed: (CSV.Failure) -> Void) throws(Failure)
+    {
+        var stream = CSV.Stream()
+        var pending: [CSV.Record] = []
+        func feed(_ chunk: ArraySlice<UInt8>) throws(Failure) -> Bool {
+            if let failure = stream.feed(chunk, { pending.append($0) }) {
+                for record in pending { try body(record) }
+                failed(failure)
+                return false
+            }
+            for record in pending { try body(record) }
+            pending.removeAll(keepingCapacity: true)
+            return true
+        }
+        if let input {
+            guard try feed(input[...]) else { return }
+        } else {
+            var going = true
+            try Files.readChunks(path) { chunk throws(Failure) in
+                if going { going = try feed(chunk) }
+            }
+            guard going else { return }
+        }
+        if let failure = stream.finish({ pending.append($0) }) { failed(failure) }
+        for record in pending { try body(record) }
+    }
+
+    /// The letters' file names, unique across the run (« Dupont », « Dupont » and
+    /// « Dupont-2 » are three files), kept as hashes: memory does not grow with the names.
+    struct BatchNames {
+        let folder: String
+        let `extension`: String
+        private var taken: Set<Int> = []
+
+        init(folder: String, extension: String) {
+            self.folder = folder
+            self.extension = `extension`
+        }
+
+        mutating func next(_ wanted: String) -> String {
             var name = wanted
             var number = 2
-            while taken.contains(name) {
+            while taken.contains(name.hashValue) {
                 name = "\(wanted)-\(number)"
                 number += 1
             }
-            taken.insert(name)
-            return folder + "/" + name + "." + suffix
+            taken.insert(name.hashValue)
+            return folder + "/" + name + "." + `extension`
+        }
+    }
+}
+
+/// Why a row has no letter: what to say, at its row.
+enum BatchProblem: Error {
+    case messages([Message])
+}
+
+/// Problems or warnings of a batch: the first thousand said, the others counted, so
+/// that a spreadsheet bad in every row does not fill the memory with what to say.
+struct ProblemList {
+    static let shown = 1_000
+    private var shownMessages: [Message] = []
+    private var more = 0
+
+    var isEmpty: Bool { shownMessages.isEmpty }
+
+    var messages: [Message] { shownMessages + (more > 0 ? [Message(.batchMoreProblems, ["count": String(more)])] : []) }
+
+    mutating func append(_ new: [Message]) {
+        for message in new {
+            if shownMessages.count < Self.shown { shownMessages.append(message) } else { more += 1 }
         }
     }
 }

@@ -224,7 +224,11 @@ extension App {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
             text = all
         } else {
-            text = try Files.readText(path, limit: Files.maximumAnswersSize, check: Self.itemLimit(content.graph, file: path))
+            // Comments and blank lines are read and passed over, never kept.
+            text = try Files.readText(path, limit: Files.maximumAnswersSize, check: Self.itemLimit(content.graph, file: path)) { line in
+                let trimmed = line.trimmed
+                return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+            }
         }
         let name = path == "-" ? "-" : printable(path)
         let file = AnswerFile(text: text, file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)

@@ -22,16 +22,18 @@ enum Files {
     /// as soon as it is read, before the next: not UTF-8 or holding a NUL (65, with its
     /// line), past a mebibyte, past `limit` in all, or refused by `check` (given the
     /// line's number and text) stops the reading there, nothing more read or kept.
-    static func readText(_ path: String, limit: Int = maximumSize, check: ((Int, Substring) throws(Failure) -> Void)? = nil)
-        throws(Failure) -> String
+    static func readText(_ path: String, limit: Int = maximumSize, check: ((Int, Substring) throws(Failure) -> Void)? = nil,
+        keep: ((Substring) -> Bool)? = nil) throws(Failure) -> String
     {
-        try decode(Data(readBytes(path, limit: limit, judging: true, check: check)), name: path)
+        try decode(Data(readBytes(path, limit: limit, judging: true, check: check, keep: keep)), name: path)
     }
 
     /// The bytes of an input file, read as `readText` reads it; `judging` false leaves
     /// the text to its reader (a CSV says which cell is not UTF-8, with its column).
+    /// A judged line `keep` refuses (a comment) is not kept, only its line end: what
+    /// is kept does not grow with what a reader passes over.
     static func readBytes(_ path: String, limit: Int = maximumSize, judging: Bool = false,
-        check: ((Int, Substring) throws(Failure) -> Void)? = nil) throws(Failure) -> [UInt8]
+        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> [UInt8]
     {
         guard let status = status(path) else {
             throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
@@ -40,47 +42,88 @@ enum Files {
         let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
+        var output: [UInt8] = []
+        var current: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var line = 1
-        var lineStart = 0
+        var total = 0
         var previous: UInt8 = 0
-        /// The line from `lineStart` to `end` (its end excluded), judged.
-        func judge(_ end: Int) throws(Failure) {
-            guard judging else { return }
-            let slice = bytes[lineStart..<end]
-            guard !slice.contains(0), let text = String(validating: slice, as: UTF8.self) else {
-                throw Failure(.dataError, .notUTF8, ["location": "\(printable(path)):\(line)"])
+        /// The line just read, judged, then kept or passed over.
+        func end() throws(Failure) {
+            var kept = true
+            if judging {
+                guard !current.contains(0), let text = String(validating: current, as: UTF8.self) else {
+                    throw Failure(.dataError, .notUTF8, ["location": "\(printable(path)):\(line)"])
+                }
+                try check?(line, Substring(text))
+                kept = keep?(Substring(text)) ?? true
             }
-            try check?(line, Substring(text))
+            if kept { output += current }
+            current.removeAll(keepingCapacity: true)
         }
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
             if count == 0 { break }
-            let first = bytes.count
-            bytes += buffer[0..<count]
-            for index in first..<bytes.count {
-                let byte = bytes[index]
+            for byte in buffer[0..<count] {
                 defer { previous = byte }
                 if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     // A CR alone ends a line too (« CSV (Macintosh) »); CRLF counts once.
                     if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") {
-                        lineStart = index + 1
+                        output.append(byte)
                         continue
                     }
-                    try judge(index)
+                    try end()
+                    output.append(byte)
                     line += 1
-                    lineStart = index + 1
-                } else if index - lineStart >= maximumLine {
-                    throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                } else {
+                    current.append(byte)
+                    if current.count > maximumLine {
+                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                    }
                 }
             }
-            if bytes.count > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
+            total += count
+            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
         }
-        if lineStart < bytes.count { try judge(bytes.count) }
-        return bytes
+        if !current.isEmpty { try end() }
+        return output
+    }
+
+    /// The bytes of an input file in chunks, each given to `body` as it is read: a file
+    /// of any length in constant memory. The same limits as `readBytes`: no physical line
+    /// past a mebibyte, no file past `limit`.
+    static func readChunks(_ path: String, limit: Int = maximumSize, _ body: (ArraySlice<UInt8>) throws(Failure) -> Void) throws(Failure) {
+        guard let status = status(path) else {
+            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
+        let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var total = 0
+        var line = 1
+        var lineLength = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+            if count == 0 { return }
+            for byte in buffer[0..<count] {
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    if byte == UInt8(ascii: "\n") || lineLength > 0 { line += 1 }
+                    lineLength = 0
+                } else {
+                    lineLength += 1
+                    if lineLength > maximumLine { throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"]) }
+                }
+            }
+            total += count
+            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
+            try body(buffer[0..<count])
+        }
     }
 
     /// UTF-8 text, or a 65 that names the first bad line.

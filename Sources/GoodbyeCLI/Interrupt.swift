@@ -33,6 +33,22 @@ public enum Interrupt {
         set { writing.withLock { _ in buffer = strdup(newValue) } }
     }
 
+    /// A message that changes often (a batch's count of letters written): rewritten in
+    /// place in a fixed buffer, so that thousands of updates allocate nothing; the
+    /// handler writes it, when armed, instead of `message`.
+    nonisolated(unsafe) private static let progress = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+    nonisolated(unsafe) private static var progressArmed: sig_atomic_t = 0
+
+    static func setProgress(_ text: String) {
+        progressArmed = 0
+        let bytes = Array(text.utf8.prefix(4095))
+        for (index, byte) in bytes.enumerated() { progress[index] = CChar(bitPattern: byte) }
+        progress[bytes.count] = 0
+        progressArmed = 1
+    }
+
+    static func clearProgress() { progressArmed = 0 }
+
     /// `path` is being written: removed if a signal comes before `written()`.
     static func writing(_ path: String) {
         armed = 0
@@ -53,7 +69,11 @@ public enum Interrupt {
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             Glibc.signal(signal) { number in
                 if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
-                if let pointer = Interrupt.buffer { _ = write(2, pointer, strlen(pointer)) }
+                if Interrupt.progressArmed != 0 {
+                    _ = write(2, Interrupt.progress, strlen(Interrupt.progress))
+                } else if let pointer = Interrupt.buffer {
+                    _ = write(2, pointer, strlen(pointer))
+                }
                 _exit(128 + number)
             }
         }

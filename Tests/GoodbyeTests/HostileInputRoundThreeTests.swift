@@ -303,4 +303,16 @@ final class HostileInputRoundThreeTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")
         }
     }
+
+    /// A write that fails half-way removes the letters the run created: all or nothing.
+    func testABatchThatCannotFinishLeavesNoLetterItCreated() throws {
+        let folder = try temporaryFolder(self)
+        let file = try csv(["A;Lyon;Dupont;X;Paris", "A;Lyon;Martin;Y;Paris", "A;Lyon;Durand;Z;Paris"], in: folder)
+        let out = folder.appendingPathComponent("out")
+        // The third letter's name is taken by a folder: replaced by nothing, even with --force.
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("durand.txt"), withIntermediateDirectories: true)
+        let run = try goodbye(["letter", "--batch", file.path, "--out-dir", out.path, "--force", "--date", "2026-12-02"])
+        XCTAssertEqual(run.status, 73, run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["durand.txt"], "the two letters written are removed")
+    }
 }
