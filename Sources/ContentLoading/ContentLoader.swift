@@ -63,6 +63,11 @@ public enum ContentLoader {
                 }
                 continue
             }
+            // A content file is a few kilobytes: past 4 MiB it is not one, and is not read.
+            guard status.st_size <= 4 << 20 else {
+                problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileTooLarge, [:])))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(Diagnostic(.syntax, file: relative, line: 0, Message(.diagFileNoPermission, [:])))
                 unreadable = true

@@ -270,6 +270,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case answerEmpty = "diagnostic.answer_empty"
     case answerNotAccepted = "diagnostic.answer_not_accepted"
     case batchQuote = "diagnostic.batch_quote"
+    case diagFileTooLarge = "diagnostic.file_too_large"
     case batchUnreadableCell = "diagnostic.batch_unreadable_cell"
     case batchUnreadableColumn = "diagnostic.batch_unreadable_column"
     case batchNoHeader = "diagnostic.batch_no_header"

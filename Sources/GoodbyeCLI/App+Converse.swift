@@ -222,6 +222,8 @@ extension App {
         let text: String
         if path == "-" {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
+            let check = Self.itemLimit(content.graph, file: "-")
+            for (index, line) in all.split(separator: "\n", omittingEmptySubsequences: false).enumerated() { try check(index + 1, line) }
             text = all
         } else {
             // Comments and blank lines are read and passed over, never kept.

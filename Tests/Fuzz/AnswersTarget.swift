@@ -26,5 +26,20 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         precondition(guardrail < 200, "the dialogue did not end")
     }
+    // The same bytes as a spreadsheet, read whole and as a stream cut at every 7th
+    // byte: the stream gives the same records, whatever the chunks.
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    var whole: [CSV.Record] = []
+    var wholeStream = CSV.Stream()
+    let wholeFailure = wholeStream.feed(bytes, { whole.append($0) }) ?? wholeStream.finish { whole.append($0) }
+    var pieces: [CSV.Record] = []
+    var stream = CSV.Stream()
+    var failure: CSV.Failure?
+    for start in stride(from: 0, to: bytes.count, by: 7) where failure == nil {
+        failure = stream.feed(bytes[start..<min(start + 7, bytes.count)]) { pieces.append($0) }
+    }
+    if failure == nil { failure = stream.finish { pieces.append($0) } }
+    precondition(pieces == whole && failure == wholeFailure, "the stream depends on its chunks")
+    _ = BatchFile(bytes: bytes, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: "fr"), texts: fuzzContent.texts["fr"]!)
     return 0
 }

@@ -61,7 +61,11 @@ final class FactCheckTests: XCTestCase {
     /// Issue 14: 92 234 invoices of 999 999 999 999,99 € overflowed the total (SIGILL).
     func testATotalTooLargeToNameIsAnErrorNotACrash() {
         let huge = "F ; 01/09/2026 ; 999999999999,99 ; 01/10/2026"
-        for count in [2, 92_234] {
+        // Past 1 000 invoices, a file is not a letter's (issue 22): refused while read.
+        let tooMany = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: Array(repeating: huge, count: 92_234)))
+        XCTAssertEqual(tooMany.status, 65)
+        XCTAssertTrue(tooMany.errors.contains(fr("plus de 1000 factures pour une seule lettre")), tooMany.errors)
+        for count in [2, 1_000] {
             let run = Self.letter(Self.answers(["letter.unpaid": "oui"], invoices: Array(repeating: huge, count: count)))
             XCTAssertEqual(run.status, 65, "\(count) invoices")
             XCTAssertEqual(run.letter, "", "\(count) invoices: nothing written")
