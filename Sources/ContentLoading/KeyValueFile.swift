@@ -32,8 +32,11 @@ public struct KeyValueFile: Sendable {
         var diagnostics: [Diagnostic] = []
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for (index, line) in Self.lines(body).enumerated() {
-            let number = index + 1
+        // Line by line, no array of them: a file of many lines passed over costs nothing.
+        var lines = Self.Lines(body)
+        var number = 0
+        while let line = lines.next() {
+            number += 1
             let trimmedSlice = line.blanksTrimmed()
             if trimmedSlice.isEmpty || trimmedSlice.utf8.first == UInt8(ascii: "#") { continue }
             let trimmed = String(trimmedSlice)
@@ -109,25 +112,33 @@ extension StringProtocol {
 }
 
 extension KeyValueFile {
-    /// The lines of `text`, split on the bytes (fast: no grapheme breaking): LF, CRLF
-    /// and a CR alone (« CSV (Macintosh) ») all end a line.
-    static func lines(_ text: Substring) -> [Substring] {
-        var lines: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(Substring(bytes[start..<index]))
-                let next = bytes.index(after: index)
-                index = byte == UInt8(ascii: "\r") && next < bytes.endIndex && bytes[next] == UInt8(ascii: "\n") ? bytes.index(after: next) : next
-                start = index
-            } else {
+    /// The lines of `text` one after another, split on the bytes (fast: no grapheme
+    /// breaking): LF, CRLF and a CR alone (« CSV (Macintosh) ») all end a line.
+    struct Lines: IteratorProtocol {
+        let bytes: Substring.UTF8View
+        var start: Substring.UTF8View.Index
+        var done = false
+
+        init(_ text: Substring) {
+            bytes = text.utf8
+            start = bytes.startIndex
+        }
+
+        mutating func next() -> Substring? {
+            guard !done else { return nil }
+            var index = start
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    let line = Substring(bytes[start..<index])
+                    let after = bytes.index(after: index)
+                    start = byte == UInt8(ascii: "\r") && after < bytes.endIndex && bytes[after] == UInt8(ascii: "\n") ? bytes.index(after: after) : after
+                    return line
+                }
                 index = bytes.index(after: index)
             }
+            done = true
+            return Substring(bytes[start..<bytes.endIndex])
         }
-        lines.append(Substring(bytes[start..<bytes.endIndex]))
-        return lines
     }
 }

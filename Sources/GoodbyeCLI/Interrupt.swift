@@ -33,21 +33,25 @@ public enum Interrupt {
         set { writing.withLock { _ in buffer = strdup(newValue) } }
     }
 
-    /// A message that changes often (a batch's count of letters written): rewritten in
-    /// place in a fixed buffer, so that thousands of updates allocate nothing; the
-    /// handler writes it, when armed, instead of `message`.
-    nonisolated(unsafe) private static let progress = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
-    nonisolated(unsafe) private static var progressArmed: sig_atomic_t = 0
+    /// A message that changes often (a batch's count of letters written): written in
+    /// turn into two fixed buffers, so that thousands of updates allocate nothing and a
+    /// signal always finds one complete; the handler writes the active one, when there
+    /// is one, instead of `message`.
+    nonisolated(unsafe) private static let progress = (UnsafeMutablePointer<CChar>.allocate(capacity: 4096),
+        UnsafeMutablePointer<CChar>.allocate(capacity: 4096))
+    /// -1: none; 0 or 1: the buffer to write.
+    nonisolated(unsafe) private static var progressActive: sig_atomic_t = -1
 
     static func setProgress(_ text: String) {
-        progressArmed = 0
+        let next: sig_atomic_t = progressActive == 0 ? 1 : 0
+        let buffer = next == 0 ? progress.0 : progress.1
         let bytes = Array(text.utf8.prefix(4095))
-        for (index, byte) in bytes.enumerated() { progress[index] = CChar(bitPattern: byte) }
-        progress[bytes.count] = 0
-        progressArmed = 1
+        for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+        buffer[bytes.count] = 0
+        progressActive = next
     }
 
-    static func clearProgress() { progressArmed = 0 }
+    static func clearProgress() { progressActive = -1 }
 
     /// `path` is being written: removed if a signal comes before `written()`.
     static func writing(_ path: String) {
@@ -69,8 +73,10 @@ public enum Interrupt {
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             Glibc.signal(signal) { number in
                 if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
-                if Interrupt.progressArmed != 0 {
-                    _ = write(2, Interrupt.progress, strlen(Interrupt.progress))
+                let active = Interrupt.progressActive
+                if active >= 0 {
+                    let buffer = active == 0 ? Interrupt.progress.0 : Interrupt.progress.1
+                    _ = write(2, buffer, strlen(buffer))
                 } else if let pointer = Interrupt.buffer {
                     _ = write(2, pointer, strlen(pointer))
                 }

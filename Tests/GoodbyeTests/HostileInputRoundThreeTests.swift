@@ -315,4 +315,41 @@ final class HostileInputRoundThreeTests: XCTestCase {
         XCTAssertEqual(run.status, 73, run.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["durand.txt"], "the two letters written are removed")
     }
+
+    /// `goodbye letter --session F` says to resume with that command, not the main session's.
+    func testTheResumeHintNamesTheCommandThatResumes() throws {
+        let folder = try temporaryFolder(self)
+        let session = folder.appendingPathComponent("lettre-séance.txt").path
+        let content = try ContentLoader.load(from: Paths.content)
+        let terminal = ScriptedTerminal(lines: ["Claire Martin", ":quitter"], interactive: true)
+        XCTAssertEqual(App(terminal: terminal, environment: [:], content: content).run(["letter", "--session", session]), 0, terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains("goodbye letter --session \(session)"), terminal.stderr)
+    }
+
+    /// A batch stopped while it writes says how many letters are written and how to finish.
+    func testAnInterruptedBatchSaysWhatIsWritten() throws {
+        let folder = try temporaryFolder(self)
+        // Complete rows: no warning fills the pipe of standard error before the letters.
+        let file = folder.appendingPathComponent("clients.csv")
+        try (["sender.name;sender.city;client.company;client.name;client.address;client.city"]
+            + (1...2_000).map { "Claire Martin;69003 Lyon;Société \($0);Paul Durand;5 avenue Foch;75008 Paris" })
+            .joined(separator: "\n").appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        let probe = try goodbye(["letter", "--batch", file.path, "--out-dir", folder.appendingPathComponent("probe").path, "--date", "2026-12-02",
+            "--strict"], environment: [:])
+        XCTAssertEqual(probe.status, 0, "no warning: \(probe.stderr.prefix(300))")
+        let out = folder.appendingPathComponent("out")
+        let run = try Launched(["letter", "--batch", file.path, "--out-dir", out.path, "--date", "2026-12-02"])
+        // Wait (a watchdog, not a timing) for the first letters, then stop the batch.
+        var waited = 0
+        while (try? FileManager.default.contentsOfDirectory(atPath: out.path).count) ?? 0 < 5, run.process.isRunning, waited < 3_000 {
+            usleep(10_000)
+            waited += 1
+        }
+        XCTAssertTrue(run.process.isRunning, "the batch was still writing")
+        kill(run.process.processIdentifier, SIGTERM)
+        let outcome = try run.finish(stdin: "")
+        XCTAssertEqual(outcome.status, 143, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(fr("lettres écrites dans « \(out.path) »")), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("--force"), outcome.stderr)
+    }
 }
