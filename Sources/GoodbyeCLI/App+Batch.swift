@@ -65,10 +65,14 @@ extension App {
             return diagnostics + (diagnostics.isEmpty ? reader.end() : [])
         }
 
+        // How many records, read once without drafting: the names' set is made at its size.
+        var records = 0
+        try Self.records(path, input, { _ throws(Failure) in records += 1 }, failed: { _ in })
+
         // First pass: every row checked; the names and what is already there.
         var problems = ProblemList()
         var warnings = ProblemList()
-        var names = BatchNames(folder: folder, extension: format.fileExtension)
+        var names = BatchNames(folder: folder, extension: format.fileExtension, rows: records)
         var existing = 0
         var firstExisting: String?
         var rows = 0
@@ -106,7 +110,8 @@ extension App {
         // Which letters this run creates (a bit a row), to remove them if a write fails.
         var created: [Bool] = []
         created.reserveCapacity(rows)
-        names = BatchNames(folder: folder, extension: format.fileExtension)
+        names = BatchNames(folder: folder, extension: format.fileExtension)  // the first pass's set freed first
+        names = BatchNames(folder: folder, extension: format.fileExtension, rows: rows)
         do throws(Failure) {
             _ = try eachLetter { row, drafted throws(Failure) in
                 guard case .success(let letter) = drafted else { return }
@@ -183,9 +188,12 @@ extension App {
         let `extension`: String
         private var taken: Set<Int> = []
 
-        init(folder: String, extension: String) {
+        /// `rows`: how many names, so that the set is made once at its size (growing,
+        /// it would hold its old and new tables at once).
+        init(folder: String, extension: String, rows: Int = 0) {
             self.folder = folder
             self.extension = `extension`
+            taken.reserveCapacity(rows)
         }
 
         mutating func next(_ wanted: String) -> String {
