@@ -220,7 +220,16 @@ extension App {
     private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {
         guard let path = options.answers else { return nil }
         let text: String
-        if path == "-" {
+        if path == "-", let input = terminal.standardInputPath {
+            // Standard input as a stream, judged line by line like a file, named `-`; a
+            // folder or an endless line said as standard input's own problems.
+            guard !Files.isFolder(input) else { throw Failure(.ioError, .stdinUnreadable) }
+            do {
+                text = try Files.readText(input, limit: Files.maximumAnswersSize, label: "-", check: Self.itemLimit(content.graph, file: "-"))
+            } catch {
+                throw error.messages.first?.key == .fileLineTooLong ? Failure.lineTooLong : error
+            }
+        } else if path == "-" {
             guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
             let check = Self.itemLimit(content.graph, file: "-")
             for (index, line) in all.split(separator: "\n", omittingEmptySubsequences: false).enumerated() { try check(index + 1, line) }

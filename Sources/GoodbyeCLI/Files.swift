@@ -22,19 +22,20 @@ enum Files {
     /// as soon as it is read, before the next: not UTF-8 or holding a NUL (65, with its
     /// line), past a mebibyte, past `limit` in all, or refused by `check` (given the
     /// line's number and text) stops the reading there, nothing more read or kept.
-    static func readText(_ path: String, limit: Int = maximumSize, check: ((Int, Substring) throws(Failure) -> Void)? = nil,
-        keep: ((Substring) -> Bool)? = nil) throws(Failure) -> String
+    static func readText(_ path: String, limit: Int = maximumSize, label: String? = nil,
+        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> String
     {
-        try decode(Data(readBytes(path, limit: limit, judging: true, check: check, keep: keep)), name: path)
+        try decode(Data(readBytes(path, limit: limit, judging: true, label: label, check: check, keep: keep)), name: label ?? path)
     }
 
     /// The bytes of an input file, read as `readText` reads it; `judging` false leaves
     /// the text to its reader (a CSV says which cell is not UTF-8, with its column).
     /// A judged line `keep` refuses (a comment) is not kept, only its line end: what
     /// is kept does not grow with what a reader passes over.
-    static func readBytes(_ path: String, limit: Int = maximumSize, judging: Bool = false,
+    static func readBytes(_ path: String, limit: Int = maximumSize, judging: Bool = false, label: String? = nil,
         check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> [UInt8]
     {
+        let shown = label ?? path
         guard let status = status(path) else {
             throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
         }
@@ -53,7 +54,7 @@ enum Files {
             var kept = true
             if judging {
                 guard !current.contains(0), let text = String(validating: current, as: UTF8.self) else {
-                    throw Failure(.dataError, .notUTF8, ["location": "\(printable(path)):\(line)"])
+                    throw Failure(.dataError, .notUTF8, ["location": "\(printable(shown)):\(line)"])
                 }
                 try check?(line, Substring(text))
                 kept = keep?(Substring(text)) ?? true
@@ -80,12 +81,12 @@ enum Files {
                 } else {
                     current.append(byte)
                     if current.count > maximumLine {
-                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(shown)):\(line)"])
                     }
                 }
             }
             total += count
-            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
+            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(shown), "count": "\(limit >> 20)"]) }
         }
         if !current.isEmpty { try end() }
         return output

@@ -23,12 +23,16 @@ public protocol Terminal: AnyObject {
     var lineTooLong: Bool { get }
     /// Bytes to standard output as they are (a PDF).
     func writeBytes(_ bytes: [UInt8])
+    /// A path that reads standard input as a file (`/dev/stdin`), so that `--answers -`
+    /// is read as a stream like any answer file; nil where there is none (tests).
+    var standardInputPath: String? { get }
 }
 
 extension Terminal {
     public func writeBytes(_ bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
     public var inputFailed: Bool { false }
     public var lineTooLong: Bool { false }
+    public var standardInputPath: String? { nil }
 }
 
 /// The process's own standard streams.
@@ -36,6 +40,7 @@ public final class StandardTerminal: Terminal {
     public init() {}
 
     public var isInteractive: Bool { isatty(0) == 1 }
+    public var standardInputPath: String? { "/dev/stdin" }
     public var outputIsTerminal: Bool { isatty(1) == 1 }
     public var errorIsTerminal: Bool { isatty(2) == 1 }
 

@@ -352,4 +352,17 @@ final class HostileInputRoundThreeTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains(fr("lettres écrites dans « \(out.path) »")), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("--force"), outcome.stderr)
     }
+
+    /// `--answers -` is read as a stream like a file: judged line by line, within limits.
+    func testStandardInputAnswersAreJudgedLineByLine() throws {
+        let launched = try Launched(["letter", "--answers", "-", "--no-input"])
+        launched.input.fileHandleForWriting.write(Data([0x73, 0x65, 0x6E, 0x64, 0x65, 0x72, 0x2E, 0x6E, 0x61, 0x6D, 0x65, 0x20, 0x3D, 0x20, 0xE9, 0x0A]))
+        let bad = try launched.finish(stdin: "sender.city = Lyon\n")
+        XCTAssertEqual(bad.status, 65, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("-:1:"), bad.stderr)
+        let invoices = (0..<1_200).map { "letter.invoices = F\($0) ; 01/09/2026 ; 100 ; 01/10/2026" }.joined(separator: "\n")
+        let many = try goodbye(["letter", "--answers", "-", "--no-input"], stdin: "sender.name = A\n" + invoices + "\n")
+        XCTAssertEqual(many.status, 65, many.stderr)
+        XCTAssertTrue(many.stderr.contains(fr("-:1002 : plus de 1000 factures")), many.stderr)
+    }
 }
