@@ -74,7 +74,8 @@ if command -v valgrind >/dev/null; then
     "$(count "$out/hello")" "$(count "$bin/goodbye" run --answers "$answers" --no-input --date 2026-11-29)"
 fi
 rows=${BENCH_ROWS:-10000}
-python3 - "$rows" Scripts/bench/letter.answers > "$out/batch.csv" <<'PY'
+spreadsheet() {  # ROWS: a CSV of the bench letter, one client a row
+  python3 - "$1" Scripts/bench/letter.answers <<'PY'
 import csv, sys
 rows, answers = int(sys.argv[1]), [l.split(" = ", 1) for l in open(sys.argv[2], encoding="utf-8").read().splitlines() if " = " in l]
 out = csv.writer(sys.stdout, delimiter=";", lineterminator="\r\n")
@@ -82,6 +83,8 @@ out.writerow([key for key, _ in answers])
 for index in range(rows):
     out.writerow([value + (f" {index}" if key == "client.company" else "") for key, value in answers])
 PY
+}
+spreadsheet "$rows" > "$out/batch.csv"
 batch_pair() {  # folder for the files, label: both programs write the same letters there
   local dir=$1
   hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $dir/plain-files" --export-json "$out/ref.json" \
@@ -106,14 +109,7 @@ fi
 # Memory of a batch does not grow with its rows: the peak at 100 000 rows against the
 # peak at 10 000 (issue 22: at most 1.3), letters written to tmpfs when there is one.
 big=${BENCH_BIG_ROWS:-100000}
-python3 - "$big" Scripts/bench/letter.answers > "$out/big.csv" <<'PY'
-import csv, sys
-rows, answers = int(sys.argv[1]), [l.split(" = ", 1) for l in open(sys.argv[2], encoding="utf-8").read().splitlines() if " = " in l]
-out = csv.writer(sys.stdout, delimiter=";", lineterminator="\r\n")
-out.writerow([key for key, _ in answers])
-for index in range(rows):
-    out.writerow([value + (f" {index}" if key == "client.company" else "") for key, value in answers])
-PY
+spreadsheet "$big" > "$out/big.csv"
 place=$out
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then place=$(mktemp -d /dev/shm/goodbye-bench.XXXXXX); fi
 peak() {  # CSV: the batch's peak resident memory in KiB

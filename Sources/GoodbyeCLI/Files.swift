@@ -36,12 +36,7 @@ enum Files {
         check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> [UInt8]
     {
         let shown = label ?? path
-        guard let status = status(path) else {
-            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
-        }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
-        let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+        let descriptor = try openInput(path)
         defer { close(descriptor) }
         var output: [UInt8] = []
         var current: [UInt8] = []
@@ -96,12 +91,7 @@ enum Files {
     /// of any length in constant memory. The same limits as `readBytes`: no physical line
     /// past a mebibyte, no file past `limit`.
     static func readChunks(_ path: String, limit: Int = maximumSize, _ body: (ArraySlice<UInt8>) throws(Failure) -> Void) throws(Failure) {
-        guard let status = status(path) else {
-            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
-        }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
-        let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+        let descriptor = try openInput(path)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var total = 0
@@ -125,6 +115,17 @@ enum Files {
             if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
             try body(buffer[0..<count])
         }
+    }
+
+    /// An input file opened for reading: 66 when it is missing, a folder or unreadable.
+    private static func openInput(_ path: String) throws(Failure) -> Int32 {
+        guard let status = status(path) else {
+            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
+        let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
+        return descriptor
     }
 
     /// UTF-8 text, or a 65 that names the first bad line.
