@@ -51,36 +51,8 @@ struct Completions {
             "            \(commands.joined(separator: "|"))) command=${COMP_WORDS[i]}; named=1; break ;;",
             "        esac",
             "    done",
-            "    case $prev in",
         ]
-        for spec in OptionSpec.all where spec.argument != .none {
-            let names = spec.names.joined(separator: "|")
-            switch spec.argument {
-            // One name a line, marked as file names: spaces kept, folders ending in a slash.
-            case .file: lines.append("        \(names)) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return ;;")
-            case .folder: lines.append("        \(names)) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return ;;")
-            case .date: lines.append("        \(names)) return ;;")
-            case .format:
-                lines.append("        \(names))")
-                lines.append("            case $command in")
-                for command in Command.allCases where !command.formats.isEmpty {
-                    lines.append("                \(command.rawValue)) COMPREPLY=($(compgen -W \"\(command.formats.map(\.rawValue).joined(separator: " "))\" -- \"$cur\")) ;;")
-                }
-                lines.append("            esac")
-                lines.append("            return ;;")
-            case .language, .kind:
-                lines.append("        \(names)) COMPREPLY=($(compgen -W \"\((values(spec, nil) ?? []).joined(separator: " "))\" -- \"$cur\")); return ;;")
-            case .none: break
-            }
-        }
-        lines += [
-            "    esac",
-            "    if [[ $cur == -* ]]; then",
-            "        case $command in",
-        ]
-        for command in Command.allCases {
-            lines.append("            \(command.rawValue)) COMPREPLY=($(compgen -W \"\(options(command).joined(separator: " "))\" -- \"$cur\")) ;;")
-        }
+        lines += cases(Self.bashSyntax, options: "    if [[ $cur == -* ]]; then")
         lines += [
             "        esac",
             "    elif [[ $named == 0 ]]; then",
@@ -111,35 +83,8 @@ struct Completions {
             "            (\(commands.joined(separator: "|"))) command=${words[i]}; named=1; break ;;",
             "        esac",
             "    done",
-            "    case $prev in",
         ]
-        for spec in OptionSpec.all where spec.argument != .none {
-            let names = spec.names.joined(separator: "|")
-            switch spec.argument {
-            case .file: lines.append("        (\(names)) _files; return ;;")
-            case .folder: lines.append("        (\(names)) _files -/; return ;;")
-            case .date: lines.append("        (\(names)) return ;;")
-            case .format:
-                lines.append("        (\(names))")
-                lines.append("            case $command in")
-                for command in Command.allCases where !command.formats.isEmpty {
-                    lines.append("                (\(command.rawValue)) compadd -- \(command.formats.map(\.rawValue).joined(separator: " ")) ;;")
-                }
-                lines.append("            esac")
-                lines.append("            return ;;")
-            case .language, .kind:
-                lines.append("        (\(names)) compadd -- \((values(spec, nil) ?? []).joined(separator: " ")); return ;;")
-            case .none: break
-            }
-        }
-        lines += [
-            "    esac",
-            "    if [[ ${words[CURRENT]} == -* ]]; then",
-            "        case $command in",
-        ]
-        for command in Command.allCases {
-            lines.append("            (\(command.rawValue)) compadd -- \(options(command).joined(separator: " ")) ;;")
-        }
+        lines += cases(Self.zshSyntax, options: "    if [[ ${words[CURRENT]} == -* ]]; then")
         lines += [
             "        esac",
             "    elif (( named == 0 )); then",
@@ -157,6 +102,52 @@ struct Completions {
             "fi",
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: bash and zsh
+
+    /// How a shell writes a case pattern and offers words, files or folders.
+    struct Syntax: Sendable {
+        let pattern: @Sendable (String) -> String
+        let offer: @Sendable ([String]) -> String
+        let files: String
+        let folders: String
+    }
+
+    static let bashSyntax = Syntax(pattern: { $0 + ")" }, offer: { "COMPREPLY=($(compgen -W \"\($0.joined(separator: " "))\" -- \"$cur\"))" },
+        // One name a line, marked as file names: spaces kept, folders ending in a slash.
+        files: "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")",
+        folders: "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")")
+
+    static let zshSyntax = Syntax(pattern: { "(" + $0 + ")" }, offer: { "compadd -- " + $0.joined(separator: " ") },
+        files: "_files", folders: "_files -/")
+
+    /// The value after an option (`case $prev`), then, for a word that starts with a
+    /// dash (`test`), the options of the command: the same for both shells but for syntax.
+    private func cases(_ syntax: Syntax, options test: String) -> [String] {
+        var lines = ["    case $prev in"]
+        for spec in OptionSpec.all where spec.argument != .none {
+            let pattern = syntax.pattern(spec.names.joined(separator: "|"))
+            switch spec.argument {
+            case .file: lines.append("        \(pattern) \(syntax.files); return ;;")
+            case .folder: lines.append("        \(pattern) \(syntax.folders); return ;;")
+            case .date: lines.append("        \(pattern) return ;;")
+            case .format:
+                lines += ["        \(pattern)", "            case $command in"]
+                for command in Command.allCases where !command.formats.isEmpty {
+                    lines.append("                \(syntax.pattern(command.rawValue)) \(syntax.offer(command.formats.map(\.rawValue))) ;;")
+                }
+                lines += ["            esac", "            return ;;"]
+            case .language, .kind:
+                lines.append("        \(pattern) \(syntax.offer(values(spec, nil) ?? [])); return ;;")
+            case .none: break
+            }
+        }
+        lines += ["    esac", test, "        case $command in"]
+        for command in Command.allCases {
+            lines.append("            \(syntax.pattern(command.rawValue)) \(syntax.offer(options(command))) ;;")
+        }
+        return lines
     }
 
     // MARK: fish
