@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Dependencies flow one way: the pure cores (DialogueCore, LetterTemplating) import no
+/// Dependencies flow one way: the pure cores (DialogueCore, LetterTemplating, LineEditing) import no
 /// I/O; ContentLoading reads `Localization/` into them; GoodbyeCLI is the shell.
 let package = Package(
     name: "Goodbye",
@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         .target(name: "DialogueCore"),
         .target(name: "LetterTemplating"),
+        /// The line editor's keys-to-line logic, its menus and its drawing: pure, no terminal.
+        .target(name: "LineEditing"),
         .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
         .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
         /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
@@ -19,7 +21,7 @@ let package = Package(
         .target(name: "BuiltInContent", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"], plugins: ["BuiltInContentPlugin"]),
         .target(
             name: "GoodbyeCLI",
-            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent"]
+            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent", "LineEditing"]
         ),
         .executableTarget(name: "goodbye", dependencies: ["GoodbyeCLI"]),
         /// The in-process benchmark of Scripts/bench.sh (not installed).
@@ -28,6 +30,7 @@ let package = Package(
             dependencies: ["ContentLoading", "LetterComposition", "LetterTemplating", "DialogueCore"]
         ),
         .testTarget(name: "DialogueCoreTests", dependencies: ["DialogueCore"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LetterTemplatingTests", dependencies: ["LetterTemplating"], exclude: ["mustache-spec"]),
         .testTarget(
             name: "GoodbyeTests",

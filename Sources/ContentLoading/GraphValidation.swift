@@ -69,7 +69,12 @@ struct GraphValidation {
                     Message(.diagImpossibleBranch, ["value": value, "id": node.id, "accepted": allowed.sorted().joined(separator: ", ")]))
             }
         }
-        if let condition = node.skipIf, graph.question(condition.question) == nil {
+        if let condition = node.skipIf, let name = condition.computed {
+            if !computedDefaults.contains(name) {
+                report(.computedDefault, node.id, "skip_if",
+                    Message(.diagUnknownComputedBranch, ["value": "@" + name, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
+            }
+        } else if let condition = node.skipIf, graph.question(condition.question) == nil {
             report(.badCondition, node.id, "skip_if", Message(.diagConditionMissing, ["id": condition.question]))
         }
         if let question = node.question { checkDefault(question) }

@@ -26,7 +26,7 @@ extension Engine {
                     outputs.append(.review(ids: reviewed(state, upTo: node.id)))
                     return
                 }
-            case .question where node.isSkipped(by: state.answers):
+            case .question where node.isSkipped(by: state.answers, computed: { computedDefault($0, state.answers) }):
                 nextId = node.next
             case .question(let question):
                 if let answer = state.answers[question.id], !state.revisit.contains(question.id) {
@@ -56,41 +56,14 @@ extension Engine {
         return ids
     }
 
-    /// Where `id` stands in its part of the planned path (the parts are split by the
-    /// decision): its number from 1 and the part's size, for "Question 3 sur 16". The
-    /// size is nil when an answer still to come, at `id` or after it, may lengthen the
-    /// part (a "yes" that opens the letter's questions): a total that would jump up is
-    /// not shown. One that may only shrink (a branch that skips questions) is.
-    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int?)? {
-        guard let (number, total, ahead) = part(of: id, in: state) else { return nil }
-        for question in ahead {
-            guard let node = graph.nodes[question] else { continue }
-            for value in node.branches.keys {
-                var other = state
-                other.answers[question] = Answer(value)
-                if let longer = part(of: id, in: other), longer.total > total { return (number, nil) }
-            }
-        }
-        return (number, total)
-    }
-
-    /// `id`'s number and its part's size on the planned path, and the unanswered
-    /// questions with branches from `id` on in that part.
-    private func part(of id: String, in state: Conversation) -> (number: Int, total: Int, ahead: [String])? {
-        var parts: [[String]] = [[]]
-        var ahead: [[String]] = [[]]
-        var reached = false
-        _ = walk(state, planned: true, decided: {
-            parts.append([])
-            ahead.append([])
-        }, branching: { if reached { ahead[ahead.count - 1].append($0) } }) {
-            parts[parts.count - 1].append($0)
-            if $0 == id { reached = true }
-        }
-        for (part, branching) in zip(parts, ahead) {
-            if let index = part.firstIndex(of: id) { return (index + 1, part.count, branching) }
-        }
-        return nil
+    /// Where `id` stands on the planned path, for "Question 3 sur 17": its number from 1
+    /// and the path's length as it stands, each question still to come taken with its
+    /// default. The number only moves on by one from a question to the next; the total
+    /// follows the answers (a "yes" that opens the letter's questions lengthens it).
+    public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
+        let planned = walk(state, planned: true)
+        guard let index = planned.firstIndex(of: id) else { return nil }
+        return (index + 1, planned.count)
     }
 
     /// The decision from the answers on the path only.
@@ -100,8 +73,7 @@ extension Engine {
     }
 
     private func walk(
-        _ state: Conversation, planned: Bool, stop: String? = nil, decided: () -> Void = {}, branching: (String) -> Void = { _ in },
-        visit: (String) -> Void = { _ in }
+        _ state: Conversation, planned: Bool, stop: String? = nil, visit: (String) -> Void = { _ in }
     ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
@@ -118,17 +90,15 @@ extension Engine {
             case .decision:
                 let answered = Set(visited)
                 let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
-                decided()
                 nextId = node.target(for: report.decision.rawValue)
-            case .question where node.isSkipped(by: state.answers):
+            case .question where node.isSkipped(by: state.answers, computed: { computedDefault($0, state.answers) }):
                 nextId = node.next
             case .question(let question):
                 let answer = state.answers[question.id]
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
                 visit(question.id)
-                if answer == nil, !node.branches.isEmpty { branching(question.id) }
-                nextId = node.target(for: answer?.value)
+                nextId = node.target(for: answer?.value ?? (planned ? resolvedDefault(question, answers: state.answers) : nil))
             }
         }
         return visited

@@ -101,9 +101,12 @@ public struct Node: Sendable, Equatable {
     }
 
     /// Whether the answers make this node one to pass over.
-    public func isSkipped(by answers: [String: Answer]) -> Bool {
-        guard let skipIf, let answer = answers[skipIf.question]?.value else { return false }
-        return skipIf.values.contains(answer)
+    /// `computed` resolves a condition on a computed value (`skip_if = @kind=talk`).
+    public func isSkipped(by answers: [String: Answer], computed: (String) -> String? = { _ in nil }) -> Bool {
+        guard let skipIf else { return false }
+        let value = skipIf.computed.map(computed) ?? answers[skipIf.question]?.value
+        guard let value else { return false }
+        return skipIf.values.contains(value)
     }
 
     /// Where the dialogue goes after this node when its value is `value`.
@@ -144,12 +147,15 @@ public struct DialogueGraph: Sendable, Equatable {
     }
 }
 
-/// `skip_if = question=value`: pass over a node when another answer has that value.
+/// `skip_if = question=value`: pass over a node when another answer has that value;
+/// `skip_if = @name=value`: when a computed value (`@kind`, `@command`) has it.
 public struct SkipCondition: Sendable, Equatable {
     public var question: String
     /// One value, or several separated by `|` (`client.kind=particulier|public`).
     public var value: String
     public var values: [String] { value.split(separator: "|").map(\.trimmed) }
+    /// `@kind` in `skip_if = @kind=talk`: a value the program computes, not an answer.
+    public var computed: String? { question.hasPrefix("@") ? String(question.dropFirst()) : nil }
 
     public init(question: String, value: String) {
         self.question = question

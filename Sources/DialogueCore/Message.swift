@@ -112,6 +112,9 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case letterSaved = "note.letter_saved"
     case savePrompt = "note.save_prompt"
     case saveDone = "note.save_done"
+    case noEditor = "note.no_editor"
+    case editorFailed = "note.editor_failed"
+    case editedEmpty = "note.edited_empty"
     case kindNotForCommand = "error.kind_not_for_command"
     case unknownKind = "error.unknown_kind"
     // The letter's facts: errors, warnings.

@@ -51,6 +51,9 @@ extension App {
         if !options.noInput { say(isLetter ? presenter.wrapped(presenter.text(TextKey.letterIntro)) + "\n" : presenter.intro()) }
         let session = Session(engine: engine, presenter: presenter, terminal: terminal, noInput: options.noInput,
             showDecision: toStdout, say: say)
+        session.stream = toStdout ? 1 : 2
+        session.editing = !options.noInput && !options.plain && environment["TERM"].map { $0 != "dumb" } ?? false
+            && terminal.canEdit(on: session.stream)
         var prefilled = file?.answers ?? [:]
         let store = sessionStore(options, content, isLetter: isLetter)
         let onInterrupt = { (hint: String) in
@@ -128,8 +131,16 @@ extension App {
         if format == .eml, let letter { noteMissingAddresses(letter, texts) }
         let kindName = letter.map { texts.kindName($0.kind) } ?? ""
         let name = Files.slug([letter?.recipient.first ?? "", kindName, today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
-        try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, options: options, presenter: presenter,
-            say: say, format: format)
+        let reflection = isLetter ? [] : Presenter.reflectionAnswers(used(state, engine, signs: false))
+        try deliver(letter: text, name: name, warnings: letter?.warnings, report: report, reflection: reflection, options: options,
+            session: session, say: say, format: format)
+        // The moment of reflection given back, last, before the goodbye.
+        // (Without a letter, `deliver` gives it back before its goodbye.)
+        if !isLetter, format == .text, text != nil, options.output == nil || options.output == "-",
+            let closing = presenter.reflection(used(state, engine, signs: false))
+        {
+            say(closing + "\n" + presenter.wrapped(presenter.text(TextKey.finished)) + "\n")
+        }
     }
 
     /// `--kind`, checked against the content's table; the farewell letter by default.
@@ -175,7 +186,8 @@ extension App {
     }
 
     private func makePresenter(_ graph: DialogueGraph, _ texts: TextTable, _ options: Options, onScreen: Bool) -> Presenter {
-        var presenter = Presenter(graph: graph, texts: texts, width: onScreen ? min(terminal.width, 100) : nil)
+        var presenter = Presenter(graph: graph, texts: texts, width: nil)
+        if onScreen { presenter.screenWidth = { [terminal] in terminal.width } }
         presenter.plain = options.plain
         presenter.emphasis = onScreen && !options.plain && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         return presenter
@@ -272,9 +284,11 @@ extension App {
         }
     }
 
-    private func deliver(letter: String?, name: String, warnings: [LetterWarning]?, report: DecisionReport?, options: Options,
-        presenter: Presenter, say: (String) -> Void, format: OutputFormat) throws(Failure)
+    private func deliver(letter: String?, name: String, warnings: [LetterWarning]?, report: DecisionReport?,
+        reflection: [(name: String, id: String, text: String)], options: Options, session: Session, say: (String) -> Void,
+        format: OutputFormat) throws(Failure)
     {
+        let presenter = session.presenter
         var letterInReport = letter
         if let letter, let path = options.output, path != "-" {
             try Files.write(letter, to: path, force: options.force)
@@ -283,11 +297,18 @@ extension App {
         }
         if let report, format == .json {
             let warnings = warnings.map { $0.map { (code: $0.code.rawValue, message: presenter.texts.render($0.message)) } }
-            terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport, warnings: warnings).rendered() + "\n")
+            let given = reflection.map { ($0.name, $0.text) }
+            terminal.write(Report.json(report, summary: presenter.summary(report), letter: letterInReport, warnings: warnings,
+                reflection: given).rendered() + "\n")
             return
         }
         guard let letter = letterInReport else {
-            if options.command == .run { say("\n" + presenter.text(TextKey.finished) + "\n") }
+            if options.command == .run {
+                if let closing = presenter.reflection(Dictionary(uniqueKeysWithValues: reflection.map { ($0.id, Answer($0.text)) })) {
+                    say(closing)
+                }
+                say("\n" + presenter.text(TextKey.finished) + "\n")
+            }
             return
         }
         if options.command == .letter {
@@ -297,24 +318,48 @@ extension App {
             say("\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n" + wrapLines(letter, width: presenter.width))
             say(String(repeating: "─", count: heading.count) + "\n")
         }
-        offerToSave(letter, name: name, format: format, presenter: presenter, say: say, options: options)
+        offerToSave(letter, name: name, format: format, session: session, say: say, options: options)
     }
 
     /// At a terminal, the letter is kept: a file in the current folder, named from the
-    /// client and the date, never over an existing one; Enter accepts. A letter sent
-    /// to a file or a pipe (`goodbye letter > lettre.txt`) is kept there: nothing to offer.
-    private func offerToSave(_ letter: String, name: String, format: OutputFormat, presenter: Presenter, say: (String) -> Void,
+    /// client and the date, never over an existing one; Enter accepts, `e` opens it in
+    /// the person's editor first, and what the editor leaves is what is saved (an
+    /// emptied draft saves nothing). A letter sent to a file or a pipe
+    /// (`goodbye letter > lettre.txt`) is kept there: nothing to offer.
+    private func offerToSave(_ letter: String, name: String, format: OutputFormat, session: Session, say: (String) -> Void,
         options: Options)
     {
+        let presenter = session.presenter
         guard terminal.isInteractive, terminal.outputIsTerminal, !options.noInput else {
             if options.command == .run { say(presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n") }
             return
         }
         let file = Files.freeName(name, extension: format.fileExtension)
         let texts = presenter.texts
-        say("\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n" + presenter.promptMark)
-        let answer = terminal.readLine().map { folded($0.trimmed) } ?? "non"
-        guard answer.isEmpty || YesNo.words[answer] == YesNo.yes else { return }
+        var letter = letter
+        while true {
+            let answer = session.ask("\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n").map { folded($0.trimmed) } ?? "non"
+            if answer == "e" {
+                guard let command = ExternalEditor.command(environment) else {
+                    say(presenter.wrapped(texts.text(.noEditor)) + "\n")
+                    continue
+                }
+                switch ExternalEditor.edit(letter, fileExtension: format.fileExtension, command: command, environment: environment) {
+                case .failed(let status):
+                    say(presenter.wrapped(texts.text(.editorFailed, ["command": printable(command), "count": String(status)])) + "\n")
+                    continue
+                case .edited(let text):
+                    guard !text.trimmed.isEmpty else {
+                        say(presenter.wrapped(texts.text(.editedEmpty)) + "\n")
+                        return
+                    }
+                    letter = text
+                }
+            } else if !(answer.isEmpty || YesNo.words[answer] == YesNo.yes) {
+                return
+            }
+            break
+        }
         do {
             try Files.write(letter, to: file, force: false)
             say(presenter.wrapped(texts.text(.saveDone, ["path": file])) + "\n")
@@ -326,7 +371,9 @@ extension App {
 
 /// The JSON report of the contract.
 enum Report {
-    static func json(_ report: DecisionReport, summary: String, letter: String?, warnings: [(code: String, message: String)]? = nil) -> JSON {
+    static func json(_ report: DecisionReport, summary: String, letter: String?, warnings: [(code: String, message: String)]? = nil,
+        reflection: [(String, String)] = []) -> JSON
+    {
         var fields: [(String, JSON)] = [
             ("decision", .string(report.decision.rawValue)),
             ("reasons", .array(report.reasons.map { reason in
@@ -336,6 +383,8 @@ enum Report {
             ("pro_bono", .bool(report.proBono)),
             ("summary", .string(summary)),
         ]
+        // What the person wrote in the moment of reflection, when they wrote anything.
+        if !reflection.isEmpty { fields.append(("reflection", .object(reflection.map { ($0.0, JSON.string($0.1)) }))) }
         if let letter { fields.append(("letter", .string(letter))) }
         if let warnings {
             fields.append(("warnings", .array(warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })))

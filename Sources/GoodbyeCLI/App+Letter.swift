@@ -32,7 +32,7 @@ extension App {
         while true {
             let letter = try draftOnce(drafting, used(state, drafting.engine, signs: drafting.signs))
             guard interactive, terminal.isInteractive, !letter.warnings.isEmpty,
-                let question = chooseWarning(letter.warnings, presenter: presenter, say: say)
+                let question = chooseWarning(letter.warnings, session: session)
             else { return letter }
             var answers = state.answers
             answers[question] = nil
@@ -57,7 +57,8 @@ extension App {
     }
 
     /// The numbered warnings and the choice: the question to answer again, or nil to draft.
-    private func chooseWarning(_ warnings: [LetterWarning], presenter: Presenter, say: (String) -> Void) -> String? {
+    private func chooseWarning(_ warnings: [LetterWarning], session: Session) -> String? {
+        let presenter = session.presenter
         let texts = presenter.texts
         var lines = ["", presenter.bold(presenter.wrapped(texts.text(.warningsHeading)))]
         for (index, warning) in warnings.enumerated() {
@@ -66,8 +67,7 @@ extension App {
         }
         lines.append(presenter.wrapped(texts.text(.warningsChoice)))
         while true {
-            say(lines.joined(separator: "\n") + "\n" + presenter.promptMark)
-            guard let line = terminal.readLine()?.trimmed, !line.isEmpty else { return nil }
+            guard let line = session.ask(lines.joined(separator: "\n") + "\n")?.trimmed, !line.isEmpty else { return nil }
             if let number = Int(line), warnings.indices.contains(number - 1), let question = warnings[number - 1].question {
                 return question
             }

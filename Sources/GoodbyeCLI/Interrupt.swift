@@ -72,6 +72,7 @@ public enum Interrupt {
         // Ctrl-\ too: the person asked to stop, not for a backtrace.
         for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             Glibc.signal(signal) { number in
+                RawMode.leave()
                 if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
                 let active = Interrupt.progressActive
                 if active >= 0 {
@@ -89,6 +90,7 @@ public enum Interrupt {
         guard isatty(0) != 0, getenv("SWIFT_BACKTRACE") == nil else { return }
         for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT] {
             Glibc.signal(signal) { _ in
+                RawMode.leave()
                 if Interrupt.armed != 0 { unlink(Interrupt.temporary) }
                 if let pointer = Interrupt.crashBuffer { _ = write(2, pointer, strlen(pointer)) }
                 _exit(70)

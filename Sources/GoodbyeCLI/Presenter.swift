@@ -1,17 +1,27 @@
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import LineEditing
 
 /// Turns the engine's outputs into the text a person reads, in one language.
 struct Presenter {
     let graph: DialogueGraph
     let texts: TextTable
+    private let fixedWidth: Int?
+    /// The screen's width, read each time text is wrapped (a resized window is seen).
+    var screenWidth: (() -> Int)?
     /// Columns to wrap at; nil writes each paragraph on one line.
-    let width: Int?
+    var width: Int? { screenWidth.map { min($0(), 100) } ?? fixedWidth }
     /// Bold titles and questions (a terminal that accepts it, `NO_COLOR` unset).
     var emphasis = false
     /// For screen readers: no decoration, one idea a line, a spoken prompt.
     var plain = false
+
+    init(graph: DialogueGraph, texts: TextTable, width: Int?) {
+        self.graph = graph
+        self.texts = texts
+        self.fixedWidth = width
+    }
 
     var promptMark: String { plain ? labelled(texts.text(TextKey.answerLabel), "") : "› " }
 
@@ -52,17 +62,18 @@ struct Presenter {
     }
 
     /// The question, its choices and what pressing Enter does, ending with the prompt mark.
-    /// `total`: nil while the answers to come still choose the way ("Question 3 · Votre lettre").
-    func question(_ id: String, defaultValue: String?, progress: (number: Int, total: Int?)?, itemCount: Int = 0) -> String {
+    /// `progress`: "Question 3 sur 17 · Vous", on every question but an invoice after the first.
+    /// `withInput: false`: the question alone, for the line editor to draw its menu,
+    /// hints and prompt below.
+    func question(_ id: String, defaultValue: String?, progress: (number: Int, total: Int)?, itemCount: Int = 0, withInput: Bool = true) -> String {
         guard let question = graph.question(id) else { return id + "\n› " }
         var lines: [String] = [""]
-        if let (number, total) = progress, total ?? 2 > 1, itemCount == 0 {
+        if let (number, total) = progress, itemCount == 0 {
             let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
-            var values: [String: Value] = ["number": .string(String(number)), "group": .string(group)]
-            if let total { values["total"] = .string(String(total)) }
-            lines.append(text(total == nil ? TextKey.progressOpen : TextKey.progress, values))
+            lines.append(text(TextKey.progress, ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
         }
         lines.append(bold(wrapped(texts.text(id + ".prompt"))))
+        guard withInput else { return typography(lines.joined(separator: "\n")) + "\n" }
         if question.type == .choice {
             for (index, choice) in question.choices.enumerated() {
                 lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
@@ -74,6 +85,19 @@ struct Presenter {
     /// What pressing Enter does, then the prompt mark: after a refusal or a help, the
     /// question stays on screen above and only this is repeated.
     func reprompt(_ question: Question, defaultValue: String?, itemCount: Int) -> String {
+        let hints = hintTexts(question, defaultValue: defaultValue, itemCount: itemCount)
+        guard !hints.isEmpty else { return promptMark }
+        if plain { return hints.map { wrapped($0) }.joined(separator: "\n") + "\n" + promptMark }
+        return wrapped("(" + paired(hints) + ")") + "\n" + promptMark
+    }
+
+    /// The hints as the line editor shows them under the question (it wraps them).
+    func hints(_ question: Question, defaultValue: String?, itemCount: Int) -> [String] {
+        let hints = hintTexts(question, defaultValue: defaultValue, itemCount: itemCount)
+        return hints.isEmpty ? [] : [typography("(" + paired(hints) + ")")]
+    }
+
+    private func hintTexts(_ question: Question, defaultValue: String?, itemCount: Int) -> [String] {
         var hints: [String] = []
         if question.type == .yesNo { hints.append(texts.text(TextKey.yesNo)) }
         if question.type == .choice { hints.append(texts.text(TextKey.choose)) }
@@ -84,10 +108,24 @@ struct Presenter {
         } else if !question.required {
             hints.append(text(TextKey.optional))
         }
-        guard !hints.isEmpty else { return promptMark }
-        if plain { return hints.map { wrapped($0) }.joined(separator: "\n") + "\n" + promptMark }
-        return wrapped("(" + paired(hints) + ")") + "\n" + promptMark
+        return hints
     }
+
+    /// An answer as the person would type it again (`15/03/2026`, `1250,00`), put in the
+    /// line when a question is asked again.
+    func editable(_ value: String, for question: Question) -> String {
+        switch question.type {
+        case .date:
+            guard let date = CivilDate(iso: value) else { return value }
+            return String(format2(date.day)) + "/" + format2(date.month) + "/" + String(date.year)
+        case .amount, .percent:
+            return texts.language == "fr" ? value.replacing(".", with: ",") : value
+        case .duration: return label(value, for: question)
+        default: return value
+        }
+    }
+
+    private func format2(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 
     /// Every answer so far, grouped by part of the dialogue and numbered.
     func answerList(_ ids: [String], answers: [String: Answer]) -> [String] {
@@ -108,9 +146,9 @@ struct Presenter {
     }
 
     /// The review before the decision: the numbered answers, then how to confirm.
-    func review(_ ids: [String], answers: [String: Answer]) -> String {
+    func review(_ ids: [String], answers: [String: Answer], withPrompt: Bool = true) -> String {
         let lines = ["", bold(texts.text("review.title"))] + answerList(ids, answers: answers)
-        return typography(lines.joined(separator: "\n")) + "\n\n" + reviewPrompt()
+        return typography(lines.joined(separator: "\n")) + "\n\n" + (withPrompt ? reviewPrompt() : "")
     }
 
     func reviewPrompt() -> String {
@@ -215,6 +253,31 @@ struct Presenter {
         }
     }
 
+    /// The reflection's questions, with the line that gives each answer back.
+    static let reflection: [(id: String, key: TextKey)] = [
+        ("reflection.past", .reflectionPast), ("reflection.common", .reflectionCommon), ("reflection.decision", .reflectionDecision),
+    ]
+
+    /// The reflection's answers given (not left empty), by the name the JSON report uses.
+    static func reflectionAnswers(_ answers: [String: Answer]) -> [(name: String, id: String, text: String)] {
+        reflection.compactMap { id, _ in
+            guard let text = answers[id]?.value.trimmed, !text.isEmpty else { return nil }
+            return (String(id.split(separator: ".").last ?? ""), id, text)
+        }
+    }
+
+    /// The end of a session: what the person wrote in the moment of reflection, given
+    /// back in a short paragraph; nil when nothing was written.
+    func reflection(_ answers: [String: Answer]) -> String? {
+        let given = Self.reflectionAnswers(answers)
+        guard !given.isEmpty else { return nil }
+        let keys = Dictionary(uniqueKeysWithValues: Self.reflection.map { ($0.id, $0.key) })
+        let lines = ["", bold(texts.text(TextKey.reflectionHeading))]
+            + given.map { wrapped(text(keys[$0.id] ?? .reflectionPast, ["text": .string($0.text)]), indent: "–\u{A0}") }
+            + [wrapped(texts.text(TextKey.reflectionEnd))]
+        return lines.map(typography).joined(separator: "\n") + "\n"
+    }
+
     /// The decision in one or two sentences (the JSON report's `summary`).
     func summary(_ report: DecisionReport) -> String {
         let names = report.established.map { texts.text("reason.\($0.id).name") }
@@ -232,19 +295,5 @@ func wrapLines(_ text: String, width: Int?) -> String {
 /// Wraps a paragraph at `width` columns, breaking only at ordinary spaces (never at a
 /// no-break space), continuing lines under the text after `indent`.
 func wrap(_ paragraph: String, width: Int, indent: String = "") -> String {
-    let continuation = String(repeating: " ", count: indent.count)
-    var lines: [String] = []
-    var line = indent
-    var lineHasWord = false
-    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-        if lineHasWord, line.count + 1 + word.count > width {
-            lines.append(line)
-            line = continuation + word
-        } else {
-            line += (lineHasWord ? " " : "") + word
-        }
-        lineHasWord = true
-    }
-    lines.append(line)
-    return lines.joined(separator: "\n")
+    Wrap.paragraph(paragraph, width: width, indent: indent)
 }

@@ -1,5 +1,7 @@
 import FoundationEssentials
 import DialogueCore
+import LetterComposition
+import LineEditing
 
 /// How a session stopped.
 enum SessionEnd {
@@ -46,6 +48,14 @@ final class Session {
     /// Said when input ends early, after what was lost: how to resume.
     var resumeHint: Message?
     private(set) var missing: [String] = []
+    /// Answers read with the line editor and choices shown as menus: a person at a
+    /// terminal that is not `--plain` nor `TERM=dumb`. The stream the conversation is on.
+    var editing = false
+    var stream: Int32 = 1
+    /// What the next answer is read with (editing): the line as it starts and its look.
+    private var request: (editor: LineEditor, view: EditorView)?
+    /// This session's answers as typed, for Up and Down.
+    private var typed: [String] = []
 
     init(engine: Engine, presenter: Presenter, terminal: Terminal, noInput: Bool, showDecision: Bool, say: @escaping (String) -> Void) {
         self.engine = engine
@@ -73,7 +83,8 @@ final class Session {
     /// The next step, or nil when the person quits.
     private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
         if noInput { return automatic(state, node) }
-        guard let line = terminal.readLine() else {
+        let read = editing ? request.flatMap { terminal.edit($0.editor, $0.view, on: stream) } : terminal.readLine()
+        guard let line = read else {
             if terminal.lineTooLong { throw Failure.lineTooLong }
             if terminal.inputFailed { throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? [])) }
             say("\n")
@@ -81,7 +92,13 @@ final class Session {
             throw Failure(.endOfInput, [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
         }
         if !terminal.isInteractive { say(printable(line) + "\n") }
-        switch Typed.parse(line, isText: node.question?.type == .text, texts: presenter.texts) {
+        let typedLine = Typed.parse(line, isText: node.question?.type == .text, texts: presenter.texts)
+        if case .input(.answer) = typedLine, !line.trimmed.isEmpty, node.question.map({ $0.type != .choice && $0.type != .yesNo }) ?? false,
+            typed.last != line
+        {
+            typed.append(line)
+        }
+        switch typedLine {
         case .quit:
             return nil
         case .summary:
@@ -110,6 +127,7 @@ final class Session {
 
     /// The question (or the review) asked again, after something said in between.
     private func reprompt(_ state: Conversation, _ node: Node) {
+        guard !editing else { return }  // the editor draws its hints and prompt again
         if let question = node.question {
             let current = engine.resolvedDefault(question, answers: state.answers)
             say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
@@ -133,7 +151,13 @@ final class Session {
             case .ask(let id, let defaultValue):
                 guard !noInput else { continue }
                 let items = step.state.items.count
-                if repeating, let question = engine.graph.question(id) {
+                if editing, let question = engine.graph.question(id) {
+                    if !repeating {
+                        let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
+                        say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: items, withInput: false))
+                    }
+                    request = editRequest(question, defaultValue: defaultValue, state: step.state)
+                } else if repeating, let question = engine.graph.question(id) {
                     say(presenter.reprompt(question, defaultValue: defaultValue, itemCount: items))
                 } else {
                     let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
@@ -141,7 +165,12 @@ final class Session {
                 }
             case .review(let ids):
                 guard !noInput else { continue }
-                say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
+                if editing {
+                    if !repeating { page(presenter.review(ids, answers: step.state.answers, withPrompt: false)) }
+                    request = (LineEditor(history: typed), view([presenter.typography(presenter.text("review.how"))]))
+                } else {
+                    say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
+                }
             case .rejected(let id, let rejection):
                 repeating = true
                 if terminal.isInteractive { say(presenter.wrapped(presenter.rejection(rejection, for: id)) + "\n") }
@@ -156,7 +185,15 @@ final class Session {
             case .decision(let report):
                 // Without input, a missing answer ends the run with 65: a decision drawn
                 // from part of the answers would be printed before that failure.
-                if showDecision, missing.isEmpty { say(presenter.decision(report)) }
+                if showDecision, missing.isEmpty {
+                    guard editing else {
+                        say(presenter.decision(report))
+                        continue
+                    }
+                    // The verdict stays on screen until the person has read it.
+                    page(presenter.decision(report))
+                    pause(presenter.typography(presenter.text(TextKey.pressEnter)))
+                }
             case .cannotGoBack:
                 repeating = true
                 say(presenter.text(TextKey.firstQuestion) + "\n")
@@ -165,6 +202,68 @@ final class Session {
             case .brokenContent(let id):
                 throw Failure(.software, [Message(.deadEnd, ["id": id]), Message(.reportBug)])
             }
+        }
+    }
+}
+
+extension Session {
+    /// A short exchange outside the dialogue (the warnings, the offer to save): `text`
+    /// shown, then one line read, with the line editor when there is one.
+    func ask(_ text: String, hints: [String] = []) -> String? {
+        guard editing else {
+            say(text + hints.map { $0 + "\n" }.joined() + presenter.promptMark)
+            return terminal.readLine()
+        }
+        say(text)
+        return terminal.edit(LineEditor(), view(hints), on: stream)
+    }
+
+    private func view(_ hints: [String]) -> EditorView {
+        EditorView(prompt: presenter.promptMark, hints: hints, emphasis: presenter.emphasis)
+    }
+
+    /// Text longer than the screen, a screenful at a time, each but the last followed by
+    /// « Page 1 sur 2 : appuyez sur Entrée pour la suite. ».
+    private func page(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let size = max(terminal.height - 2, 3)
+        guard lines.count > size + 1 else { return say(text) }
+        let pages = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]) }
+        for (index, lines) in pages.enumerated() {
+            say(lines.joined(separator: "\n") + (index + 1 < pages.count ? "\n" : ""))
+            if index + 1 < pages.count {
+                pause(presenter.typography(presenter.text(TextKey.page, ["number": .string(String(index + 1)), "total": .string(String(pages.count))])))
+            }
+        }
+    }
+
+    /// Waits for Enter, `hint` shown meanwhile, then takes it off the screen.
+    private func pause(_ hint: String) {
+        _ = terminal.edit(LineEditor(), EditorView(prompt: "", hints: [hint], emphasis: presenter.emphasis), on: stream)
+    }
+
+    /// How the answer to `question` is read: a menu for a choice or a yes/no (starting
+    /// on the default), else a line holding the current answer when the question is
+    /// asked again, ready to edit; the hints below.
+    private func editRequest(_ question: Question, defaultValue: String?, state: Conversation) -> (editor: LineEditor, view: EditorView) {
+        let texts = presenter.texts
+        switch question.type {
+        case .yesNo:
+            let labels = [texts.text(TextKey.yes), texts.text(TextKey.no)]
+            let shortcuts = Dictionary(labels.enumerated().compactMap { index, label in label.lowercased().first.map { ($0, index) } }) { first, _ in first }
+            let menu = Menu(labels: labels.map { $0.prefix(1).uppercased() + $0.dropFirst() }, answers: labels,
+                highlight: defaultValue == YesNo.no ? 1 : 0, shortcuts: shortcuts, numbered: false)
+            return (LineEditor(menu: menu), view(["(" + presenter.typography(presenter.text(TextKey.menuYesNo)) + ")"]))
+        case .choice:
+            let labels = question.choices.map { presenter.typography(texts["\(question.id).choice.\($0)"] ?? $0) }
+            let menu = Menu(labels: labels, answers: labels.indices.map { String($0 + 1) },
+                highlight: defaultValue.flatMap(question.choices.firstIndex(of:)) ?? 0)
+            return (LineEditor(menu: menu), view(["(" + presenter.typography(presenter.text(TextKey.menuHint)) + ")"]))
+        default:
+            let hints = presenter.hints(question, defaultValue: defaultValue, itemCount: state.items.count)
+            let current = question.type == .list ? nil : state.answers[question.id]?.value
+            let initial = current.map { presenter.editable($0, for: question) } ?? ""
+            return (LineEditor(initial: initial, history: typed), view(hints))
         }
     }
 }

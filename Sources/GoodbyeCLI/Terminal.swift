@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import LineEditing
 
 /// Where the conversation is read and written: the real terminal, or a script in tests.
 public protocol Terminal: AnyObject {
@@ -26,6 +27,13 @@ public protocol Terminal: AnyObject {
     /// A path that reads standard input as a file (`/dev/stdin`), so that `--answers -`
     /// is read as a stream like any answer file; nil where there is none (tests).
     var standardInputPath: String? { get }
+    /// Rows available, for paging what would not fit.
+    var height: Int { get }
+    /// True when a person types at a terminal that also shows `stream` (1 or 2): answers
+    /// are read with the line editor, choices shown as menus.
+    func canEdit(on stream: Int32) -> Bool
+    /// One answer read with the line editor drawn on `stream`; nil at the end of input.
+    func edit(_ editor: LineEditor, _ view: EditorView, on stream: Int32) -> String?
 }
 
 extension Terminal {
@@ -33,6 +41,9 @@ extension Terminal {
     public var inputFailed: Bool { false }
     public var lineTooLong: Bool { false }
     public var standardInputPath: String? { nil }
+    public var height: Int { 24 }
+    public func canEdit(on stream: Int32) -> Bool { false }
+    public func edit(_ editor: LineEditor, _ view: EditorView, on stream: Int32) -> String? { readLine() }
 }
 
 /// The process's own standard streams.
@@ -44,15 +55,32 @@ public final class StandardTerminal: Terminal {
     public var outputIsTerminal: Bool { isatty(1) == 1 }
     public var errorIsTerminal: Bool { isatty(2) == 1 }
 
+    /// Read each time it is asked (a window resized meanwhile is seen): the width of the
+    /// terminal the conversation is on, 20 columns at the least; 80 without a terminal.
     public var width: Int {
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        for stream: Int32 in [1, 2, 0] {
+            var size = winsize()
+            if ioctl(stream, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(Int(size.ws_col), 20) }
+        }
         return 80
     }
+
+    public var height: Int {
+        for stream: Int32 in [1, 2, 0] {
+            var size = winsize()
+            if ioctl(stream, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return max(Int(size.ws_row), 5) }
+        }
+        return 24
+    }
+
+    /// Lines written to a terminal are kept within its width (a pipe gets them as they are).
+    private var fitters = (ScreenFitter(), ScreenFitter())
+    private lazy var onTerminal = (isatty(1) == 1, isatty(2) == 1)
 
     /// Writes to standard output. When its reader has gone (`| head -1`), there is no
     /// one left to tell: stop at once, quietly, with the contract's 74 (I/O error).
     public func write(_ text: String) {
+        let text = onTerminal.0 ? fitters.0.fit(text, width: width) : text
         if fputs(text, stdout) == EOF || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
     }
 
@@ -66,8 +94,75 @@ public final class StandardTerminal: Terminal {
     }
 
     public func writeError(_ text: String) {
-        fputs(text, stderr)
+        fputs(onTerminal.1 ? fitters.1.fit(text, width: width) : text, stderr)
         fflush(stderr)
+    }
+
+    public func canEdit(on stream: Int32) -> Bool {
+        isatty(0) == 1 && isatty(stream) == 1 && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    }
+
+    /// Keys read one read(2) at a time in raw mode and given to the editor; the line is
+    /// drawn again after each, and after a resize or a return from suspension.
+    public func edit(_ editor: LineEditor, _ view: EditorView, on stream: Int32) -> String? {
+        let file = stream == 2 ? stderr : stdout
+        fflush(file)
+        guard RawMode.enter(drawingOn: stream) else { return readLine() }
+        defer {
+            RawMode.leave()
+            fitters.0.reset()
+            fitters.1.reset()
+        }
+        var editor = editor
+        var decoder = KeyDecoder()
+        var renderer = Renderer()
+        func draw(_ text: String) {
+            fputs(text, file)
+            fflush(file)
+        }
+        draw(renderer.draw(view.layout(editor, width: width)))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(0, &buffer, buffer.count)
+            if count < 0, errno == EINTR {
+                if RawMode.redrawNeeded != 0 {
+                    RawMode.redrawNeeded = 0
+                    if RawMode.resumed != 0 {
+                        RawMode.resumed = 0
+                        renderer = Renderer()
+                    }
+                    draw(renderer.draw(view.layout(editor, width: width)))
+                }
+                continue
+            }
+            guard count > 0 else {
+                draw(renderer.finish(view.answered(editor, picked: nil, width: width)))
+                return nil
+            }
+            var keys = decoder.feed(Array(buffer[0..<count]))
+            // A lone ESC: a key of its own if nothing follows at once.
+            if decoder.isWaiting {
+                var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                if poll(&poller, 1, 50) == 0 { keys += decoder.flush() }
+            }
+            for key in keys {
+                switch editor.handle(key) {
+                case .editing: continue
+                case .submit(let text, let picked):
+                    draw(renderer.finish(view.answered(editor, picked: picked, width: width)))
+                    return text
+                case .endOfInput:
+                    draw(renderer.finish(view.answered(editor, picked: nil, width: width)))
+                    return nil
+                case .interrupt:
+                    RawMode.leave()
+                    raise(SIGINT)
+                case .clearScreen:
+                    draw(renderer.clearScreen(view.layout(editor, width: width)))
+                }
+            }
+            draw(renderer.draw(view.layout(editor, width: width)))
+        }
     }
 
     public func readLine() -> String? {

@@ -177,7 +177,7 @@ public struct LetterComposer: Sendable {
     public func placeDate(_ facts: LetterFacts) -> String {
         let words = typographic(facts.text(.senderCity)).split(separator: " ")
         let town = words.drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ")
-        return format.fill(TextKey.letterPlaceDate, ["town": .string(town), "date": .string(format.date(facts.today))])
+        return format.fill(town.isEmpty ? TextKey.letterDateOnly : TextKey.letterPlaceDate, ["town": .string(town), "date": .string(format.date(facts.today))])
     }
 
     private func contract(_ facts: LetterFacts) -> Value {

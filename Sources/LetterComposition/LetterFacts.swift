@@ -75,7 +75,7 @@ public struct LetterFacts: Sendable {
     }
 
     /// The computed defaults the dialogue names with `@`.
-    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind", "unpaid_client"]
+    public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind", "unpaid_client", "command"]
 
     /// The engine's computed defaults for a session on `graph`: the letter's facts so
     /// far, with the decision their signs give. `kind` is the letter asked for
@@ -84,6 +84,8 @@ public struct LetterFacts: Sendable {
         -> @Sendable (String, [String: Answer]) -> String?
     {
         { name, answers in
+            // `goodbye letter` (and a batch) drafts one kind; `goodbye run` converses.
+            if name == "command" { return kind == nil ? "run" : "letter" }
             let decision = DecisionRule().decide(graph: graph, answers: answers)
             if name == "kind" {
                 if let kind { return kind }

@@ -165,10 +165,22 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.decide(state).decision, .stay)
     }
 
-    func testProgressCountsEachPartSeparately() {
-        let state = engine.begin().state
-        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: state)?.number, 1)
-        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: state)?.total, 8)
+    /// One count over the whole session: the number goes on across the decision (never
+    /// "Question 1" again), the total is the path as it stands, defaults taken ahead.
+    func testProgressNumbersTheWholePathAndTheTotalFollowsTheAnswers() throws {
+        var step = engine.begin()
+        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: step.state)?.number, 1)
+        XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: step.state)?.total, 8, "stay: the signs only")
+        step = try drive(answers("oui", "oui", "oui", "oui", "non", "non", "non", "oui", ""))
+        XCTAssertEqual(step.state.current, "letter.want")
+        XCTAssertEqual(engine.progress(of: "letter.want", in: step.state).map { [$0.number, $0.total] }, [9, 9], "leave: the offer of a letter follows")
+        step = engine.send(.answer("oui"), to: step.state)
+        XCTAssertEqual(step.state.current, "client.kind")
+        // client.kind (entreprise by default) → client.company → letter.unpaid (@unpaid: yes, the
+        // client refuses to pay) → letter.invoices → letter.tone
+        XCTAssertEqual(engine.progress(of: "client.kind", in: step.state).map { [$0.number, $0.total] }, [10, 14])
+        step = engine.send(.answer("particulier"), to: step.state)
+        XCTAssertEqual(engine.progress(of: "letter.unpaid", in: step.state).map { [$0.number, $0.total] }, [11, 13], "the company's question left out")
     }
 
     func testALoopInTheGraphEndsCleanly() {

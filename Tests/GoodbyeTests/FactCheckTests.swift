@@ -222,7 +222,11 @@ final class FactCheckTests: XCTestCase {
         XCTAssertFalse(terminal.stdout.contains("mettre fin à notre collaboration"))
         XCTAssertTrue(terminal.stderr.contains(fr("« letter.want » est ignorée")), terminal.stderr)
         XCTAssertFalse(terminal.stderr.contains("client.name"), "used answers are never said to be ignored")
-        var talk = Self.answers().split(separator: "\n").filter { !$0.hasPrefix("letter.tone") }.joined(separator: "\n") + "\n"
+        // A short message asks neither the tone nor the postal details.
+        let notAsked = ["letter.tone", "sender.business", "sender.address", "sender.city", "sender.siret", "sender.gender",
+            "client.kind", "client.address", "client.city"]
+        var talk = Self.answers().split(separator: "\n").filter { line in !notAsked.contains { line.hasPrefix($0 + " ") } }
+            .joined(separator: "\n") + "\n"
         talk += "engagement.no_reply = oui\nreluctance.no_desire = oui\n"
         let letter = Self.letter(talk, ["--kind", "talk"])
         XCTAssertEqual(letter.status, 0, letter.errors)

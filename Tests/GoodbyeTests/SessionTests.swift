@@ -48,7 +48,7 @@ final class SessionTests: XCTestCase {
             || saved.contains("engagement.no_internal_signoff = non"), saved)
         XCTAssertTrue(saved.contains("engagement.skips_exercises = oui"))
         let again = try goodbye(["--session", file], stdin: "")
-        XCTAssertTrue(again.stdout.contains("Question 4 sur 16"), "resumes at the first unanswered question")
+        XCTAssertTrue(asks(again.stdout, question: 4), "resumes at the first unanswered question")
     }
 
     func testAChangedQuestionIsAskedAgainAndTheUserIsTold() throws {
@@ -64,13 +64,13 @@ final class SessionTests: XCTestCase {
             .write(to: texts, atomically: true, encoding: .utf8)
         let reworded = try goodbye(["--session", file, "--content", content.path], stdin: "")
         XCTAssertFalse(reworded.stdout.contains("Cette question a changé"), reworded.stdout)
-        XCTAssertTrue(reworded.stdout.contains("Question 3 sur 16"), "both answers kept")
+        XCTAssertTrue(asks(reworded.stdout, question: 3), "both answers kept")
         let dialogue = content.appendingPathComponent("dialogue.ini")
         try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(of: "[engagement.no_feedback]\n", with: "[engagement.no_feedback]\nrevision = 2\n")
             .write(to: dialogue, atomically: true, encoding: .utf8)
         let outcome = try goodbye(["--session", file, "--content", content.path], stdin: "")
         XCTAssertTrue(outcome.stdout.contains("Cette question a changé depuis votre dernière séance"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("Question 1 sur 16"), "the changed question is asked again")
+        XCTAssertTrue(asks(outcome.stdout, question: 1), "the changed question is asked again")
     }
 
     /// Interrupted among the letter's questions, a session resumes on the question that
@@ -105,7 +105,7 @@ final class SessionTests: XCTestCase {
         _ = try goodbye(["--session", file, "--lang", "en"], stdin: lines(["yes", "no"]))
         let resumed = try goodbye(["--session", file, "--lang", "fr"], stdin: "")
         XCTAssertFalse(resumed.stdout.contains("a changé"), resumed.stdout)
-        XCTAssertTrue(resumed.stdout.contains("Question 3 sur 16"), resumed.stdout)
+        XCTAssertTrue(asks(resumed.stdout, question: 3), resumed.stdout)
         // A changed question is noticed in English too.
         let content = folder.appendingPathComponent("contenu")
         try FileManager.default.copyItem(at: Paths.content, to: content)
@@ -114,7 +114,7 @@ final class SessionTests: XCTestCase {
             .write(to: dialogue, atomically: true, encoding: .utf8)
         let changed = try goodbye(["--session", file, "--lang", "en", "--content", content.path], stdin: "")
         XCTAssertTrue(changed.stdout.contains("This question has changed"), changed.stdout)
-        XCTAssertTrue(changed.stdout.contains("Question 2 of 16"), changed.stdout)
+        XCTAssertTrue(asks(changed.stdout, question: 2), changed.stdout)
     }
 
     func testPipedRunsNeitherSaveByDefaultNorPrintEscapes() throws {
@@ -139,11 +139,17 @@ final class SessionTests: XCTestCase {
         let (process, input, output, error) = (launched.process, launched.input, launched.output, launched.error)
         input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
         var seen = ""
-        while !seen.contains("Question 3 sur 16") {
+        // Until the third question is asked, whatever the dialogue's length; a watchdog
+        // stops the program if it never comes, so that the test fails instead of hanging.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        while seen.range(of: #"Question 3 sur \d+"#, options: .regularExpression) == nil {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
         }
+        watchdog.cancel()
+        XCTAssertNotNil(seen.range(of: #"Question 3 sur \d+"#, options: .regularExpression), seen)
         process.interrupt()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130)
@@ -152,4 +158,10 @@ final class SessionTests: XCTestCase {
         let saved = try String(contentsOfFile: file, encoding: .utf8)
         XCTAssertTrue(saved.contains("engagement.no_feedback = oui") && saved.contains("engagement.no_internal_signoff = non"), saved)
     }
+}
+
+/// Whether `text` shows « Question N sur M » (or "Question N of M"), whatever the
+/// dialogue's length M: the tests follow the content, never a count written here.
+func asks(_ text: String, question number: Int) -> Bool {
+    text.range(of: "Question \(number) (sur|of) [0-9]+ ", options: .regularExpression) != nil
 }
