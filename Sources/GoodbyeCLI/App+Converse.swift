@@ -57,7 +57,9 @@ extension App {
         var prefilled = file?.answers ?? [:]
         let store = sessionStore(options, content, isLetter: isLetter)
         let onInterrupt = { (hint: String) in
-            Interrupt.message = "\ngoodbye: " + typography(texts.text(.interrupted, ["hint": hint]), texts) + "\n"
+            // Written by the signal handler as it is: fitted to the screen now.
+            let message = "goodbye: " + typography(texts.text(.interrupted, ["hint": hint]), texts)
+            Interrupt.message = "\n" + (terminal.errorIsTerminal ? wrap(message, width: terminal.width) : message) + "\n"
         }
         onInterrupt(texts.text(.interruptedRestart))
         Interrupt.crashMessage = "\ngoodbye: " + typography(texts.text(.crashed), texts) + "\n"
@@ -69,7 +71,7 @@ extension App {
         if let store {
             try store.lock()
             reviewed = try resume(store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
-            let hint = resumeHint(store, isLetter: isLetter)
+            let hint = resumeHint(store, isLetter: isLetter, kind: chosenKind.id, texts: texts)
             session.persist = { [weak session, terminal] state throws(Failure) in
                 guard saving else { return }
                 do throws(Failure) {
@@ -94,7 +96,7 @@ extension App {
         let end = try session.run(from: first)
         guard case .finished(var state) = end else {
             if saving, let store, case .quit(let state) = end { try store.save(state) }
-            let hint = saving ? store.map { resumeHint($0, isLetter: isLetter) } ?? Message(.notSaved) : Message(.notSaved)
+            let hint = saving ? store.map { resumeHint($0, isLetter: isLetter, kind: chosenKind.id, texts: texts) } ?? Message(.notSaved) : Message(.notSaved)
             terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
             return
         }
@@ -178,10 +180,12 @@ extension App {
     }
 
     /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
-    private func resumeHint(_ store: SessionStore, isLetter: Bool) -> Message {
+    /// A letter of another kind than the farewell letter is resumed with its `--kind`.
+    private func resumeHint(_ store: SessionStore, isLetter: Bool, kind: String, texts: TextTable) -> Message {
+        let letter = "goodbye letter" + (kind == LetterKind.defaultId ? "" : " --kind " + texts.kindName(kind))
         let command = store.path == SessionStore.defaultPath(environment) ? "goodbye"
-            : store.path == SessionStore.defaultPath(environment, letter: true) ? "goodbye letter"
-            : (isLetter ? "goodbye letter" : "goodbye") + " --session \(printable(store.path))"
+            : store.path == SessionStore.defaultPath(environment, letter: true) ? letter
+            : (isLetter ? letter : "goodbye") + " --session \(printable(store.path))"
         return Message(.resumeHint, ["command": command])
     }
 

@@ -127,7 +127,14 @@ final class Session {
 
     /// The question (or the review) asked again, after something said in between.
     private func reprompt(_ state: Conversation, _ node: Node) {
-        guard !editing else { return }  // the editor draws its hints and prompt again
+        guard !editing else {
+            // The editor draws its menu, hints and prompt again; the question goes above.
+            if node.question != nil {
+                let progress = engine.progress(of: node.id, in: state).map { ($0.number, $0.total) }
+                say(presenter.question(node.id, defaultValue: nil, progress: progress, itemCount: state.items.count, withInput: false))
+            }
+            return
+        }
         if let question = node.question {
             let current = engine.resolvedDefault(question, answers: state.answers)
             say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
@@ -226,9 +233,23 @@ extension Session {
     /// « Page 1 sur 2 : appuyez sur Entrée pour la suite. ».
     private func page(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let size = max(terminal.height - 2, 3)
-        guard lines.count > size + 1 else { return say(text) }
-        let pages = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]) }
+        // Rows, not lines: a line wider than the screen takes several, and so does the
+        // page's own footer on a narrow screen.
+        let width = max(terminal.width, 1)
+        func rows(_ line: String) -> Int { max(1, (Columns.of(line) + width - 1) / width) }
+        let footer = rows(presenter.typography(presenter.text(TextKey.page, ["number": "9", "total": "9"])))
+        let budget = max(terminal.height - footer - 1, 3)
+        guard lines.map(rows).reduce(0, +) > terminal.height - 1 else { return say(text) }
+        var pages: [[String]] = [[]]
+        var used = 0
+        for line in lines {
+            if used + rows(line) > budget, !(pages.last?.isEmpty ?? true) {
+                pages.append([])
+                used = 0
+            }
+            pages[pages.count - 1].append(line)
+            used += rows(line)
+        }
         for (index, lines) in pages.enumerated() {
             say(lines.joined(separator: "\n") + (index + 1 < pages.count ? "\n" : ""))
             if index + 1 < pages.count {
@@ -237,9 +258,12 @@ extension Session {
         }
     }
 
-    /// Waits for Enter, `hint` shown meanwhile, then takes it off the screen.
+    /// Waits for Enter, `hint` shown meanwhile (nothing typed is kept), then takes it off
+    /// the screen.
     private func pause(_ hint: String) {
-        _ = terminal.edit(LineEditor(), EditorView(prompt: "", hints: [hint], emphasis: presenter.emphasis), on: stream)
+        var editor = LineEditor()
+        editor.readOnly = true
+        _ = terminal.edit(editor, EditorView(prompt: "", hints: [hint], emphasis: presenter.emphasis), on: stream)
     }
 
     /// How the answer to `question` is read: a menu for a choice or a yes/no (starting
@@ -263,7 +287,11 @@ extension Session {
             let hints = presenter.hints(question, defaultValue: defaultValue, itemCount: state.items.count)
             let current = question.type == .list ? nil : state.answers[question.id]?.value
             let initial = current.map { presenter.editable($0, for: question) } ?? ""
-            return (LineEditor(initial: initial, history: typed), view(hints))
+            var look = view(hints)
+            if question.type != .list, let defaultValue, !defaultValue.isEmpty {
+                look.emptyMeans = presenter.typography(presenter.label(defaultValue, for: question))
+            }
+            return (LineEditor(initial: initial, history: typed), look)
         }
     }
 }

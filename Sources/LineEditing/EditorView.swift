@@ -14,6 +14,8 @@ public struct EditorView: Sendable {
     public var hints: [String]
     /// Bold for the highlighted option (a terminal that accepts it, `NO_COLOR` unset).
     public var emphasis: Bool
+    /// What an empty line stands for (the proposed answer), kept on screen after Enter.
+    public var emptyMeans: String?
 
     public init(prompt: String, hints: [String] = [], emphasis: Bool = false) {
         self.prompt = prompt
@@ -74,7 +76,11 @@ public struct EditorView: Sendable {
     /// After Enter: the prompt and the answer as given (the option's label for a menu),
     /// so that the screen keeps a record of the conversation.
     public func answered(_ editor: LineEditor, picked: Int?, width: Int) -> [String] {
-        let shown = picked.flatMap { index in editor.menu.map { $0.shown(index) } } ?? editor.text
+        // An option's number typed shows as the option; Enter on an empty line as what it means.
+        let typed = String(String(editor.text.drop { $0 == " " }.reversed()).drop { $0 == " " }.reversed())
+        let number = Int(typed).map { $0 - 1 }.flatMap { index in editor.menu?.labels.indices.contains(index) == true ? index : nil }
+        let shown = (picked ?? number).flatMap { index in editor.menu.map { $0.shown(index) } }
+            ?? (typed.isEmpty ? emptyMeans ?? "" : editor.text)
         guard !(prompt + shown).isEmpty else { return [] }  // a pause: nothing to keep
         var done = LineEditor(initial: shown)
         done.menu = nil

@@ -42,6 +42,8 @@ public struct LineEditor: Equatable, Sendable {
     /// Between characters: 0 is before the first.
     public private(set) var cursor: Int
     public var menu: Menu?
+    /// A pause (« Appuyez sur Entrée pour continuer. »): nothing typed is kept.
+    public var readOnly = false
     private let history: [String]
     /// Where Up and Down are in `history`: `history.count` is the line being typed.
     private var recalled: Int
@@ -58,6 +60,7 @@ public struct LineEditor: Equatable, Sendable {
     public var text: String { String(characters) }
 
     public mutating func handle(_ key: Key) -> EditorEvent {
+        if readOnly, key != .enter, key != .endOfInput, key != .interrupt, key != .redraw { return .editing }
         switch key {
         case .text(let text):
             if characters.isEmpty, text.count == 1, let menu, let character = text.lowercased().first,

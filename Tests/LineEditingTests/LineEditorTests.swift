@@ -252,6 +252,29 @@ final class LineEditorTests: XCTestCase {
         XCTAssertEqual(session.result, ":aide", "a command is typed as before")
     }
 
+    func testWhatIsLeftOnScreenIsTheAnswerAsMeant() {
+        var number = Session(editor: Self.civilities())
+        number.type("2\r")
+        XCTAssertEqual(number.screen.lines.last, "› 2. Monsieur", "a number typed shows as its option")
+        var view = EditorView(prompt: "› ", hints: ["(Entrée : 15)"])
+        view.emptyMeans = "15"
+        var empty = Session(view: view)
+        empty.type("\r")
+        XCTAssertEqual(empty.result, "")
+        XCTAssertEqual(empty.screen.lines.last, "› 15", "Enter shows the answer it took")
+    }
+
+    func testAPauseKeepsNothingTyped() {
+        var editor = LineEditor()
+        editor.readOnly = true
+        var pause = Session(editor: editor, view: EditorView(prompt: "", hints: ["Appuyez sur Entrée pour continuer."]))
+        pause.type("ooooo\u{1B}[A")
+        XCTAssertEqual(pause.screen.lines.last, "Appuyez sur Entrée pour continuer.")
+        pause.type("\r")
+        XCTAssertEqual(pause.result, "")
+        XCTAssertEqual(pause.screen.lines, ["Nom ?"], "the pause leaves nothing behind")
+    }
+
     // MARK: fitting what is written
 
     func testTheFitterWrapsLongLinesAndLeavesShortOnesAlone() {
