@@ -46,29 +46,38 @@ enum RateCompiler {
                 }
                 continue
             }
+            let verified = section.value("verified").map(folded) == "oui"
             guard let from = section.value("from").flatMap(CivilDate.init(iso:)),
                 let to = section.value("to").flatMap(CivilDate.init(iso:)),
-                let rate = section.value("ecb_rate").flatMap(AnswerParser.parseAmount).flatMap(cents),
+                let rate = figure(section, "ecb_rate", verified: verified),
                 let source = section.value("source"), !source.isEmpty
             else {
                 diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
                     Message(.diagEcbIncomplete, ["id": section.name])))
                 continue
             }
-            let verified = section.value("verified").map(folded) == "oui"
             table.periods.append(RateTable.Period(id: section.name, from: from, to: to, ecbRate: rate, source: source, verified: verified))
         }
         return (table, diagnostics)
     }
 
     private static func legalPeriod(_ section: KeyValueSection) -> RateTable.LegalPeriod? {
+        let verified = section.value("verified").map(folded) == "oui"
         guard let from = section.value("from").flatMap(CivilDate.init(iso:)),
             let to = section.value("to").flatMap(CivilDate.init(iso:)),
-            let privateRate = section.value("private").flatMap(AnswerParser.parseAmount).flatMap(cents),
-            let otherRate = section.value("other").flatMap(AnswerParser.parseAmount).flatMap(cents),
+            let privateRate = figure(section, "private", verified: verified),
+            let otherRate = figure(section, "other", verified: verified),
             let source = section.value("source"), !source.isEmpty
         else { return nil }
         return RateTable.LegalPeriod(id: section.name, from: from, to: to, privateRate: privateRate, otherRate: otherRate,
-            source: source, verified: section.value("verified").map(folded) == "oui")
+            source: source, verified: verified)
+    }
+
+    /// A rate in hundredths of a percent. A figure not known yet is left empty, never
+    /// written `0,00`: allowed only when the period says `verified = non` (never printed).
+    private static func figure(_ section: KeyValueSection, _ key: String, verified: Bool) -> Int? {
+        let value = section.value(key)?.trimmed ?? ""
+        if value.isEmpty { return verified ? nil : 0 }
+        return AnswerParser.parseAmount(value).flatMap(cents)
     }
 }

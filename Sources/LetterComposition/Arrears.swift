@@ -19,7 +19,14 @@ public struct InvoiceArrears: Sendable, Equatable {
     public var parts: [Part]
     /// In cents, rounded half up for the invoice as a whole; nil when a rate is unknown.
     public var interestCents: Int?
+    /// The interest of the parts whose rate is known (all of it when `interestCents` is
+    /// not nil): what the letter can already put a figure on.
+    public var knownInterestCents: Int
     public var indemnityCents: Int
+    /// The first days of the half-years whose rate is unknown.
+    public var unknownHalfYears: [CivilDate] {
+        parts.filter { $0.rate == nil }.compactMap { CivilDate(year: $0.from.year, month: $0.from.month < 7 ? 1 : 7, day: 1) }
+    }
     /// The one rate of every part, if they share it (for a table column).
     public var rate: Int? {
         let rates = Set(parts.map(\.rate))
@@ -40,6 +47,13 @@ public struct ArrearsStatement: Sendable, Equatable {
     }
     public var indemnityCents: Int { items.reduce(0) { $0 + $1.indemnityCents } }
     public var totalCents: Int? { interestCents.map { principalCents + $0 + indemnityCents } }
+    /// The interest with a figure: every part whose half-year's rate is known.
+    public var knownInterestCents: Int { items.reduce(0) { $0 + $1.knownInterestCents } }
+    /// What is owed for sure: the principal, the interest with a figure, the indemnities.
+    public var knownTotalCents: Int { principalCents + knownInterestCents + indemnityCents }
+    /// The half-years (their first days, in order) whose rate the program does not know:
+    /// their interest is owed but cannot be put in figures.
+    public var unknownHalfYears: [CivilDate] { Array(Set(items.flatMap(\.unknownHalfYears))).sorted() }
 }
 
 /// The rules, by client (L. 441-10 and D. 441-5 of the Code de commerce between
@@ -86,8 +100,9 @@ public struct ArrearsCalculator: Sendable {
             }
         }
         let indemnity = daysLate > 0 && client != .consumer ? rates.indemnityCents : 0
+        let known = Self.interest(invoice.cents, parts.filter { $0.rate != nil }) ?? 0
         return InvoiceArrears(invoice: invoice, daysLate: daysLate, parts: parts, interestCents: Self.interest(invoice.cents, parts),
-            indemnityCents: indemnity)
+            knownInterestCents: known, indemnityCents: indemnity)
     }
 
     /// Σ amount × rate × days / 365 over the parts, rounded half up to the cent once

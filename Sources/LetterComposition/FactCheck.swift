@@ -26,6 +26,12 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case suspensionWithoutNotice = "GW011"
     /// A recipient line past 38 characters, or more than 6 lines (NF Z10-011).
     case addressTooLong = "GW012"
+    /// A half-year whose rate the program does not know: its interest has no figure.
+    case rateUnknown = "GW013"
+    /// Two invoices with the same number.
+    case duplicateInvoice = "GW014"
+    /// The reminders' dates out of their order (a firm reminder before the friendly one).
+    case remindersOutOfOrder = "GW015"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -75,6 +81,17 @@ public struct FactCheck: Sendable {
                 "count": String(facts.invoices.count), "limit": format.amount(cents: Self.maximumTotalCents),
             ]))
         }
+        // Nothing the letter cites may be dated after it: an invoice, a reminder, a notice.
+        for invoice in facts.invoices where invoice.date > facts.today {
+            errors.append(Message(.factInvoiceAfterLetter, ["number": invoice.number, "date": format.date(invoice.date), "today": format.date(facts.today)]))
+        }
+        for question in [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate] {
+            if let date = facts.date(question), date > facts.today {
+                errors.append(Message(.factStepAfterLetter, ["id": question.rawValue, "date": format.date(date), "today": format.date(facts.today)]))
+            }
+        }
+        // « dans un délai de 0 jours » is no delay at all.
+        if facts.integer(.payDays) == 0 { errors.append(Message(.factPayDaysZero)) }
         for invoice in facts.invoices {
             if invoice.cents <= 0 { errors.append(Message(.factAmountZero, ["number": invoice.number])) }
             if invoice.due < invoice.date {
@@ -145,6 +162,23 @@ public struct FactCheck: Sendable {
                     "number": invoice.number, "limit": format.date(limit), "years": String(years),
                 ]), question: .invoices))
             }
+        }
+        var numbers: Set<String> = []
+        for invoice in facts.invoices where !numbers.insert(invoice.number).inserted {
+            warnings.append(LetterWarning(.duplicateInvoice, Message(.warnDuplicateInvoice, ["number": invoice.number]), question: .invoices))
+        }
+        let steps = [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate].compactMap { question in facts.date(question).map { (question, $0) } }
+        for (earlier, later) in zip(steps, steps.dropFirst()) where later.1 < earlier.1 {
+            warnings.append(LetterWarning(.remindersOutOfOrder, Message(.warnRemindersOutOfOrder, [
+                "id": later.0.rawValue, "date": format.date(later.1), "value": earlier.0.rawValue, "end": format.date(earlier.1),
+            ]), question: later.0))
+        }
+        // Interest owed for a half-year whose rate is not known (not yet published, or not
+        // checked): the letter demands it without a figure, and says so here.
+        let unknown = LetterComposer.statement(facts, rates: rates).unknownHalfYears
+        if !unknown.isEmpty {
+            let halves = unknown.map { format.fill($0.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String($0.year))]) }
+            warnings.append(LetterWarning(.rateUnknown, Message(.warnRateUnknown, ["period": format.list(halves)])))
         }
         if kind == "suspension", facts.date(.noticeDate) == nil {
             warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))

@@ -48,7 +48,10 @@ public struct LetterComposer: Sendable {
 
     /// What is owed on the letter's date (`ArrearsCalculator`): a consumer owes legal
     /// interest from a formal notice received (three days after its date).
-    public func statement(_ facts: LetterFacts) -> ArrearsStatement {
+    public func statement(_ facts: LetterFacts) -> ArrearsStatement { Self.statement(facts, rates: rates) }
+
+    /// The sums owed, by the rules of the client's kind (the fact checks read it too).
+    public static func statement(_ facts: LetterFacts, rates: RateTable) -> ArrearsStatement {
         let contractRate = facts.clientKind == .business || facts.isConsumer ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
         return ArrearsCalculator(rates: rates).statement(facts.invoices, on: facts.today, client: facts.clientKind,
             contractRate: contractRate, formalNotice: facts.date(.noticeDate)?.adding(days: LetterFacts.deliveryDays))
@@ -85,9 +88,23 @@ public struct LetterComposer: Sendable {
             "any_indemnity": .bool(statement.indemnityCents > 0),
             "total": .string(statement.totalCents.map { format.amount(cents: $0) } ?? ""),
             "total_known": .bool(statement.totalCents != nil),
-            // The simplified procedure for small claims: up to 5 000 €, principal and interest (CPCE R. 125-1).
-            "small_claim": .bool((statement.totalCents ?? statement.principalCents) <= rates.smallClaimCents),
+            // A rate not known yet: what has a figure is demanded, the rest named by its half-years.
+            "known_total": .string(format.amount(cents: statement.knownTotalCents)),
+            "known_interest": .string(format.amount(cents: statement.knownInterestCents)),
+            "known_interest_any": .bool(statement.knownInterestCents > 0),
+            // « dont … en principal » only when something else is part of the sum.
+            "known_detail": .bool(statement.knownInterestCents > 0 || statement.indemnityCents > 0),
+            "one_indemnity": .bool(statement.indemnityCents == rates.indemnityCents),
+            "unknown_periods": .string(format.list(statement.unknownHalfYears.map(halfYear))),
+            // The simplified procedure for small claims: up to 5 000 €, principal and interest
+            // (CPCE R. 125-1); not offered when a part without a figure could pass it.
+            "small_claim": .bool(statement.totalCents.map { $0 <= rates.smallClaimCents } ?? false),
         ])
+    }
+
+    /// « le second semestre 2026 »: the half-year that starts on `date`.
+    func halfYear(_ date: CivilDate) -> String {
+        format.fill(date.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String(date.year))])
     }
 
     /// The steps already taken to be paid, and when the work stops (suspension).

@@ -37,7 +37,8 @@ final class FrenchTests: XCTestCase {
                 // For content authors: the file format's words (next, skip_if…) are code, masked.
                 lines.append(Self.prose(text))
             } else if key.hasPrefix("warning.") || key.hasPrefix("fact.") {
-                lines.append("Attention\u{A0}: " + text)
+                // Answer ids and options they name (« dunning.final_date », --date) are code, masked.
+                lines.append("Attention\u{A0}: " + Self.prose(text))
             } else if messages.contains(key) || key == TextKey.unknownCommand.rawValue {
                 lines.append(Self.prose(text))
             } else if key.hasPrefix("letter.appel.") {

@@ -64,7 +64,9 @@ final class LadderTests: XCTestCase {
         let unchecked = try json(Self.answers(client: "entreprise", invoices: ["H ; 01/05/2026 ; 1000 ; 31/05/2026"]), date: "2026-11-29")
         XCTAssertTrue((unchecked["invoices"] as? [[String: Any]])?.first?["penalty"] is NSNull, "an unchecked rate: null, never a guess")
         XCTAssertTrue((unchecked["totals"] as? [String: Any])?["total"] is NSNull)
-        XCTAssertTrue((unchecked["text"] as? String ?? "").contains("au taux prévu par l’article L.\u{A0}441-10"), "the rule without a figure")
+        let text = unchecked["text"] as? String ?? ""
+        XCTAssertTrue(text.contains("pénalités de retard courues au second semestre 2026") && text.contains("L.\u{A0}441-10 et D.\u{A0}441-5"),
+            "the half-year without a figure named, and the rule: \(text)")
 
         let notDue = try json(Self.answers(client: "entreprise", invoices: ["F ; 01/11/2025 ; 300 ; 01/12/2025"]), kind: "reminder",
             date: "2025-11-29")

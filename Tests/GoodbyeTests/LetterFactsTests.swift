@@ -1,0 +1,46 @@
+import Foundation
+import GoodbyeCLI
+import XCTest
+
+/// Facts that would make a letter false are errors (65, nothing written); doubtful
+/// ones are warnings (`--strict` refuses).
+final class LetterFactsTests: XCTestCase {
+    func run(_ extra: [String: String] = [:], invoices: [String], kind: String = "formal-notice") -> FactCheckTests.Run {
+        let terminal = ScriptedTerminal(stdin: FactCheckTests.answers(extra, invoices: invoices))
+        let app = App(terminal: terminal, environment: [:], content: FactCheckTests.content)
+        let status = app.run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2026-11-29"])
+        return FactCheckTests.Run(status: status, letter: terminal.stdout, errors: terminal.stderr, json: nil)
+    }
+
+    static let invoice = "F1;2026-03-01;100.00;2026-03-31"
+
+    func testAnInvoiceOrALetterDatedAfterTheLetterIsAnError() {
+        let invoice = run(invoices: ["F9;2026-12-15;100.00;2027-01-15"])
+        XCTAssertEqual(invoice.status, 65, invoice.errors)
+        XCTAssertTrue(invoice.errors.contains(fr("la facture n° F9 est datée du 15 décembre 2026, après la lettre")), invoice.errors)
+        XCTAssertEqual(invoice.letter, "", "nothing is written")
+        for id in ["dunning.reminder_date", "dunning.final_date", "dunning.notice_date"] {
+            let step = run([id: "2026-12-01"], invoices: [Self.invoice], kind: "suspension")
+            XCTAssertEqual(step.status, 65, "\(id): \(step.errors)")
+            XCTAssertTrue(step.errors.contains("« \u{A0}\(id)\u{A0}»".replacingOccurrences(of: "« \u{A0}", with: "«\u{A0}")), step.errors)
+        }
+    }
+
+    func testNoDelayOfZeroDays() {
+        let zero = run(["letter.pay_days": "0"], invoices: [Self.invoice])
+        XCTAssertEqual(zero.status, 65, zero.errors)
+        XCTAssertTrue(zero.errors.contains("0\u{A0}jour"), zero.errors)
+        XCTAssertFalse(zero.letter.contains("0 jours"))
+    }
+
+    func testTheSameInvoiceTwiceAndRemindersOutOfOrderAreWarnings() {
+        let twice = run(invoices: [Self.invoice, Self.invoice])
+        XCTAssertEqual(twice.status, 0, twice.errors)
+        XCTAssertTrue(twice.errors.contains(fr("la facture n° F1 figure deux fois")), twice.errors)
+        let order = run(["dunning.reminder_date": "2026-10-20", "dunning.final_date": "2026-10-05"], invoices: [Self.invoice])
+        XCTAssertEqual(order.status, 0, order.errors)
+        XCTAssertTrue(order.errors.contains("dunning.final_date") && order.errors.contains("dunning.reminder_date"), order.errors)
+        let inOrder = run(["dunning.reminder_date": "2026-10-05", "dunning.final_date": "2026-10-20"], invoices: [Self.invoice])
+        XCTAssertFalse(inOrder.errors.contains("précède"), inOrder.errors)
+    }
+}
