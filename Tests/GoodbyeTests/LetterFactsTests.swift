@@ -1,5 +1,6 @@
 import Foundation
 import GoodbyeCLI
+import LetterComposition
 import XCTest
 
 /// Facts that would make a letter false are errors (65, nothing written); doubtful
@@ -42,5 +43,17 @@ final class LetterFactsTests: XCTestCase {
         XCTAssertTrue(order.errors.contains("dunning.final_date") && order.errors.contains("dunning.reminder_date"), order.errors)
         let inOrder = run(["dunning.reminder_date": "2026-10-05", "dunning.final_date": "2026-10-20"], invoices: [Self.invoice])
         XCTAssertFalse(inOrder.errors.contains("précède"), inOrder.errors)
+    }
+}
+
+extension LetterFactsTests {
+    /// Every warning code the program gives is in the contract and the manual, each once.
+    func testTheContractAndTheManualListEveryWarningCode() throws {
+        let contract = try String(contentsOf: Paths.repository.appendingPathComponent("docs/contract.md"), encoding: .utf8)
+        let manual = try String(contentsOf: Paths.repository.appendingPathComponent("docs/manual.md"), encoding: .utf8)
+        for code in WarningCode.allCases.map(\.rawValue) {
+            XCTAssertEqual(contract.components(separatedBy: "| `\(code)` |").count, 2, "\(code) in docs/contract.md's table")
+            XCTAssertEqual(manual.components(separatedBy: "| \(code) |").count, 2, "\(code) in docs/manual.md's table")
+        }
     }
 }
