@@ -3,10 +3,10 @@ import LetterComposition
 
 /// Reads `data/rates.ini`: the dated ECB rates behind the legal late-payment penalty,
 /// and the recovery indemnity.
-enum RateCompiler {
+public enum RateCompiler {
     static let file = "data/rates.ini"
 
-    static func compile(_ text: String?, file: String) -> (RateTable, [Diagnostic]) {
+    public static func compile(_ text: String?, file: String) -> (RateTable, [Diagnostic]) {
         guard let text else {
             return (RateTable(), [Diagnostic(.rates, file: file, line: 0, Message(.diagRatesMissing, ["file": file]))])
         }

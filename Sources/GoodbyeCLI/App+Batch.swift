@@ -15,7 +15,7 @@ extension App {
     /// wrote.
     func batch(_ options: Options) throws(Failure) {
         guard let path = options.batch, let folder = options.outDir else { throw Failure.usage(.batchNeedsBoth) }
-        let content = try loadContent(options)
+        let content = try withUserRates(loadContent(options), options)
         let texts = try language(options, content)
         let kind = try letterKind(options, content)
         let format = options.format ?? .text

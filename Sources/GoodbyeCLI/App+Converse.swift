@@ -10,7 +10,7 @@ extension App {
     func converse(_ options: Options) throws(Failure) {
         let isLetter = options.command == .letter
         let format = options.format ?? options.command.formats[0]
-        let content = try loadContent(options)
+        let content = try withUserRates(loadContent(options), options)
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
         // PDF and Word bytes are not for a screen: said before the first question.

@@ -48,7 +48,9 @@ public struct App {
         if options.showHelp || options.command == .help { return try help(options) }
         switch options.command {
         case .help: break
+        case .check where options.rates != nil: try checkRates(options.rates ?? "", options)
         case .check: try check(options)
+        case .rates: try listRates(options)
         case .completions: terminal.write(Completions(words: commandLineWords(options)).script(for: Completions.Shell(rawValue: options.shell ?? "") ?? .bash))
         case .manpage: terminal.write(ManPage(help: Help(texts: messages(options), words: commandLineWords(options))).text)
         case .questions: try questions(options)

@@ -43,6 +43,7 @@ struct OptionSpec: Sendable {
         OptionSpec(names: ["--content"], argument: .folder, commands: [.run, .letter, .questions, .check], help: .optionContent) {
             $0.content = $1
         },
+        OptionSpec(names: ["--rates"], argument: .file, commands: [.run, .letter, .check, .rates], help: .optionRates) { $0.rates = $1 },
         OptionSpec(names: ["--format"], argument: .format, commands: [.run, .letter, .questions], help: .optionFormat) {
             options, value throws(Failure) in
             guard let format = OutputFormat(rawValue: value) else {

@@ -2,14 +2,14 @@ import DialogueCore
 
 /// The commands of the contract.
 public enum Command: String, Sendable, CaseIterable {
-    case run, letter, questions, check, help, completions, manpage
+    case run, letter, questions, check, rates, help, completions, manpage
 
     /// The output formats a command writes; the first is the default.
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
         case .letter: return [.text, .markdown, .eml, .pdf, .docx, .json]
-        case .check, .help, .completions, .manpage: return []
+        case .check, .rates, .help, .completions, .manpage: return []
         }
     }
 
@@ -20,6 +20,7 @@ public enum Command: String, Sendable, CaseIterable {
         case .letter: return .helpLetter
         case .questions: return .helpQuestions
         case .check: return .helpCheck
+        case .rates: return .helpRates
         case .help: return .helpHelp
         case .completions: return .helpCompletions
         case .manpage: return .helpManpage
@@ -62,6 +63,8 @@ public struct Options: Sendable, Equatable {
     public var language: String?
     public var date: CivilDate?
     public var content: String?
+    /// `--rates FILE`: the person's own dated rates, over the built-in ones.
+    public var rates: String?
     public var format: OutputFormat?
     public var kind: String?
     public var output: String?

@@ -63,7 +63,7 @@ struct SessionStore {
     private static func name(_ letter: Bool) -> String { letter ? "letter-session.txt" : "session.txt" }
 
     /// An absolute `$VARIABLE` (the XDG rule: a relative one is ignored), else `$HOME` + `fallback`.
-    private static func folder(_ environment: [String: String], variable: String, fallback: String) -> String? {
+    static func folder(_ environment: [String: String], variable: String, fallback: String) -> String? {
         if let folder = environment[variable], folder.hasPrefix("/") { return folder }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + fallback

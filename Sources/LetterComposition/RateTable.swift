@@ -69,6 +69,23 @@ public struct RateTable: Sendable, Equatable {
         self.indemnityCents = indemnityCents
     }
 
+    /// This table with `user`'s half-years added, or put in place of the ones of the
+    /// same id (`ecb.2026-H2`): a person's own rates file over the built-in one.
+    public func overridden(by user: RateTable) -> RateTable {
+        var table = self
+        for period in user.periods {
+            table.periods.removeAll { $0.id == period.id }
+            table.periods.append(period)
+        }
+        for period in user.legal {
+            table.legal.removeAll { $0.id == period.id }
+            table.legal.append(period)
+        }
+        table.periods.sort { $0.from < $1.from }
+        table.legal.sort { $0.from < $1.from }
+        return table
+    }
+
     /// The checked ECB period that covers `date`, if any.
     public func period(on date: CivilDate) -> Period? {
         periods.first { $0.verified && $0.from <= date && date <= $0.to }
