@@ -23,7 +23,7 @@ final class UnknownRateTests: XCTestCase {
         let run = Self.notice(["F1;2026-09-15;1250.00;2026-10-15", "F2;2026-10-01;980.50;2026-10-31"])
         XCTAssertEqual(run.status, 0, run.errors)
         XCTAssertTrue(run.letter.contains(("me régler la somme de 2 310,50 €, majorée des pénalités de retard courues au second semestre 2026,")), run.letter)
-        XCTAssertTrue(run.letter.contains(("Total dû à ce jour : 2 310,50 €, dont 2 230,50 € en principal et 80,00 € d’indemnités forfaitaires.")), run.letter)
+        XCTAssertTrue(run.letter.contains(("Montant chiffré à ce jour : 2 310,50 €, dont 2 230,50 € en principal et 80,00 € d’indemnités forfaitaires. S’y ajoutent les pénalités de retard courues au second semestre 2026, au taux de refinancement de la Banque centrale européenne de ce semestre majoré de dix points, non chiffrées dans la présente.")), run.letter)
         XCTAssertFalse(run.letter.contains("majorée des pénalités de retard dues"), "the old wording left the indemnities out")
         let warnings = try XCTUnwrap(run.json?["warnings"] as? [[String: String]])
         XCTAssertEqual(warnings.map { $0["code"] }, ["GW013"])
@@ -33,13 +33,19 @@ final class UnknownRateTests: XCTestCase {
     func testTheKnownHalfYearIsComputedAndKeptInTheSum() {
         // Late from 16 April 2026: 76 days of 2026-H1 at 12,15 % (ECB 2,15 % + 10) are known.
         let run = Self.notice(["F1;2026-03-15;1250.00;2026-04-15"])
-        XCTAssertTrue(run.letter.contains(("Total dû à ce jour : 1 321,62 €, dont 1 250,00 € en principal, 31,62 € de pénalités de retard et 40,00 € d’indemnité forfaitaire.")), run.letter)
+        XCTAssertTrue(run.letter.contains(("Montant chiffré à ce jour : 1 321,62 €, dont 1 250,00 € en principal, 31,62 € de pénalités de retard et 40,00 € d’indemnité forfaitaire.")), run.letter)
     }
 
     func testAPublicBuyerIsOwedMoratoryInterestNotPenalties() {
         let run = Self.notice(["F1;2026-09-15;1250.00;2026-10-15"], client: "public")
-        XCTAssertTrue(run.letter.contains("majorée des intérêts moratoires courus au second semestre 2026"), run.errors)
+        XCTAssertTrue(run.letter.contains("majorée des intérêts moratoires restant à chiffrer"), run.errors)
+        // R. 2192-31: one rate for the whole lateness, the one of the half-year it began in.
+        XCTAssertTrue(run.letter.contains("les intérêts moratoires des factures dont le retard a commencé au second semestre 2026"), run.letter)
         XCTAssertFalse(run.letter.contains("S’y ajoutent les pénalités"), run.letter)
+        // No injonction de payer against a public person: the administrative judge.
+        XCTAssertTrue(run.letter.contains("tribunal administratif d’une demande de provision en référé (article R. 541-1 du Code de justice administrative)"), run.letter)
+        XCTAssertFalse(run.letter.contains("injonction de payer") || run.letter.contains("L. 441-10"), run.letter)
+        XCTAssertTrue(run.letter.contains("D. 2192-35"), "the 40 € of a public buyer cites D. 2192-35")
     }
 
     func testStrictRefusesALetterWithoutItsFigures() {
@@ -52,7 +58,7 @@ final class UnknownRateTests: XCTestCase {
     func testEnglishSaysItToo() {
         let run = Self.notice(["F1;2026-09-15;1250.00;2026-10-15"], lang: "en")
         XCTAssertTrue(run.letter.contains("plus the late-payment penalties accrued in the second half of 2026"), run.letter)
-        XCTAssertTrue(run.letter.contains("Total due to date: €1,290.00") || run.letter.contains("1,290.00"), run.letter)
+        XCTAssertTrue(run.letter.contains("Amount worked out to date: €1,290.00") || run.letter.contains("1,290.00"), run.letter)
     }
 
     /// The data as checked on 2 December 2026 (Localization/data/rates.ini records where).
@@ -71,5 +77,12 @@ final class UnknownRateTests: XCTestCase {
         for section in file.components(separatedBy: "\n[").filter({ $0.contains("verified = non") }) {
             XCTAssertFalse(section.contains("= 0,00") || section.contains("= 2,15"), "an unchecked figure is left empty: \(section)")
         }
+    }
+
+    /// « Total dû : 2 230,50 €, dont 2 230,50 € en principal » says the sum twice.
+    func testNoDontWhenThePrincipalIsTheWholeSum() {
+        let run = Self.notice(["F1;2026-09-15;1250.00;2026-10-15"], client: "particulier")
+        XCTAssertTrue(run.letter.contains("Total dû : 1 250,00 € en principal."), run.letter)
+        XCTAssertFalse(run.letter.contains("dont 1 250,00 €"), run.letter)
     }
 }
