@@ -149,6 +149,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case ratesUnverified = "note.rates_unverified"
     case warnDuplicateInvoice = "warning.duplicate_invoice"
     case warnRemindersOutOfOrder = "warning.reminders_out_of_order"
+    case warnConsumerAsOrganisation = "warning.consumer_as_organisation"
+    case warnPublicSuspension = "warning.public_suspension"
     case warnAddressLine = "warning.address_line"
     case warnAddressLines = "warning.address_lines"
     case warning = "note.warning"

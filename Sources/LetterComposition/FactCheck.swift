@@ -32,6 +32,10 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case duplicateInvoice = "GW014"
     /// The reminders' dates out of their order (a firm reminder before the friendly one).
     case remindersOutOfOrder = "GW015"
+    /// A consumer addressed as an organisation: a private person is named.
+    case consumerAsOrganisation = "GW016"
+    /// Suspending the work for a public buyer: C. civ. 1219 does not govern an administrative contract.
+    case publicSuspension = "GW017"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -62,11 +66,17 @@ public struct FactCheck: Sendable {
     /// The kind of letter checked (some facts matter to one kind only).
     let kind: String
 
-    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId) {
+    /// The kind always goes by registered post (a formal notice, a suspension).
+    let alwaysRegistered: Bool
+
+    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId,
+        alwaysRegistered: Bool = false)
+    {
         self.facts = facts
         self.format = format
         self.rates = rates
         self.kind = kind
+        self.alwaysRegistered = alwaysRegistered
     }
 
     /// What would make the letter false: an end date before the letter, an invoice of
@@ -144,11 +154,18 @@ public struct FactCheck: Sendable {
                 question: .contractDate))
         }
         let named = !facts.text(.company).isEmpty || !facts.text(.clientName).isEmpty
-        if facts.flag(.registered), !named || facts.text(.clientAddress).isEmpty || facts.text(.clientCity).isEmpty {
+        if facts.flag(.registered) || alwaysRegistered, !named || facts.text(.clientAddress).isEmpty || facts.text(.clientCity).isEmpty {
             warnings.append(LetterWarning(.registeredWithoutAddress, Message(.warnRegisteredWithoutAddress), question: .clientAddress))
         }
-        if facts.isPublicBuyer {
+        // Ending a public contract is the farewell letter's question only.
+        if facts.isPublicBuyer, kind == LetterKind.defaultId {
             warnings.append(LetterWarning(.publicTermination, Message(.warnPublicTermination), question: .clientKind))
+        }
+        if facts.isPublicBuyer, kind == "suspension" {
+            warnings.append(LetterWarning(.publicSuspension, Message(.warnPublicSuspension), question: .clientKind))
+        }
+        if facts.isConsumer, facts.civility == .organisation {
+            warnings.append(LetterWarning(.consumerAsOrganisation, Message(.warnConsumerAsOrganisation), question: .civility))
         }
         if facts.isConsumer, facts.text(.mediator).isEmpty, kind == LetterKind.defaultId {
             warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))

@@ -68,7 +68,7 @@ public struct LetterDrafter: Sendable {
     /// The letter for these facts, checked first: a fact that makes it false is an
     /// error (nothing drafted); a doubtful one, a warning carried by the letter.
     public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
-        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id)
+        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
         do {

@@ -47,6 +47,50 @@ final class LetterFactsTests: XCTestCase {
 }
 
 extension LetterFactsTests {
+    func strict(_ extra: [String: String], kind: String) -> FactCheckTests.Run {
+        let terminal = ScriptedTerminal(stdin: FactCheckTests.answers(extra, invoices: [Self.invoice]))
+        let app = App(terminal: terminal, environment: [:], content: FactCheckTests.content)
+        let status = app.run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2026-06-01", "--strict"])
+        return FactCheckTests.Run(status: status, letter: terminal.stdout, errors: terminal.stderr, json: nil)
+    }
+
+    /// The public-procurement termination warning is the farewell letter's: a reminder,
+    /// a talk message or a formal notice to a mairie is written with --strict.
+    func testThePublicTerminationWarningBelongsToTheFarewellLetter() {
+        let mairie = ["client.kind": "public", "client.company": "Mairie de Lyon"]
+        for kind in ["reminder", "talk", "formal-notice"] {
+            let run = strict(mairie, kind: kind)
+            XCTAssertEqual(run.status, 0, "\(kind): \(run.errors)")
+        }
+        XCTAssertEqual(strict(mairie, kind: "farewell").status, 65)
+        let suspension = strict(mairie.merging(["dunning.notice_date": "2026-05-01"]) { _, new in new }, kind: "suspension")
+        XCTAssertEqual(suspension.status, 65)
+        XCTAssertTrue(suspension.errors.contains("art. 1219"), suspension.errors)
+    }
+
+    /// A formal notice or a suspension always goes by registered post: without the
+    /// addressee's name and address, GW007 there too.
+    func testARegisteredKindWithoutAnAddressIsWarned() {
+        let run = strict(["client.address": "", "client.city": ""], kind: "formal-notice")
+        XCTAssertEqual(run.status, 65, run.errors)
+        XCTAssertTrue(run.errors.contains("recommandé") || run.errors.contains("recommandée"), run.errors)
+    }
+
+    func testAConsumerIsAddressedByName() {
+        let run = strict(["client.kind": "particulier", "client.civility": "organisation", "client.mediator": "CM2C"], kind: "reminder")
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.errors.contains(fr("la lettre s’adresse à un particulier comme à un organisme")), run.errors)
+    }
+
+    /// The 40 € per late invoice, with both articles, in a reminder; a formal notice
+    /// reserves termination, so that the ladder's last step needs no second notice.
+    func testTheReminderCitesTheIndemnityPerInvoiceAndTheNoticeReservesTermination() {
+        let reminder = run(invoices: [Self.invoice], kind: "reminder")
+        XCTAssertTrue(reminder.letter.contains("par facture en retard (articles L.\u{A0}441-10 et D.\u{A0}441-5 du Code de commerce)"), reminder.letter)
+        let notice = run(invoices: [Self.invoice])
+        XCTAssertTrue(notice.letter.contains("résoudre notre contrat, conformément aux articles 1224 et 1226 du Code civil"), notice.letter)
+    }
+
     /// Every warning code the program gives is in the contract and the manual, each once.
     func testTheContractAndTheManualListEveryWarningCode() throws {
         let contract = try String(contentsOf: Paths.repository.appendingPathComponent("docs/contract.md"), encoding: .utf8)
