@@ -154,7 +154,8 @@ public enum BuiltInSource {
     static func kinds(_ kinds: [LetterKind]) -> String {
         "[\n" + kinds.map { kind in
             "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
-                + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered)),\n"
+                + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
+                + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil")),\n"
         }.joined() + "        ]"
     }
 

@@ -37,6 +37,14 @@ enum KindCompiler {
             var kind = LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
                 samples: withSamples ? samples(of: section.name, in: document.sections) : [])
             kind.registered = section.value("registered").map(folded) == YesNo.yes
+            if let word = section.value("tone") {
+                if let tone = Tone(rawValue: word) {
+                    kind.tone = tone
+                } else {
+                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.entry("tone")?.line ?? section.line,
+                        Message(.diagKindBadTone, ["value": word, "accepted": Tone.allCases.map(\.rawValue).joined(separator: ", ")])))
+                }
+            }
             kinds.append(kind)
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {

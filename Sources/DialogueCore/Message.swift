@@ -230,6 +230,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case diagKindsMissing = "diagnostic.kinds_missing"
     case diagKindWithoutStart = "diagnostic.kind_without_start"
     case diagUnknownDecision = "diagnostic.unknown_decision"
+    case diagKindBadTone = "diagnostic.kind_bad_tone"
     case diagDefaultKindMissing = "diagnostic.default_kind_missing"
     case diagKindStartMissing = "diagnostic.kind_start_missing"
     case diagKindBadAsk = "diagnostic.kind_bad_ask"

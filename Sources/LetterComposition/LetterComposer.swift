@@ -14,6 +14,15 @@ public struct LetterComposer: Sendable {
         self.format = LanguageFormat(texts: texts, prepared: true)
     }
 
+    /// The tone's flags for the templates (`tone.firm`, `tone.warm`…).
+    public static func tone(_ tone: Tone, late: Bool) -> Value {
+        .map([
+            "cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm),
+            "warm": .bool(tone == .cordial && !late),
+            "sober": .bool(tone == .neutral || (tone == .cordial && late)),
+        ])
+    }
+
     public func context(_ facts: LetterFacts) -> Value {
         let tone = facts.tone
         let appel = appel(facts)
@@ -27,11 +36,7 @@ public struct LetterComposer: Sendable {
             "registered": .bool(facts.flag(.registered)),
             "appel": .string(appel),
             "closing_appel": .string(closingAppel(facts) ?? appel),
-            "tone": .map([
-                "cordial": .bool(tone == .cordial), "neutral": .bool(tone == .neutral), "firm": .bool(tone == .firm),
-                "warm": .bool(tone == .cordial && !late),
-                "sober": .bool(tone == .neutral || (tone == .cordial && late)),
-            ]),
+            "tone": Self.tone(tone, late: late),
             "contract": contract(facts),
             "end_date": .string(format.date(facts.endDate)),
             "handover": .bool(facts.flag(.handover)),

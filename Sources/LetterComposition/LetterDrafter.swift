@@ -13,14 +13,18 @@ public struct LetterKind: Sendable, Equatable {
     public var decisions: [Decision]
     /// Always sent by registered post with acknowledgement of receipt (a formal notice).
     public var registered = false
+    /// The kind's own tone (`tone = ferme` in letters.ini: the e-mail of a formal notice
+    /// closes « Cordialement, »), whatever `letter.tone` says; nil: the answer's.
+    public var tone: Tone?
     /// Answers that exercise the kind's templates, every combination of the variants.
     public var samples: [[String: Answer]] = []
 
     public init(
         id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false,
-        samples: [[String: Answer]] = []
+        tone: Tone? = nil, samples: [[String: Answer]] = []
     ) {
         self.registered = registered
+        self.tone = tone
         self.id = id
         self.start = start
         self.ask = ask
@@ -85,6 +89,10 @@ public struct LetterDrafter: Sendable {
         // A kind always sent by registered post (a formal notice) is, whatever the answer.
         if kind.registered, case .map(var values) = context {
             values["registered"] = .bool(true)
+            context = .map(values)
+        }
+        if let tone = kind.tone, case .map(var values) = context {
+            values["tone"] = LetterComposer.tone(tone, late: true)
             context = .map(values)
         }
         func render(_ part: String) throws(TemplateError) -> String {

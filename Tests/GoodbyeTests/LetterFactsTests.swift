@@ -76,6 +76,33 @@ extension LetterFactsTests {
         XCTAssertTrue(run.errors.contains("recommandé") || run.errors.contains("recommandée"), run.errors)
     }
 
+    /// The e-mail of a formal notice, a suspension or a firm reminder closes
+    /// « Cordialement, » (the kind's own tone in letters.ini), a friendly reminder
+    /// « Bien cordialement, ».
+    func testTheEmailClosingFollowsTheKind() {
+        for (kind, lang, closing) in [("formal-notice", "fr", "\nCordialement,\n"), ("suspension", "fr", "\nCordialement,\n"),
+            ("final-reminder", "fr", "\nCordialement,\n"), ("reminder", "fr", "\nBien cordialement,\n"), ("formal-notice", "en", "\nRegards,\n"),
+            ("reminder", "en", "\nKind regards,\n")]
+        {
+            let mail = ScriptedTerminal(stdin: FactCheckTests.answers(["dunning.notice_date": "2026-05-01"], invoices: [Self.invoice]))
+            XCTAssertEqual(App(terminal: mail, environment: [:], content: FactCheckTests.content)
+                .run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2026-06-01", "--format", "eml", "--lang", lang]), 0)
+            let body = mail.stdout.replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+            XCTAssertTrue(body.contains(closing), "\(kind) \(lang): \(body.suffix(300))")
+        }
+    }
+
+    func testAToneTheProgramDoesNotKnowIsACheckError() throws {
+        let folder = try temporaryFolder(self).appendingPathComponent("contenu")
+        try FileManager.default.copyItem(at: Paths.content, to: folder)
+        let letters = folder.appendingPathComponent("letters.ini")
+        try String(contentsOf: letters, encoding: .utf8).replacingOccurrences(of: "tone = ferme", with: "tone = sec")
+            .write(to: letters, atomically: true, encoding: .utf8)
+        let terminal = ScriptedTerminal()
+        XCTAssertEqual(App(terminal: terminal, environment: [:]).run(["check", "--content", folder.path]), 65)
+        XCTAssertTrue(terminal.stdout.contains("GB019") && terminal.stdout.contains("«\u{A0}sec\u{A0}»"), terminal.stdout)
+    }
+
     func testAConsumerIsAddressedByName() {
         let run = strict(["client.kind": "particulier", "client.civility": "organisation", "client.mediator": "CM2C"], kind: "reminder")
         XCTAssertEqual(run.status, 65)
