@@ -3,6 +3,8 @@ extension Engine {
     /// when passing it, until a question needs an answer or the dialogue ends.
     func advance(_ state: inout Conversation, from id: String?, outputs: inout [Output]) {
         var nextId = id
+        // The answers do not change while walking: each computed value once.
+        let computed = ComputedValues(engine: self, answers: state.answers)
         for _ in 0...(graph.order.count * 2 + 2) {
             guard let currentId = nextId, let node = graph.nodes[currentId] else { break }
             switch node.kind {
@@ -17,7 +19,7 @@ extension Engine {
                 outputs.append(.decision(report))
                 nextId = node.target(for: report.decision.rawValue)
             case .branch(let name):
-                nextId = node.target(for: computedDefault(name, state.answers))
+                nextId = node.target(for: computed.value(name))
             case .review:
                 if state.reviewed {
                     nextId = node.next
@@ -26,7 +28,7 @@ extension Engine {
                     outputs.append(.review(ids: reviewed(state, upTo: node.id)))
                     return
                 }
-            case .question where node.isSkipped(by: state.answers, computed: { computedDefault($0, state.answers) }):
+            case .question where node.isSkipped(by: state.answers, computed: computed.value):
                 nextId = node.next
             case .question(let question):
                 if let answer = state.answers[question.id], !state.revisit.contains(question.id) {
@@ -78,6 +80,7 @@ extension Engine {
         var visited: [String] = []
         var seen: Set<String> = []
         var nextId: String? = state.start
+        let computed = ComputedValues(engine: self, answers: state.answers)
         while let id = nextId, id != stop, let node = graph.nodes[id], !seen.contains(id) {
             seen.insert(id)
             switch node.kind {
@@ -86,21 +89,42 @@ extension Engine {
             case .review:
                 nextId = node.next
             case .branch(let name):
-                nextId = node.target(for: computedDefault(name, state.answers))
+                nextId = node.target(for: computed.value(name))
             case .decision:
                 let answered = Set(visited)
                 let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
                 nextId = node.target(for: report.decision.rawValue)
-            case .question where node.isSkipped(by: state.answers, computed: { computedDefault($0, state.answers) }):
+            case .question where node.isSkipped(by: state.answers, computed: computed.value):
                 nextId = node.next
             case .question(let question):
                 let answer = state.answers[question.id]
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
                 visit(question.id)
-                nextId = node.target(for: answer?.value ?? (planned ? resolvedDefault(question, answers: state.answers) : nil))
+                let proposed = planned ? question.defaultValue.map { $0.hasPrefix("@") ? computed.value(String($0.dropFirst())) : $0 } ?? nil : nil
+                nextId = node.target(for: answer?.value ?? proposed)
             }
         }
         return visited
+    }
+}
+
+/// The computed values (`@kind`, `@unpaid_client`…) of one set of answers, each worked
+/// out once: a walk asks `@kind` at every question that a kind skips.
+final class ComputedValues {
+    let engine: Engine
+    let answers: [String: Answer]
+    private var known: [String: String?] = [:]
+
+    init(engine: Engine, answers: [String: Answer]) {
+        self.engine = engine
+        self.answers = answers
+    }
+
+    func value(_ name: String) -> String? {
+        if let value = known[name] { return value }
+        let value = engine.computedDefault(name, answers)
+        known[name] = .some(value)
+        return value
     }
 }
