@@ -101,7 +101,7 @@ extension Engine {
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
                 visit(question.id)
-                let proposed = planned ? question.defaultValue.map { $0.hasPrefix("@") ? computed.value(String($0.dropFirst())) : $0 } ?? nil : nil
+                let proposed = planned ? resolvedDefault(question, answers: state.answers, computed: computed.value) : nil
                 nextId = node.target(for: answer?.value ?? proposed)
             }
         }

@@ -138,9 +138,13 @@ public struct Engine: Sendable {
     }
 
     /// The default of `question` with the current answers, computed ones resolved.
-    public func resolvedDefault(_ question: Question, answers: [String: Answer]) -> String? {
+    /// `computed`: where computed values come from, when the caller keeps them already.
+    public func resolvedDefault(_ question: Question, answers: [String: Answer], computed: ((String) -> String?)? = nil) -> String? {
         guard let value = question.defaultValue else { return nil }
-        if value.hasPrefix("@") { return computedDefault(String(value.dropFirst()), answers) }
+        if value.hasPrefix("@") {
+            let name = String(value.dropFirst())
+            return computed.map { $0(name) } ?? computedDefault(name, answers)
+        }
         return value
     }
 

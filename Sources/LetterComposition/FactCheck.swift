@@ -129,8 +129,9 @@ public struct FactCheck: Sendable {
         return true
     }
 
-    /// What makes the letter doubtful, each with what to check.
-    public func warnings() -> [LetterWarning] {
+    /// What makes the letter doubtful, each with what to check. `statement`: the sums
+    /// owed, when the caller has worked them out already.
+    public func warnings(statement: ArrearsStatement? = nil) -> [LetterWarning] {
         var warnings: [LetterWarning] = []
         if !facts.fixedTerm, facts.notice.count == 0 {
             warnings.append(LetterWarning(.noNotice, Message(.warnNoNotice), question: .noticeDays))
@@ -192,10 +193,9 @@ public struct FactCheck: Sendable {
         }
         // Interest owed for a half-year whose rate is not known (not yet published, or not
         // checked): the letter demands it without a figure, and says so here.
-        let unknown = LetterComposer.statement(facts, rates: rates).unknownHalfYears
+        let unknown = (statement ?? LetterComposer.statement(facts, rates: rates)).unknownHalfYears
         if !unknown.isEmpty {
-            let halves = unknown.map { format.fill($0.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String($0.year))]) }
-            warnings.append(LetterWarning(.rateUnknown, Message(.warnRateUnknown, ["period": format.list(halves)])))
+            warnings.append(LetterWarning(.rateUnknown, Message(.warnRateUnknown, ["period": format.list(unknown.map(format.halfYear))])))
         }
         if kind == "suspension", facts.date(.noticeDate) == nil {
             warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
@@ -211,9 +211,7 @@ public struct FactCheck: Sendable {
             let legal = rates.legal.filter({ $0.verified && $0.from <= facts.today }).max(by: { $0.from < $1.from }),
             rate < 3 * legal.otherRate
         else { return nil }
-        let half = legal.from.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo
         return ["rate": format.percent(hundredths: rate), "floor": format.percent(hundredths: 3 * legal.otherRate),
-            "legal": format.percent(hundredths: legal.otherRate),
-            "period": format.fill(half, ["year": .string(String(legal.from.year))])]
+            "legal": format.percent(hundredths: legal.otherRate), "period": format.halfYear(legal.from)]
     }
 }

@@ -62,6 +62,11 @@ public struct LanguageFormat: Sendable {
     }
 
     /// `29 novembre 2026`, `1er janvier 2027`.
+    /// « second semestre 2026 »: the half-year `date` falls in.
+    public func halfYear(_ date: CivilDate) -> String {
+        fill(date.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String(date.year))])
+    }
+
     public func date(_ date: CivilDate) -> String {
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
         let day = date.day == 1 ? (texts[TextKey.formatFirstDay] ?? "1") : String(date.day)

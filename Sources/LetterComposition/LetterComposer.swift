@@ -23,7 +23,8 @@ public struct LetterComposer: Sendable {
         ])
     }
 
-    public func context(_ facts: LetterFacts) -> Value {
+    /// `statement`: the sums owed when the caller has them already.
+    public func context(_ facts: LetterFacts, statement: ArrearsStatement? = nil) -> Value {
         let tone = facts.tone
         let appel = appel(facts)
         // Warm thanks do not sit next to unpaid invoices, nor next to a stated payment reason.
@@ -46,7 +47,7 @@ public struct LetterComposer: Sendable {
             "reasons": reasons(facts),
             "topics": topics(facts),
             "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
-            "arrears": arrears(facts),
+            "arrears": arrears(statement ?? self.statement(facts)),
             "dunning": dunning(facts),
         ])
     }
@@ -62,8 +63,7 @@ public struct LetterComposer: Sendable {
             contractRate: contractRate, formalNotice: facts.date(.noticeDate)?.adding(days: LetterFacts.deliveryDays))
     }
 
-    private func arrears(_ facts: LetterFacts) -> Value {
-        let statement = statement(facts)
+    private func arrears(_ statement: ArrearsStatement) -> Value {
         let items: [Value] = statement.items.enumerated().map { index, item in
             .map([
                 "number": .string(typographic(item.invoice.number)),
@@ -100,16 +100,11 @@ public struct LetterComposer: Sendable {
             // « dont … en principal » only when something else is part of the sum.
             "known_detail": .bool(statement.knownInterestCents > 0 || statement.indemnityCents > 0),
             "one_indemnity": .bool(statement.indemnityCents == rates.indemnityCents),
-            "unknown_periods": .string(format.list(statement.unknownHalfYears.map(halfYear))),
+            "unknown_periods": .string(format.list(statement.unknownHalfYears.map(format.halfYear))),
             // The simplified procedure for small claims: up to 5 000 €, principal and interest
             // (CPCE R. 125-1); not offered when a part without a figure could pass it.
             "small_claim": .bool(statement.totalCents.map { $0 <= rates.smallClaimCents } ?? false),
         ])
-    }
-
-    /// « le second semestre 2026 »: the half-year that starts on `date`.
-    func halfYear(_ date: CivilDate) -> String {
-        format.fill(date.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String(date.year))])
     }
 
     /// The steps already taken to be paid, and when the work stops (suspension).

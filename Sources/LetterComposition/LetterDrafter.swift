@@ -75,17 +75,20 @@ public struct LetterDrafter: Sendable {
         let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
+        // The sums owed, worked out once (the facts are valid now: no total past the
+        // limit), for the letter's words, its statement and the fact checks.
+        let statement = composer.statement(facts)
         do {
-            var letter = try compose(facts)
-            letter.warnings = check.warnings() + Self.addressWarnings(letter.recipient)
+            var letter = try compose(facts, statement)
+            letter.warnings = check.warnings(statement: statement) + Self.addressWarnings(letter.recipient)
             return letter
         } catch {
             throw .template(error)
         }
     }
 
-    private func compose(_ facts: LetterFacts) throws(TemplateError) -> Letter {
-        var context = composer.context(facts)
+    private func compose(_ facts: LetterFacts, _ statement: ArrearsStatement) throws(TemplateError) -> Letter {
+        var context = composer.context(facts, statement: statement)
         // A kind always sent by registered post (a formal notice) is, whatever the answer.
         if kind.registered, case .map(var values) = context {
             values["registered"] = .bool(true)
@@ -116,7 +119,7 @@ public struct LetterDrafter: Sendable {
         letter.closing = Letter.blocks(try render("closing"))
         letter.signature = Letter.lines(try render("signature"))
         letter.enclosures = Letter.lines(try render("enclosures"))
-        if !facts.invoices.isEmpty { letter.statement = composer.statement(facts) }
+        if !facts.invoices.isEmpty { letter.statement = statement }
         // The e-mail: the closing's last block is the formule de politesse, which an
         // e-mail replaces with its own formula (and says when the letter is also posted).
         letter.email.fromName = facts.text(.senderName)
