@@ -140,7 +140,7 @@ public enum BuiltInSource {
             kind = ".question(Question(id: \(literal(question.id)), type: .\(question.type), choices: \(list(question.choices)), "
                 + "defaultValue: \(optional(question.defaultValue)), required: \(question.required), reason: \(optional(question.reason)), "
                 + "sign: \(optional(question.sign)), fields: [\(question.fields.map { ".\($0)" }.joined(separator: ", "))], "
-                + "revision: \(literal(question.revision))))"
+                + "requiredFields: \(question.requiredFields), revision: \(literal(question.revision))))"
         case .decision: kind = ".decision"
         case .review: kind = ".review"
         case .branch(let on): kind = ".branch(on: \(literal(on)))"
@@ -155,6 +155,7 @@ public enum BuiltInSource {
         "[\n" + kinds.map { kind in
             "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
                 + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
+                + "dueOnly: \(kind.dueOnly), "
                 + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil")),\n"
         }.joined() + "        ]"
     }
@@ -172,7 +173,8 @@ public enum BuiltInSource {
         return "{\n        var rates = RateTable(periods: [\n\(periods)        ], legal: [\n\(legal)        ], indemnityCents: \(rates.indemnityCents))\n"
             + "        rates.smallClaimCents = \(rates.smallClaimCents)\n"
             + "        rates.consumerLimitationYears = \(rates.consumerLimitationYears)\n"
-            + "        rates.otherLimitationYears = \(rates.otherLimitationYears)\n        return rates\n    }()"
+            + "        rates.otherLimitationYears = \(rates.otherLimitationYears)\n"
+            + "        rates.publicLimitationYears = \(rates.publicLimitationYears)\n        return rates\n    }()"
     }
 
     static func nodes(_ nodes: [TemplateNode], indent: String) -> String {

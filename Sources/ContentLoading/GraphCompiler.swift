@@ -95,8 +95,12 @@ struct GraphCompiler {
         let choices = (section.value("choices") ?? "").split(separator: ",")
             .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         var fields: [FieldType] = []
+        var requiredFields: Int?
         for name in (section.value("fields") ?? "").split(separator: ",").map({ $0.trimmingBlanks() }) {
-            if let field = FieldType(rawValue: name) {
+            // `amount?`: this field and those after it may be left out of an item.
+            let optional = name.hasSuffix("?")
+            if let field = FieldType(rawValue: optional ? String(name.dropLast()) : name), optional || requiredFields == nil {
+                if optional, requiredFields == nil { requiredFields = fields.count }
                 fields.append(field)
             } else {
                 diagnostics.append(Diagnostic(.questionType, file: Self.file, line: section.entry("fields")?.line ?? section.line,
@@ -109,6 +113,7 @@ struct GraphCompiler {
             id: section.name, type: type, choices: choices, defaultValue: defaultValue,
             required: requiredText.map { $0 != "non" && $0 != "no" } ?? true,
             reason: section.value("reason"), sign: section.value("sign"), fields: fields)
+        question.requiredFields = requiredFields ?? fields.count
         question.revision = section.value("revision") ?? "1"
         return question
     }

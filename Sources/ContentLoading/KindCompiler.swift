@@ -37,6 +37,7 @@ enum KindCompiler {
             var kind = LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
                 samples: withSamples ? samples(of: section.name, in: document.sections) : [])
             kind.registered = section.value("registered").map(folded) == YesNo.yes
+            kind.dueOnly = section.value("due_only").map(folded) == YesNo.yes
             if let word = section.value("tone") {
                 if let tone = Tone(rawValue: word) {
                     kind.tone = tone

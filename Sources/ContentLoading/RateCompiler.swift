@@ -35,6 +35,7 @@ public enum RateCompiler {
                 table.smallClaimCents = small
                 table.consumerLimitationYears = consumer
                 table.otherLimitationYears = other
+                if let years = section.value("public_limitation_years").flatMap(AnswerParser.parseInteger) { table.publicLimitationYears = years }
                 continue
             }
             if section.name.hasPrefix("legal.") {

@@ -19,6 +19,7 @@ struct TextValidation {
         + [Civility.madame, .monsieur].flatMap { ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"] }
         + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
         + ["letter.appel.sans_titre_inline", "letter.individual_name"]
+        + ["reminder", "final", "notice"].map { "letter.step." + $0 }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + DecisionRule.reasonIds.map { "letter.topic." + $0 }
         + MessageKey.allCases.map(\.rawValue)
@@ -69,6 +70,7 @@ struct TextValidation {
         "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
         // The letter's facts.
         "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period", "limit", "years",
+        "remainder", "days",
         // `goodbye check`'s diagnostics.
         "key", "tag", "type", "found", "file", "section", "target", "wanted", "mark", "space", "expected",
     ]

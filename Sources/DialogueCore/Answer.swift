@@ -158,7 +158,7 @@ public struct AnswerParser: Sendable {
         case .siret:
             return Self.parseSiret(text)
         case .list:
-            return parseItem(text, fields: question.fields)
+            return parseItem(text, fields: question.fields, required: question.requiredFields)
         }
     }
 
@@ -219,10 +219,12 @@ public struct AnswerParser: Sendable {
         return .failure(.notAChoice(accepted: question.choices))
     }
 
-    private func parseItem(_ text: String, fields: [FieldType]) -> Result<String, Rejection> {
-        let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+    private func parseItem(_ text: String, fields: [FieldType], required: Int) -> Result<String, Rejection> {
+        var parts = text.split(separator: ";", omittingEmptySubsequences: false)
             .map(\.trimmed)
-        guard parts.count == fields.count else { return .failure(.badListItem(expected: fields)) }
+        // Optional fields left empty at the end are left out (`F1;…;15/10/2026;`).
+        while parts.count > required, parts.last?.isEmpty == true { parts.removeLast() }
+        guard (required...fields.count).contains(parts.count) else { return .failure(.badListItem(expected: fields)) }
         var canonical: [String] = []
         for (part, field) in zip(parts, fields) {
             let value: String?

@@ -38,13 +38,17 @@ public struct Question: Sendable, Equatable {
     public var sign: String?
     /// For list questions: the type of each `;`-separated field.
     public var fields: [FieldType]
+    /// How many of `fields` an item must give; the rest, at the end, may be left out
+    /// (`fields = text, date, amount, date, amount?`: a part-paid invoice's remainder).
+    public var requiredFields: Int
     /// Raised by the content's author when the question's meaning changes without its
     /// type or choices changing (a reworded prompt): saved answers to it are asked again.
     public var revision = "1"
 
     public init(
         id: String, type: QuestionType, choices: [String] = [], defaultValue: String? = nil,
-        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = [], revision: String = "1"
+        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = [], requiredFields: Int? = nil,
+        revision: String = "1"
     ) {
         self.revision = revision
         self.id = id
@@ -55,6 +59,7 @@ public struct Question: Sendable, Equatable {
         self.reason = reason
         self.sign = sign
         self.fields = fields
+        self.requiredFields = requiredFields ?? fields.count
     }
 }
 

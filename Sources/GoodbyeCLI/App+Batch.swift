@@ -52,7 +52,10 @@ extension App {
                 guard unprintable.isEmpty else { return try body(row, .failure(.messages(unprintable))) }
                 let drafted: Result<Letter, BatchProblem>
                 do throws(DraftError) {
-                    drafted = .success(try drafter.draft(used(state, engine, signs: true), today: today))
+                    let letter = try drafter.draft(used(state, engine, signs: true), today: today)
+                    let missing = output.missing(letter)
+                    drafted = missing.isEmpty ? .success(letter)
+                        : .failure(.messages(missing.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }))
                 } catch {
                     switch error {
                     case .facts(let messages):

@@ -117,6 +117,8 @@ extension App {
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
         // `run --format json` carries the letter as text inside its report.
         let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
+        // Nothing half-written: an e-mail without its sender's address is refused before a byte goes out.
+        if let letter, case let missing = output.missing(letter), !missing.isEmpty { throw Failure(.dataError, missing) }
         if format.isBinary, let letter {
             let unprintable = output.unprintable(used(state, engine, signs: isLetter), lines: file?.lines ?? [:], file: options.answers ?? "")
             guard unprintable.isEmpty else { throw Failure(.dataError, unprintable + [Message(.unprintableFix)]) }
@@ -172,9 +174,10 @@ extension App {
     }
 
 
-    /// An e-mail without an address in a header: said, the mail program will ask for it.
+    /// An e-mail without the client's address: said, the mail program will ask for it
+    /// (the sender's is required: `LetterOutput.missing`).
     func noteMissingAddresses(_ letter: Letter, _ texts: TextTable) {
-        for (address, id) in [(letter.email.fromAddress, LetterQuestion.senderEmail), (letter.email.toAddress, .clientEmail)] where address == nil {
+        for (address, id) in [(letter.email.toAddress, LetterQuestion.clientEmail)] where address == nil {
             terminal.writeError("goodbye: " + typography(texts.text(.emailNoAddress, ["id": id.rawValue]), texts) + "\n")
         }
     }

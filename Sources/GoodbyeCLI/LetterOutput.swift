@@ -33,6 +33,12 @@ struct LetterOutput {
         }
     }
 
+    /// What the format cannot do without: an e-mail draft has a `From:` header always
+    /// (RFC 5322, section 3.6), so it needs the sender's address. Empty when it can be written.
+    func missing(_ letter: Letter) -> [Message] {
+        format == .eml && letter.email.fromAddress == nil ? [Message(.emailNoSender, ["id": LetterQuestion.senderEmail.rawValue])] : []
+    }
+
     /// The letter as the bytes of its file: a PDF as is, the other formats in UTF-8.
     func bytes(_ letter: Letter) -> [UInt8] {
         if format == .docx {

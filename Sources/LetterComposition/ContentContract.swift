@@ -95,8 +95,11 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
         }
     }
 
-    /// The item fields of a list question: an invoice is number, date, amount, due date.
-    public var fields: [FieldType]? { self == .invoices ? [.text, .date, .amount, .date] : nil }
+    /// The item fields of a list question: an invoice is number, date, amount, due date,
+    /// and what remains due when it is part paid (optional).
+    public var fields: [FieldType]? { self == .invoices ? [.text, .date, .amount, .date, .amount] : nil }
+    /// How many of `fields` every item gives.
+    public var requiredFields: Int? { self == .invoices ? 4 : nil }
 }
 
 /// Where `graph` breaks what the letter code relies on: one sentence per problem,
@@ -116,7 +119,7 @@ public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, pro
             problems.append((expected.rawValue,
                 Message(.diagContractChoices, ["id": expected.rawValue, "accepted": choices.joined(separator: ", ")])))
         }
-        if let fields = expected.fields, question.fields != fields {
+        if let fields = expected.fields, question.fields != fields || question.requiredFields != expected.requiredFields {
             problems.append((expected.rawValue,
                 Message(.diagContractFields, ["id": expected.rawValue, "accepted": fields.map(\.rawValue).joined(separator: ", ")])))
         }

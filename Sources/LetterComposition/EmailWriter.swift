@@ -36,7 +36,9 @@ public struct EmailLetterWriter: LetterWriter {
     public func body(_ letter: Letter) -> String {
         var sections: [[String]] = [[letter.salutation]]
         sections += (letter.body + letter.email.closing).map(text.lines)
-        sections.append(letter.signature)
+        // Signed with the sender's identity (name with its EI mention, business, SIRET):
+        // an e-mail carries no letterhead.
+        sections.append(letter.email.signature.isEmpty ? letter.signature : letter.email.signature)
         sections.append(letter.enclosures)
         return sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }

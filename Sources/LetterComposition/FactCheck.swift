@@ -36,6 +36,8 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case consumerAsOrganisation = "GW016"
     /// Suspending the work for a public buyer: C. civ. 1219 does not govern an administrative contract.
     case publicSuspension = "GW017"
+    /// Suspending the work before the formal notice's own delay has run.
+    case suspensionTooEarly = "GW018"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -68,10 +70,13 @@ public struct FactCheck: Sendable {
 
     /// The kind always goes by registered post (a formal notice, a suspension).
     let alwaysRegistered: Bool
+    /// The kind claims only the invoices already due (`LetterKind.dueOnly`).
+    let dueOnly: Bool
 
     public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId,
-        alwaysRegistered: Bool = false)
+        alwaysRegistered: Bool = false, dueOnly: Bool = false)
     {
+        self.dueOnly = dueOnly
         self.facts = facts
         self.format = format
         self.rates = rates
@@ -102,7 +107,16 @@ public struct FactCheck: Sendable {
         }
         // « dans un délai de 0 jours » is no delay at all.
         if facts.integer(.payDays) == 0 { errors.append(Message(.factPayDaysZero)) }
+        // A formal notice claims a sum due: with no invoice late yet, there is none.
+        if dueOnly, !facts.invoices.isEmpty, facts.lateInvoices.isEmpty {
+            errors.append(Message(.factNothingDue, ["today": format.date(facts.today)]))
+        }
         for invoice in facts.invoices {
+            if let total = invoice.totalCents, invoice.cents > total {
+                errors.append(Message(.factRemainderAboveTotal, [
+                    "number": invoice.number, "remainder": format.amount(cents: invoice.cents), "total": format.amount(cents: total),
+                ]))
+            }
             if invoice.cents <= 0 { errors.append(Message(.factAmountZero, ["number": invoice.number])) }
             if invoice.due < invoice.date {
                 errors.append(Message(.factDueBeforeInvoice,
@@ -144,8 +158,8 @@ public struct FactCheck: Sendable {
             warnings.append(LetterWarning(.termPassed, Message(.warnTermPassed, ["term": format.date(facts.endDate)]), question: .termDate))
         }
         for invoice in facts.invoices where invoice.due >= facts.today {
-            warnings.append(LetterWarning(.notYetDue, Message(.warnNotYetDue, ["number": invoice.number, "due": format.date(invoice.due)]),
-                question: .invoices))
+            warnings.append(LetterWarning(.notYetDue, Message(dueOnly ? .warnNotYetDueLeftOut : .warnNotYetDue,
+                ["number": invoice.number, "due": format.date(invoice.due)]), question: .invoices))
         }
         if let floor = penaltyFloor() {
             warnings.append(LetterWarning(.rateBelowFloor, Message(.warnRateBelowFloor, floor), question: .penaltyRate))
@@ -171,14 +185,20 @@ public struct FactCheck: Sendable {
         if facts.isConsumer, facts.text(.mediator).isEmpty, kind == LetterKind.defaultId {
             warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))
         }
-        // Limitation: two years against a consumer (C. consom. L. 218-2), five otherwise; warned three months ahead.
-        let years = facts.isConsumer ? rates.consumerLimitationYears : rates.otherLimitationYears
+        // Limitation (LetterFacts.limitationDate): warned three months ahead, and said in the
+        // past tense once it has run out (the letter then threatens no proceedings).
+        let (years, near, barred): (Int, MessageKey, MessageKey) = switch facts.clientKind {
+        case .consumer: (rates.consumerLimitationYears, .warnNearLimitationConsumer, .warnTimeBarredConsumer)
+        case .publicBuyer: (rates.publicLimitationYears, .warnNearLimitationPublic, .warnTimeBarredPublic)
+        case .business: (rates.otherLimitationYears, .warnNearLimitation, .warnTimeBarred)
+        }
         for invoice in facts.invoices {
-            let limit = invoice.due.adding(months: 12 * years)
-            if limit.adding(months: -3) <= facts.today {
-                warnings.append(LetterWarning(.nearLimitation, Message(.warnNearLimitation, [
-                    "number": invoice.number, "limit": format.date(limit), "years": String(years),
-                ]), question: .invoices))
+            let limit = facts.limitationDate(invoice, rates: rates)
+            let values = ["number": invoice.number, "limit": format.date(limit), "years": String(years)]
+            if limit < facts.today {
+                warnings.append(LetterWarning(.nearLimitation, Message(barred, values), question: .invoices))
+            } else if limit.adding(months: -3) <= facts.today {
+                warnings.append(LetterWarning(.nearLimitation, Message(near, values), question: .invoices))
             }
         }
         var numbers: Set<String> = []
@@ -197,8 +217,20 @@ public struct FactCheck: Sendable {
         if !unknown.isEmpty {
             warnings.append(LetterWarning(.rateUnknown, Message(.warnRateUnknown, ["period": format.list(unknown.map(format.halfYear))])))
         }
-        if kind == "suspension", facts.date(.noticeDate) == nil {
-            warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
+        if kind == "suspension" {
+            if let notice = facts.date(.noticeDate) {
+                // « restée sans effet » is true only once the notice's own delay has run:
+                // received three days after it was sent, then the days it gave.
+                let days = facts.payDays
+                let end = notice.adding(days: LetterFacts.deliveryDays + days)
+                if end >= facts.today {
+                    warnings.append(LetterWarning(.suspensionTooEarly, Message(.warnSuspensionTooEarly, [
+                        "date": format.date(notice), "days": format.days(days), "end": format.date(end),
+                    ]), question: .noticeDate))
+                }
+            } else {
+                warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
+            }
         }
         return warnings
     }

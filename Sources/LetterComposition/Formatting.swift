@@ -80,15 +80,10 @@ public struct LanguageFormat: Sendable {
         return fill(TextKey.formatCurrency, ["amount": .string(shown)])
     }
 
-    /// A canonical rate (`12.15`) as `12,15 %`; `12,5 %` without a final zero; `10 %`.
+    /// A canonical rate (`12.15`) as `12,15 %`: two decimals always (`10,00 %`, `0,00 %`),
+    /// as rates are published.
     public func percent(hundredths: Int) -> String {
-        var text = number(cents: hundredths)
-        if hundredths % 100 == 0 {
-            text.removeLast(3)
-        } else if hundredths % 10 == 0 {
-            text.removeLast()
-        }
-        return fill(TextKey.formatPercent, ["rate": .string(text)])
+        fill(TextKey.formatPercent, ["rate": .string(number(cents: hundredths))])
     }
 
     /// `1 250,50`: groups of three digits and the language's decimal mark.

@@ -15,15 +15,18 @@ public struct Letter: Sendable, Equatable {
         public init(_ lines: [Line]) { self.lines = lines }
     }
 
-    /// What the letter becomes as an e-mail: the addresses of its headers, and the
+    /// What the letter becomes as an e-mail: the addresses of its headers, the
     /// closing of an e-mail (the letter's closing sentence, the note that the letter
-    /// also goes by registered post, an e-mail formula instead of the formule de politesse).
+    /// also goes by registered post, an e-mail formula instead of the formule de politesse),
+    /// and the signature of an e-mail, which carries no letterhead: the sender's identity
+    /// (name with its EI mention, business, SIRET) without the postal lines.
     public struct Email: Sendable, Equatable {
         public var fromName = ""
         public var fromAddress: String?
         public var toName = ""
         public var toAddress: String?
         public var closing: [Block] = []
+        public var signature: [String] = []
     }
 
     public var kind: String

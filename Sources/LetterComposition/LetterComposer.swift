@@ -47,7 +47,7 @@ public struct LetterComposer: Sendable {
             "reasons": reasons(facts),
             "topics": topics(facts),
             "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
-            "arrears": arrears(statement ?? self.statement(facts)),
+            "arrears": arrears(statement ?? self.statement(facts), timeBarred: !facts.timeBarredInvoices(rates: rates).isEmpty),
             "dunning": dunning(facts),
         ])
     }
@@ -63,22 +63,44 @@ public struct LetterComposer: Sendable {
             contractRate: contractRate, formalNotice: facts.date(.noticeDate)?.adding(days: LetterFacts.deliveryDays))
     }
 
-    private func arrears(_ statement: ArrearsStatement) -> Value {
+    /// `timeBarred`: an invoice past its limitation period (no proceedings threatened).
+    private func arrears(_ statement: ArrearsStatement, timeBarred: Bool) -> Value {
         let items: [Value] = statement.items.enumerated().map { index, item in
-            .map([
+            // Consecutive half-years at the same rate are one stretch: « 12,15 % sur 355 jours ».
+            let stretches = Self.stretches(item.parts)
+            let known = stretches.allSatisfy { $0.rate != nil }
+            let parts: [Value] = stretches.enumerated().map { position, stretch in
+                .map([
+                    "rate": .string(stretch.rate.map { format.percent(hundredths: $0) } ?? ""),
+                    "days": .string(format.days(stretch.days)),
+                    // « a, b puis c »: a comma between the first ones, the last word before the last.
+                    "comma": .bool(position < stretches.count - 2),
+                    "then": .bool(position == stretches.count - 2),
+                ])
+            }
+            return .map([
                 "number": .string(typographic(item.invoice.number)),
                 "date": .string(format.date(item.invoice.date)),
                 "due": .string(format.date(item.invoice.due)),
                 "amount": .string(format.amount(cents: item.invoice.cents)),
+                "partial": .bool(item.invoice.totalCents != nil),
+                "invoice_total": .string(item.invoice.totalCents.map { format.amount(cents: $0) } ?? ""),
                 "late": .bool(item.daysLate > 0),
+                "upcoming": .bool(item.daysLate == 0),
                 "days_late": .string(format.days(item.daysLate)),
-                "rate": .string(item.rate.map { format.percent(hundredths: $0) } ?? ""),
-                // A lateness across 1 January or 1 July: each part at its own rate.
-                "rates": .string(item.rate == nil && item.parts.count > 1 && item.parts.allSatisfy { $0.rate != nil }
-                    ? format.list(item.parts.compactMap(\.rate).map { format.percent(hundredths: $0) }) : ""),
+                "rate": .string(stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""),
+                // A lateness across 1 January or 1 July at different rates: each stretch with its days.
+                "several_rates": .bool(stretches.count > 1 && known),
+                "parts": .list(stretches.count > 1 && known ? parts : []),
+                // The day interest started to run (a consumer's: the formal notice received).
+                "interest_from": .string(item.parts.first.map { format.date($0.from) } ?? ""),
                 "interest": .string(item.interestCents.map { format.amount(cents: $0) } ?? ""),
                 "interest_known": .bool((item.interestCents ?? 0) > 0),
                 "interest_unknown": .bool(item.interestCents == nil),
+                // A half-year without its rate: the interest of the others, up to the last day they cover.
+                "known_interest_only": .bool(item.interestCents == nil && item.knownInterestCents > 0),
+                "known_interest": .string(format.amount(cents: item.knownInterestCents)),
+                "known_until": .string(item.parts.last { $0.rate != nil }.map { format.date($0.to) } ?? ""),
                 "indemnity": .string(item.indemnityCents > 0 ? format.amount(cents: item.indemnityCents) : ""),
                 "last": .bool(index == statement.items.count - 1),
             ])
@@ -104,19 +126,37 @@ public struct LetterComposer: Sendable {
             // The simplified procedure for small claims: up to 5 000 €, principal and interest
             // (CPCE R. 125-1); not offered when a part without a figure could pass it.
             "small_claim": .bool(statement.totalCents.map { $0 <= rates.smallClaimCents } ?? false),
+            "time_barred": .bool(timeBarred),
         ])
+    }
+
+    /// The parts of a lateness with consecutive equal rates joined (their days added).
+    static func stretches(_ parts: [InvoiceArrears.Part]) -> [InvoiceArrears.Part] {
+        var result: [InvoiceArrears.Part] = []
+        for part in parts {
+            if let last = result.last, last.rate == part.rate {
+                result[result.count - 1].to = part.to
+                result[result.count - 1].days += part.days
+            } else {
+                result.append(part)
+            }
+        }
+        return result
     }
 
     /// The steps already taken to be paid, and when the work stops (suspension).
     private func dunning(_ facts: LetterFacts) -> Value {
         let dates: [(String, LetterQuestion)] = [("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate)]
         var map: Fields = ["suspension_date": .string(format.date(facts.receipt))]
-        var any = false
+        var steps: [String] = []
         for (name, question) in dates {
             let date = facts.date(question).map(format.date) ?? ""
             map[name] = .string(date)
-            any = any || !date.isEmpty
+            if !date.isEmpty { steps.append(format.fill("letter.step." + name, ["date": .string(date)])) }
         }
+        let any = !steps.isEmpty
+        // « ma relance du …, ma relance ferme du … et ma mise en demeure du … ».
+        map["steps"] = .string(format.list(steps))
         map["any"] = .bool(any)
         map["none"] = .bool(!any)
         return .map(map)
@@ -170,7 +210,10 @@ public struct LetterComposer: Sendable {
         if name.isEmpty, civility.namesPerson { civility = .unknown }
         let cordial = "letter.appel.cordial_\(civility.rawValue)"
         let key = facts.tone == .cordial && texts[cordial] != nil ? cordial : "letter.appel.\(civility.rawValue)"
-        let surname = name.split(separator: " ").last.map(String.init) ?? name
+        // The surname is the name without its first word, kept whole: « Le Gall »,
+        // « de La Fontaine » (a one-word name is the surname).
+        let words = name.split(separator: " ")
+        let surname = words.count > 1 ? words.dropFirst().joined(separator: " ") : name
         return format.fill(key, ["name": .string(name), "surname": .string(surname)])
     }
 
@@ -250,13 +293,15 @@ public struct LetterComposer: Sendable {
                 "number": .string(typographic(invoice.number)),
                 "date": .string(format.date(invoice.date)),
                 "amount": .string(format.amount(cents: invoice.cents)),
+                "partial": .bool(invoice.totalCents != nil),
+                "invoice_total": .string(invoice.totalCents.map { format.amount(cents: $0) } ?? ""),
                 "due": .string(format.date(invoice.due)),
                 "late": .bool(invoice.due < facts.today),
                 "upcoming": .bool(invoice.due >= facts.today),
                 "last": .bool(index == invoices.count - 1),
             ])
         }
-        let fromReceipt = facts.receipt.adding(days: facts.integer(.payDays) ?? 15)
+        let fromReceipt = facts.receipt.adding(days: facts.payDays)
         return .map([
             "any": .bool(!invoices.isEmpty),
             "one": .bool(invoices.count == 1),
@@ -267,7 +312,7 @@ public struct LetterComposer: Sendable {
             "items": .list(items),
             "total": .string(format.amount(cents: total)),
             "deadline": .string(format.date(facts.paymentDeadline)),
-            "pay_days": .string(format.days(facts.integer(.payDays) ?? 15)),
+            "pay_days": .string(format.days(facts.payDays)),
             // The deadline counts from receipt, unless an invoice falls due later.
             "deadline_from_receipt": .bool(facts.paymentDeadline == fromReceipt),
             "business": .bool(facts.clientKind == .business),

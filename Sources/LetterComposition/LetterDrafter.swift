@@ -13,6 +13,9 @@ public struct LetterKind: Sendable, Equatable {
     public var decisions: [Decision]
     /// Always sent by registered post with acknowledgement of receipt (a formal notice).
     public var registered = false
+    /// Claims only the invoices already due (`due_only = oui`: a firm reminder, a formal
+    /// notice, a suspension): one not yet due is left out of the letter, and said.
+    public var dueOnly = false
     /// The kind's own tone (`tone = ferme` in letters.ini: the e-mail of a formal notice
     /// closes « Cordialement, »), whatever `letter.tone` says; nil: the answer's.
     public var tone: Tone?
@@ -20,10 +23,11 @@ public struct LetterKind: Sendable, Equatable {
     public var samples: [[String: Answer]] = []
 
     public init(
-        id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false,
+        id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false, dueOnly: Bool = false,
         tone: Tone? = nil, samples: [[String: Answer]] = []
     ) {
         self.registered = registered
+        self.dueOnly = dueOnly
         self.tone = tone
         self.id = id
         self.start = start
@@ -39,7 +43,7 @@ public struct LetterKind: Sendable, Equatable {
     /// kinds of a language (`LANG/letters/*.mustache`): sender, recipient, signature, and
     /// the e-mail's closing formula (a kind's folder may hold its own).
     public static let parts = ["subject", "body", "closing", "enclosures"]
-    public static let sharedParts = ["sender", "recipient", "signature", "email-closing"]
+    public static let sharedParts = ["sender", "recipient", "signature", "email-closing", "email-signature"]
 }
 
 /// Drafts letters of one kind in one language. Pure: the answers, today's date and
@@ -72,9 +76,12 @@ public struct LetterDrafter: Sendable {
     /// The letter for these facts, checked first: a fact that makes it false is an
     /// error (nothing drafted); a doubtful one, a warning carried by the letter.
     public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
-        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered)
+        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered,
+            dueOnly: kind.dueOnly)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
+        // A letter that claims what is due names only the invoices late on its date.
+        let facts = kind.dueOnly ? facts.keepingLateInvoices() : facts
         // The sums owed, worked out once (the facts are valid now: no total past the
         // limit), for the letter's words, its statement and the fact checks.
         let statement = composer.statement(facts)
@@ -127,6 +134,7 @@ public struct LetterDrafter: Sendable {
         letter.email.toName = composer.addressee(facts)
         letter.email.toAddress = facts.text(.clientEmail).nonEmpty
         letter.email.closing = letter.closing.dropLast() + Letter.blocks(try render("email-closing"))
+        letter.email.signature = Letter.lines(try render("email-signature"))
         return letter
     }
 }

@@ -7,7 +7,7 @@ public struct LetterFacts: Sendable {
     public let today: CivilDate
     public let decision: DecisionReport?
     /// Unpaid invoices: number, date, amount due (cents), due date; read once.
-    public let invoices: [Invoice]
+    public private(set) var invoices: [Invoice]
 
     public init(answers: [String: Answer], today: CivilDate, decision: DecisionReport?) {
         self.answers = answers
@@ -18,6 +18,13 @@ public struct LetterFacts: Sendable {
         let unpaid = answers[LetterQuestion.unpaid.rawValue].map { $0.value == YesNo.yes } ?? true
         let proBono = answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes
         invoices = unpaid && !proBono ? (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:)) : []
+    }
+
+    /// The same facts with only the invoices already late on the letter's date.
+    public func keepingLateInvoices() -> LetterFacts {
+        var facts = self
+        facts.invoices = lateInvoices
+        return facts
     }
 
     public func text(_ question: LetterQuestion) -> String { answers[question.rawValue]?.value ?? "" }
@@ -45,6 +52,10 @@ public struct LetterFacts: Sendable {
     /// Days the post takes before the notice starts to run, added to the proposed end date.
     public static let deliveryDays = 3
 
+    /// The days given to pay when `letter.pay_days` is not answered (its default).
+    public static let defaultPayDays = 15
+    public var payDays: Int { integer(.payDays) ?? Self.defaultPayDays }
+
     /// When the letter is expected to be received (a registered letter's notice starts then).
     public var receipt: CivilDate { today.adding(days: Self.deliveryDays) }
 
@@ -55,9 +66,25 @@ public struct LetterFacts: Sendable {
     /// The day a payment asked for is due: `letter.pay_days` after receipt, never before
     /// the due date of an invoice not yet due.
     public var paymentDeadline: CivilDate {
-        let fromReceipt = receipt.adding(days: integer(.payDays) ?? 15)
+        let fromReceipt = receipt.adding(days: payDays)
         return ([fromReceipt] + invoices.map(\.due)).max() ?? fromReceipt
     }
+
+    /// The last day an invoice can be claimed in court: two years from the service
+    /// against a consumer (C. consom. L. 218-2; the invoice's date, the safe proxy for
+    /// the service); four years from 1 January after the invoice's year against a public
+    /// person (loi n° 68-1250, art. 1); five years from when it fell due otherwise
+    /// (C. com. L. 110-4, C. civ. 2224).
+    public func limitationDate(_ invoice: Invoice, rates: RateTable) -> CivilDate {
+        switch clientKind {
+        case .consumer: return invoice.date.adding(months: 12 * rates.consumerLimitationYears)
+        case .publicBuyer: return CivilDate(year: invoice.date.year + rates.publicLimitationYears, month: 12, day: 31) ?? invoice.due
+        case .business: return invoice.due.adding(months: 12 * rates.otherLimitationYears)
+        }
+    }
+
+    /// The invoices whose limitation period has run out on the letter's date.
+    public func timeBarredInvoices(rates: RateTable) -> [Invoice] { invoices.filter { limitationDate($0, rates: rates) < today } }
 
     /// Invoices whose due date has passed: late, so penalties run (from the day after).
     public var lateInvoices: [Invoice] { invoices.filter { $0.due < today } }
@@ -111,18 +138,31 @@ public struct LetterFacts: Sendable {
 public struct Invoice: Sendable, Equatable {
     public var number: String
     public var date: CivilDate
+    /// What remains due: the whole invoice, or what a part payment left.
     public var cents: Int
     public var due: CivilDate
+    /// The invoice's own amount when it is part paid (`cents` is then the remainder).
+    public var totalCents: Int?
 
-    /// Reads a canonical list item: `number;date;amount;due`.
+    /// Reads a canonical list item: `number;date;amount;due`, or
+    /// `number;date;amount;due;remainder` for a part-paid invoice.
     public init?(record: String) {
         let parts = record.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4, let date = CivilDate(iso: parts[1]), let cents = LetterComposition.cents(parts[2]),
+        guard parts.count == 4 || parts.count == 5, let date = CivilDate(iso: parts[1]), let cents = LetterComposition.cents(parts[2]),
             let due = CivilDate(iso: parts[3])
         else { return nil }
         self.number = parts[0]
         self.date = date
-        self.cents = cents
         self.due = due
+        if parts.count == 5 {
+            guard let remainder = LetterComposition.cents(parts[4]) else { return nil }
+            self.cents = remainder
+            self.totalCents = cents
+        } else {
+            self.cents = cents
+        }
     }
+
+    /// Late from the day after its due date.
+    public func isLate(on date: CivilDate) -> Bool { due < date }
 }

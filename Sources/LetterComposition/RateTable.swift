@@ -62,6 +62,9 @@ public struct RateTable: Sendable, Equatable {
     /// (Code de la consommation, L. 218-2), and every other (C. com. L. 110-4, C. civ. 2224).
     public var consumerLimitationYears = 2
     public var otherLimitationYears = 5
+    /// A claim on a public person: four years from 1 January after the year the right
+    /// was acquired (loi n° 68-1250 du 31 décembre 1968, art. 1).
+    public var publicLimitationYears = 4
 
     public init(periods: [Period] = [], legal: [LegalPeriod] = [], indemnityCents: Int = 4000) {
         self.periods = periods

@@ -47,8 +47,8 @@ final class AnswerFileTests: XCTestCase {
         let file = read("letter.invoices = F1 ; 15/09/2026 ; douze ; 15/10/2026\nletter.invoices = F2 ; 31/02/2026 ; 12 ; 15/10/2026\n")
         let messages = file.located(Self.content.texts["fr"]!).map { Self.content.texts["fr"]!.render($0) }
         XCTAssertEqual(messages.count, 2)
-        XCTAssertTrue(messages[0].contains("pour le montant restant dû (information 3 sur 4), un montant"), messages[0])
-        XCTAssertTrue(messages[1].contains("pour la date de la facture (information 2 sur 4), une date"), messages[1])
+        XCTAssertTrue(messages[0].contains("pour le montant de la facture (information 3 sur 5), un montant"), messages[0])
+        XCTAssertTrue(messages[1].contains("pour la date de la facture (information 2 sur 5), une date"), messages[1])
 
         let folder = try temporaryFolder(self)
         let answers = folder.appendingPathComponent("r.txt")
@@ -62,8 +62,8 @@ final class AnswerFileTests: XCTestCase {
             + Array(repeating: "", count: 12), interactive: true)
         _ = App(terminal: terminal, environment: [:], content: Self.content).run(["letter", "--answers", answers.path, "--date", "2026-11-29"])
         // `goodbye letter` asks on stderr: stdout holds the letter alone.
-        XCTAssertTrue(terminal.stderr.contains(fr("Le montant restant dû n’est pas valide (information 3 sur 4). Écrivez un montant")), terminal.stderr)
-        XCTAssertTrue(terminal.stderr.contains(fr("Écrivez les quatre informations séparées par des points-virgules")), "two fields only: the count")
+        XCTAssertTrue(terminal.stderr.contains(fr("Le montant de la facture n’est pas valide (information 3 sur 5). Écrivez un montant")), terminal.stderr)
+        XCTAssertTrue(terminal.stderr.contains(fr("Écrivez les informations séparées par des points-virgules : numéro, date, montant et échéance, puis le reste dû")), "two fields only: the count")
         XCTAssertTrue(terminal.stdout.contains("facture n°\u{A0}F1"), terminal.stdout)
     }
 

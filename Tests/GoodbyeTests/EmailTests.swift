@@ -144,7 +144,7 @@ final class EmailTests: XCTestCase {
             }
         }
         let postalLines = [letter.placeDate] + letter.recipient.dropFirst() + letter.sender.dropFirst() + [letter.sendingMode ?? "\u{1}"]
-        for postal in postalLines where !letter.signature.contains(postal) {
+        for postal in postalLines where !letter.email.signature.contains(postal) {
             XCTAssertFalse(paragraphs.contains { $0.components(separatedBy: "\n").contains(postal) }, "\(name): \(postal)",
                 file: file, line: line)
         }
@@ -157,7 +157,10 @@ final class EmailTests: XCTestCase {
         let posted = letter.sendingMode != nil
         let note = letter.language == "fr" ? "par lettre recommandée avec avis de réception" : "by registered post"
         XCTAssertEqual(body.contains(note), posted, "\(name): the e-mail says the letter is also posted", file: file, line: line)
-        let end = [letter.signature, letter.enclosures].filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        // Signed with the sender's identity, the EI mention included (décret n° 2022-725),
+        // without the postal address.
+        XCTAssertEqual(letter.email.signature.first, letter.sender.first, "\(name): the signed name", file: file, line: line)
+        let end = [letter.email.signature, letter.enclosures].filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
         XCTAssertTrue(body.hasSuffix("\n\n" + end + "\n"), "\(name): signature (and enclosures) last", file: file, line: line)
         XCTAssertEqual(kind.registered, kind.registered && posted, "\(name): a formal notice is posted", file: file, line: line)
     }
@@ -199,5 +202,43 @@ final class EmailTests: XCTestCase {
         let run = try goodbye(["letter", "--answers", "-", "--no-input"], stdin: "client.email = camille@\n")
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.stderr.contains(fr("-:1:1: « client.email » : valeur « camille@ » non acceptée")), run.stderr)
+    }
+
+    /// A draft without a `From:` header opens with no sender in most mail programs:
+    /// refused before anything is written, with what to fill in.
+    func testAnEmailWithoutTheSendersAddressIsRefusedAndSaysWhatToFillIn() throws {
+        let folder = try temporaryFolder(self)
+        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"), encoding: .utf8)
+            .replacingOccurrences(of: "sender.email = claire@atelier-lumen.fr\n", with: "")
+        let output = folder.appendingPathComponent("lettre.eml").path
+        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "-o", output], stdin: answers)
+        XCTAssertEqual(run.status, 65, run.stderr)
+        XCTAssertTrue(run.stderr.contains(fr("un courriel ne part pas sans expéditeur : indiquez votre adresse électronique")), run.stderr)
+        XCTAssertTrue(run.stderr.contains(fr("« sender.email = vous@exemple.fr »")), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output), "nothing written")
+        // The same answers as a text letter are fine: a postal letter needs no e-mail address.
+        let text = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29"], stdin: answers)
+        XCTAssertEqual(text.status, 0, text.stderr)
+    }
+
+    /// An entrepreneur individuel names the status on every document, the e-mail
+    /// included (décret n° 2022-725); the e-mail signature is the identity, not the
+    /// postal block.
+    func testTheEmailSignatureCarriesTheIdentityAndTheEIMention() throws {
+        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"), encoding: .utf8)
+            + "sender.legal_form = ei\n"
+        let folder = try temporaryFolder(self)
+        for (lang, mention, siret) in [("fr", "Claire Martin (entrepreneur individuel)", fr("SIRET : 812 345 676 00017")),
+            ("en", "Claire Martin (EI, entrepreneur individuel)", "SIRET: 812 345 676 00017")]
+        {
+            let output = folder.appendingPathComponent(lang + ".eml").path
+            let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "--lang", lang,
+                "-o", output], stdin: answers)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let email = try XCTUnwrap(try parse([output])[output], lang)
+            XCTAssertTrue(email.body.hasSuffix("\n\n\(mention)\nAtelier Lumen, design graphique\n\(siret)\n"), email.body)
+            XCTAssertFalse(email.body.contains("12 rue des Lilas"), "\(lang): no postal address in an e-mail")
+            XCTAssertFalse(email.body.contains("69003"), "\(lang): no town line in an e-mail")
+        }
     }
 }

@@ -55,7 +55,10 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("Partez, et sans tarder."))
         XCTAssertTrue(outcome.stdout.contains("Plusieurs raisons de quitter ce client sont établies"))
         XCTAssertTrue(outcome.stdout.contains("Lyon, le 29 novembre 2026"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("À l’attention de Monsieur Paul Durand"))
+        // The person on their own line under the company (issue 21: no « À l’attention de »
+        // prefix that would push the line past 38 characters).
+        XCTAssertTrue(outcome.stdout.contains("Studio Nord\nMonsieur Paul Durand\n5 avenue Foch\n75008 PARIS\n"), outcome.stdout)
+        XCTAssertFalse(outcome.stdout.contains("À l’attention"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("Je vous prie d’agréer, Monsieur, mes salutations distinguées."))
         XCTAssertTrue(outcome.stdout.contains("prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
     }

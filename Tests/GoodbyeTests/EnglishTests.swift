@@ -84,7 +84,8 @@ final class EnglishTests: XCTestCase {
             default: salutation = "Dear Sir or Madam,"
             }
             XCTAssertTrue(letter.contains("\n\(salutation)\n"), "\(situation)\n\(letter)")
-            let closing = situation.tone == "cordial" ? "Kind regards," : named ? "Yours sincerely," : "Yours faithfully,"
+            // « Dear Sir or Madam » pairs with « Yours faithfully », whatever the tone.
+            let closing = !named ? "Yours faithfully," : situation.tone == "cordial" ? "Kind regards," : "Yours sincerely,"
             XCTAssertTrue(letter.contains("\n\(closing)\n"), "\(situation): \(closing)")
             let business = situation.invoices > 0 && !situation.proBono && situation.kind == "entreprise"
             XCTAssertEqual(letter.contains("€40"), business, "\(situation)")

@@ -89,7 +89,7 @@ final class FactCheckTests: XCTestCase {
         let rate = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "10 %"],
             invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
         XCTAssertEqual(rate.status, 0, "a percent sign is accepted: \(rate.errors)")
-        XCTAssertTrue(rate.letter.contains("au taux de 10\u{A0}% prévu par notre contrat"), rate.letter)
+        XCTAssertTrue(rate.letter.contains("au taux de 10,00\u{A0}% prévu par notre contrat"), rate.letter)
         for date in ["+202-01-01", "1899-12-31", "3000-01-01", "2026-02-30"] {
             XCTAssertEqual(Self.letter(Self.answers(), date: date).status, 64, "--date \(date)")
         }
@@ -111,7 +111,7 @@ final class FactCheckTests: XCTestCase {
             ("invoice not yet due", Self.answers(["letter.unpaid": "oui"], invoices: ["F9 ; 15/11/2026 ; 300 ; 20/12/2026"]), "GW004",
                 "n’échoit que le 20 décembre 2026", "arrive à échéance le 20 décembre 2026"),
             ("rate below the floor", Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "5"],
-                invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]), "GW005", "7,86\u{A0}%", "au taux de 5\u{A0}% prévu"),
+                invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]), "GW005", "7,86\u{A0}%", "au taux de 5,00\u{A0}% prévu"),
             ("contract after the letter", Self.answers(["letter.contract_date": "2027-01-01"]), "GW006", "après la lettre",
                 "contrat du 1er janvier 2027"),
             ("registered without address", Self.answers(["client.address": "", "letter.registered": "oui"]), "GW007",
@@ -199,7 +199,8 @@ final class FactCheckTests: XCTestCase {
             invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
         XCTAssertFalse(cordial.letter.contains("heureuse"), "no warm thanks next to penalties")
         let half = Self.letter(Self.answers(["letter.unpaid": "oui", "letter.penalty_rate": "12,5"], invoices: ["F1 ; 01/09/2026 ; 100 ; 01/10/2026"]))
-        XCTAssertTrue(half.letter.contains("au taux de 12,5\u{A0}% prévu"), "12,5 %, not 12,50 %: \(half.letter)")
+        // Issue 21: rates with two decimals always, as the lawyer asked (10,00 %, 12,50 %).
+        XCTAssertTrue(half.letter.contains("au taux de 12,50\u{A0}% prévu"), "12,50 %, two decimals: \(half.letter)")
         let ei = Self.letter(Self.answers(["sender.legal_form": "ei"]))
         XCTAssertTrue(ei.letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), ei.letter)
         let company = Self.letter(Self.answers(["sender.legal_form": "societe"]))

@@ -84,7 +84,9 @@ extension LetterFactsTests {
             ("final-reminder", "fr", "\nCordialement,\n"), ("reminder", "fr", "\nBien cordialement,\n"), ("formal-notice", "en", "\nRegards,\n"),
             ("reminder", "en", "\nKind regards,\n")]
         {
-            let mail = ScriptedTerminal(stdin: FactCheckTests.answers(["dunning.notice_date": "2026-05-01"], invoices: [Self.invoice]))
+            // An e-mail needs the sender's address (its From: header).
+            let mail = ScriptedTerminal(stdin: FactCheckTests.answers(["dunning.notice_date": "2026-05-01", "sender.email": "claire@atelier-lumen.fr"],
+                invoices: [Self.invoice]))
             XCTAssertEqual(App(terminal: mail, environment: [:], content: FactCheckTests.content)
                 .run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2026-06-01", "--format", "eml", "--lang", lang]), 0)
             let body = mail.stdout.replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "\r\n", with: "\n")
