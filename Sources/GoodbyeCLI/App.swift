@@ -11,7 +11,7 @@ import LetterComposition
 /// The program: parses the command line, runs a command, maps any failure to the
 /// contract's exit status and `goodbye: ` lines on stderr.
 public struct App {
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
 
     let terminal: Terminal
     let environment: [String: String]

@@ -5,7 +5,7 @@ import DialogueCore
 struct ManPage {
     let help: Help
     /// The date of the release, not of the day: the page is the same for everyone.
-    static let date = "2026-12-02"
+    static let date = "2026-12-04"
 
     private var texts: TextTable { help.texts }
 

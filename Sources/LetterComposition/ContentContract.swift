@@ -55,6 +55,8 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     case senderName = "sender.name", senderBusiness = "sender.business", senderAddress = "sender.address"
     case senderCity = "sender.city", senderSiret = "sender.siret", senderEmail = "sender.email"
     case senderGender = "sender.gender", senderLegalForm = "sender.legal_form"
+    case senderCompany = "sender.company", companyForm = "sender.company_form", capital = "sender.capital", rcs = "sender.rcs"
+    case senderFunction = "sender.function"
     case clientKind = "client.kind", company = "client.company", civility = "client.civility", clientName = "client.name"
     case clientAddress = "client.address", clientCity = "client.city", clientEmail = "client.email", mediator = "client.mediator"
     case contractDate = "letter.contract_date", contract = "letter.contract", noticeDays = "letter.notice_days"
@@ -68,8 +70,9 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     public var type: QuestionType {
         switch self {
         case .senderName, .senderBusiness, .senderAddress, .senderCity, .company, .clientName,
-            .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator:
+            .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator, .senderCompany, .companyForm, .rcs, .senderFunction:
             return .text
+        case .capital: return .amount
         case .senderEmail, .clientEmail: return .email
         case .senderSiret: return .siret
         case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone: return .choice

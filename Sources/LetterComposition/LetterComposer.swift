@@ -152,7 +152,7 @@ public struct LetterComposer: Sendable {
         for (name, question) in dates {
             let date = facts.date(question).map(format.date) ?? ""
             map[name] = .string(date)
-            if !date.isEmpty { steps.append(format.fill("letter.step." + name, ["date": .string(date)])) }
+            if !date.isEmpty { steps.append(format.fill("letter.step." + name, ["date": .string(date), "we": .bool(facts.speaksAsCompany)])) }
         }
         let any = !steps.isEmpty
         // « ma relance du …, ma relance ferme du … et ma mise en demeure du … ».
@@ -165,8 +165,17 @@ public struct LetterComposer: Sendable {
     private func sender(_ facts: LetterFacts) -> Value {
         let gender = facts.senderGender
         let name = typographic(facts.text(.senderName))
+        let function = typographic(facts.text(.senderFunction))
         return .map([
             "name": .string(name),
+            // A company (C. com. R. 123-237): its name, legal form, capital, registration;
+            // the letter says « nous », signed by a person and their function.
+            "we": .bool(facts.speaksAsCompany),
+            "company": .string(typographic(facts.text(.senderCompany))),
+            "company_form": .string(typographic(facts.text(.companyForm))),
+            "capital": .string(cents(facts.text(.capital)).map { format.amount(cents: $0, compact: true) } ?? ""),
+            "rcs": .string(typographic(facts.text(.rcs))),
+            "function": .string(function.prefix(1).uppercased() + function.dropFirst()),
             // Décret n° 2022-725: an entrepreneur individuel writes "EI" beside the name.
             "signed_name": .string(facts.legalForm == .individual ? format.fill("letter.individual_name", ["name": .string(name)]) : name),
             "business": .string(typographic(facts.text(.senderBusiness))),
@@ -358,6 +367,6 @@ public struct LetterComposer: Sendable {
         guard facts.flag(.mentionReasons) else { return .map(["sentence": ""]) }
         let established = facts.decision?.established.map(\.id) ?? []
         let key = established.count > 1 ? "several" : established.first ?? "general"
-        return .map(["sentence": .string(texts.text("letter.reason." + key))])
+        return .map(["sentence": .string(format.fill("letter.reason." + key, ["we": .bool(facts.speaksAsCompany)]))])
     }
 }

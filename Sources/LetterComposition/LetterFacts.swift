@@ -38,6 +38,9 @@ public struct LetterFacts: Sendable {
     public var isConsumer: Bool { clientKind == .consumer }
     public var isPublicBuyer: Bool { clientKind == .publicBuyer }
     public var legalForm: LegalForm { choice(LegalForm.self) ?? .other }
+    /// A company writes in its own name (« nous »), once it is named: its questions are
+    /// not asked for a talk message, which the person writes.
+    public var speaksAsCompany: Bool { legalForm == .company && !text(.senderCompany).isEmpty }
     public var isProBono: Bool { answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes }
     public var fixedTerm: Bool { choice(ContractDuration.self) == .fixed }
     /// The notice, as the contract says it: days, or calendar months.

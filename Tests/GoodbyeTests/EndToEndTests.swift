@@ -48,7 +48,7 @@ final class EndToEndTests: XCTestCase {
 
     func testPipedAnswersReachLeaveNowAndDraftTheLetter() throws {
         let signs = [true, true, false, false, true, true] + Array(repeating: false, count: 9)
-        let letter = ["oui", "Claire Martin", "", "", "", "69003 Lyon", "", "", "", "1", "Studio Nord", "2", "Paul Durand",
+        let letter = ["oui", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "1", "Studio Nord", "2", "Paul Durand",
             "5 avenue Foch", "75008 Paris", "", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
         let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

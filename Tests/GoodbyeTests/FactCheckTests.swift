@@ -203,8 +203,20 @@ final class FactCheckTests: XCTestCase {
         XCTAssertTrue(half.letter.contains("au taux de 12,50\u{A0}% prévu"), "12,50 %, two decimals: \(half.letter)")
         let ei = Self.letter(Self.answers(["sender.legal_form": "ei"]))
         XCTAssertTrue(ei.letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), ei.letter)
-        let company = Self.letter(Self.answers(["sender.legal_form": "societe"]))
-        XCTAssertTrue(company.letter.hasPrefix("Claire Martin\n"), company.letter)
+        let other = Self.letter(Self.answers(["sender.legal_form": "autre"]))
+        XCTAssertTrue(other.letter.hasPrefix("Claire Martin\n"), other.letter)
+        // A company: its identity block (C. com. R. 123-237), « nous », a person and their function under the letter.
+        let company = Self.letter(Self.answers(["sender.legal_form": "societe", "sender.company": "Atelier Lumen", "sender.company_form": "SARL",
+            "sender.capital": "5000", "sender.rcs": "RCS Lyon 812 345 676", "sender.function": "gérante"]))
+        XCTAssertEqual(company.status, 0, company.errors)
+        XCTAssertTrue(company.letter.hasPrefix("Atelier Lumen\nSARL au capital de 5\u{202F}000\u{A0}€\nSiège social\u{A0}: 69003 Lyon\nRCS Lyon 812 345 676\n"),
+            company.letter)
+        XCTAssertTrue(company.letter.contains("Nous vous informons par la présente de notre décision"), company.letter)
+        XCTAssertTrue(company.letter.contains("\nClaire Martin\nGérante\n"), company.letter)
+        XCTAssertFalse(company.letter.contains(" je ") || company.letter.contains("Je "), company.letter)
+        let unnamed = Self.letter(Self.answers(["sender.legal_form": "societe"]))
+        XCTAssertEqual(unnamed.status, 65, "a company is named: \(unnamed.errors)")
+        XCTAssertTrue(unnamed.errors.contains("sender.company"), unnamed.errors)
         let mediator = Self.letter(Self.answers(["client.kind": "particulier", "client.mediator": "CM2C, www.cm2c.net"]))
         XCTAssertTrue(mediator.letter.contains("médiateur de la consommation dont je relève\u{A0}: CM2C"), mediator.letter)
         XCTAssertFalse(mediator.errors.contains("attention"), "no warning once the mediator is named: \(mediator.errors)")

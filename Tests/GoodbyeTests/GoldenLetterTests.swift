@@ -46,6 +46,6 @@ final class GoldenLetterTests: XCTestCase {
     func testGoldenLettersPassTheFrenchCheckers() throws {
         try requireTools(missingFrenchCheckers, for: "French checks (check-french)")
         try assertFrench(distinctLines(try draftAll().filter { !$0.key.contains("-en-") }), words: ["Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
-            "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET"])
+            "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET", "SARL"], acronyms: ["RCS"])
     }
 }

@@ -79,7 +79,7 @@ final class LadderTests: XCTestCase {
     /// next letter of the ladder.
     func testTheSessionProposesTheNextStep() throws {
         let signs = (Array(repeating: "non", count: 12) + ["non", "non", "non", "oui", ""]).joined(separator: "\n")
-        let letter = ["2", "Claire Martin", "", "", "", "69003 Lyon", "", "", "", "", "Société Dupont", "2", "Paul Durand", "5 avenue Foch",
+        let letter = ["2", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "", "Société Dupont", "2", "Paul Durand", "5 avenue Foch",
             "75008 PARIS", "", "2026-041 ; 15/09/2026 ; 1250 ; 15/10/2026", "", "05/11/2026", "", "", "", "", ""].joined(separator: "\n")
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: signs + "\n" + letter + "\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
