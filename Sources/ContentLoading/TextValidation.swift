@@ -70,7 +70,7 @@ struct TextValidation {
         "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
         // The letter's facts.
         "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period", "limit", "years",
-        "remainder", "days", "we",
+        "remainder", "days", "we", "addressee",
         // `goodbye check`'s diagnostics.
         "key", "tag", "type", "found", "file", "section", "target", "wanted", "mark", "space", "expected",
     ]

@@ -146,6 +146,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case warnNearLimitationPublic = "warning.near_limitation_public"
     case warnTimeBarredPublic = "warning.time_barred_public"
     case warnSuspensionTooEarly = "warning.suspension_too_early"
+    case warnCapitalMissing = "warning.capital_missing"
     case warnSuspensionWithoutNotice = "warning.suspension_without_notice"
     case warnRateUnknown = "warning.rate_unknown"
     case ratesValid = "note.rates_valid"

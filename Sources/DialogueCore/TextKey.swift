@@ -87,6 +87,10 @@ public enum TextKey: String, Sendable, CaseIterable {
     case letterRegistered = "letter.registered"
     case letterSalutation = "letter.salutation"
     case letterSubjectPosition = "letter.subject_position"
+    /// The running header of a printed letter's continuation pages: addressee and date.
+    case letterRunningHeader = "letter.running_header"
+    /// The ordinal endings set as superscripts in print (`1er`), separated by commas.
+    case formatOrdinalSuffixes = "format.ordinal_suffixes"
     case commandHelp = "command.help"
     case commandBack = "command.back"
     case commandSummary = "command.summary"

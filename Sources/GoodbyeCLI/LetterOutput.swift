@@ -48,8 +48,11 @@ struct LetterOutput {
         }
         guard format == .pdf else { return Array(write(letter).utf8) }
         let texts = self.texts
-        return PDFLetterWriter(fonts: BuiltInContent.fonts, label: label) { LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))]) }
-            .write(letter)
+        let ordinals = texts.text(TextKey.formatOrdinalSuffixes).split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+        return PDFLetterWriter(fonts: BuiltInContent.fonts, label: label, ordinalSuffixes: ordinals) {
+            LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))])
+        }
+        .write(letter)
     }
 
     /// For a PDF: each answer holding characters its fonts cannot draw (or that need

@@ -38,6 +38,8 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case publicSuspension = "GW017"
     /// Suspending the work before the formal notice's own delay has run.
     case suspensionTooEarly = "GW018"
+    /// A SARL or a société par actions without its share capital (C. com. R. 123-238).
+    case capitalMissing = "GW019"
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -179,6 +181,11 @@ public struct FactCheck: Sendable {
         if facts.isPublicBuyer, kind == "suspension" {
             warnings.append(LetterWarning(.publicSuspension, Message(.warnPublicSuspension), question: .clientKind))
         }
+        // C. com. R. 123-238: a SARL and the sociétés par actions (SA, SAS, SCA, SE) name
+        // their share capital beside their form on every letter; a partnership need not.
+        if facts.speaksAsCompany, facts.text(.capital).isEmpty, Self.namesItsCapital(facts.text(.companyForm)) {
+            warnings.append(LetterWarning(.capitalMissing, Message(.warnCapitalMissing, ["value": facts.text(.companyForm)]), question: .capital))
+        }
         if facts.isConsumer, facts.civility == .organisation {
             warnings.append(LetterWarning(.consumerAsOrganisation, Message(.warnConsumerAsOrganisation), question: .civility))
         }
@@ -233,6 +240,17 @@ public struct FactCheck: Sendable {
             }
         }
         return warnings
+    }
+
+    /// Whether a legal form is one that must state its capital (R. 123-238 3° and 4°):
+    /// a SARL (EURL, SELARL…), a société anonyme or par actions (SA, SAS, SASU, SCA, SE),
+    /// by its initials or its words, unless it says its capital is variable.
+    static func namesItsCapital(_ form: String) -> Bool {
+        let words = form.lowercased().split(whereSeparator: { !$0.isLetter })
+        guard !form.lowercased().contains("capital variable") else { return false }
+        let initials: Set<Substring> = ["sarl", "eurl", "selarl", "sa", "sas", "sasu", "selas", "selasu", "sca", "se", "selafa"]
+        return words.contains { initials.contains($0) } || form.lowercased().contains("responsabilité limitée")
+            || form.lowercased().contains("anonyme") || form.lowercased().contains("par actions")
     }
 
     /// The values of GW005 when the contract's rate is below three times the legal

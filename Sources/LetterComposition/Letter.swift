@@ -47,6 +47,9 @@ public struct Letter: Sendable, Equatable {
     public var body: [Block]
     /// The closing sentence and the formule de politesse.
     public var closing: [Block]
+    /// `Monsieur Paul Durand – 29 novembre 2026`: what a printed letter's continuation
+    /// pages carry at their head, with the page's number.
+    public var runningHeader = ""
     /// The printed name (and trade name) under the handwritten signature.
     public var signature: [String]
     /// `P. J. : copie de la facture n° 2026-041`.

@@ -69,15 +69,22 @@ public struct LetterComposer: Sendable {
             // Consecutive half-years at the same rate are one stretch: « 12,15 % sur 355 jours ».
             let stretches = Self.stretches(item.parts)
             let known = stretches.allSatisfy { $0.rate != nil }
-            let parts: [Value] = stretches.enumerated().map { position, stretch in
-                .map([
-                    "rate": .string(stretch.rate.map { format.percent(hundredths: $0) } ?? ""),
-                    "days": .string(format.days(stretch.days)),
-                    // « a, b puis c »: a comma between the first ones, the last word before the last.
-                    "comma": .bool(position < stretches.count - 2),
-                    "then": .bool(position == stretches.count - 2),
-                ])
+            func parts(_ stretches: [InvoiceArrears.Part]) -> [Value] {
+                stretches.enumerated().map { position, stretch in
+                    .map([
+                        "rate": .string(stretch.rate.map { format.percent(hundredths: $0) } ?? ""),
+                        "days": .string(format.days(stretch.days)),
+                        // « a, b puis c »: a comma between the first ones, the last word before the last.
+                        "comma": .bool(position < stretches.count - 2),
+                        "then": .bool(position == stretches.count - 2),
+                    ])
+                }
             }
+            // The stretches whose rate is known, when a later half-year's is not.
+            let knownStretches = Self.stretches(item.parts.filter { $0.rate != nil })
+            let knownRate: String = knownStretches.count == 1 ? knownStretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""
+            let knownParts: [Value] = knownStretches.count > 1 ? parts(knownStretches) : []
+            let knownRates: Value = .map(["rate": .string(knownRate), "several": .bool(knownStretches.count > 1), "parts": .list(knownParts)])
             return .map([
                 "number": .string(typographic(item.invoice.number)),
                 "date": .string(format.date(item.invoice.date)),
@@ -91,7 +98,7 @@ public struct LetterComposer: Sendable {
                 "rate": .string(stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""),
                 // A lateness across 1 January or 1 July at different rates: each stretch with its days.
                 "several_rates": .bool(stretches.count > 1 && known),
-                "parts": .list(stretches.count > 1 && known ? parts : []),
+                "parts": .list(stretches.count > 1 && known ? parts(stretches) : []),
                 // The day interest started to run (a consumer's: the formal notice received).
                 "interest_from": .string(item.parts.first.map { format.date($0.from) } ?? ""),
                 "interest": .string(item.interestCents.map { format.amount(cents: $0) } ?? ""),
@@ -101,6 +108,7 @@ public struct LetterComposer: Sendable {
                 "known_interest_only": .bool(item.interestCents == nil && item.knownInterestCents > 0),
                 "known_interest": .string(format.amount(cents: item.knownInterestCents)),
                 "known_until": .string(item.parts.last { $0.rate != nil }.map { format.date($0.to) } ?? ""),
+                "known_rates": knownRates,
                 "indemnity": .string(item.indemnityCents > 0 ? format.amount(cents: item.indemnityCents) : ""),
                 "last": .bool(index == statement.items.count - 1),
             ])
@@ -168,7 +176,7 @@ public struct LetterComposer: Sendable {
         let function = typographic(facts.text(.senderFunction))
         return .map([
             "name": .string(name),
-            // A company (C. com. R. 123-237): its name, legal form, capital, registration;
+            // A company (C. com. R. 123-237 and R. 123-238): its name, legal form, capital, registration;
             // the letter says « nous », signed by a person and their function.
             "we": .bool(facts.speaksAsCompany),
             "company": .string(typographic(facts.text(.senderCompany))),
@@ -240,6 +248,14 @@ public struct LetterComposer: Sendable {
     public func addressee(_ facts: LetterFacts) -> String {
         let name = facts.text(.clientName)
         return facts.civility.namesPerson && !name.isEmpty ? name : facts.text(.company)
+    }
+
+    /// Who a continuation page is for: the person with their title, else the company.
+    public func runningAddressee(_ facts: LetterFacts) -> String {
+        let name = typographic(facts.text(.clientName))
+        guard facts.civility.namesPerson, !name.isEmpty else { return typographic(facts.text(.company)) }
+        let title = texts["letter.title.\(facts.civility.rawValue)"] ?? ""
+        return title.isEmpty ? name : title + " " + name
     }
 
     /// `Lyon, le 29 novembre 2026`: the town without its postal code.
@@ -324,6 +340,11 @@ public struct LetterComposer: Sendable {
             "pay_days": .string(format.days(facts.payDays)),
             // The deadline counts from receipt, unless an invoice falls due later.
             "deadline_from_receipt": .bool(facts.paymentDeadline == fromReceipt),
+            // Invoices overdue and others due later than that: the overdue ones by the
+            // deadline from receipt, the others when due (never a new date for an overdue one).
+            "mixed": .bool(!late.isEmpty && facts.paymentDeadline != fromReceipt),
+            "receipt_deadline": .string(format.date(fromReceipt)),
+            "several_upcoming": .bool(invoices.count - late.count > 1),
             "business": .bool(facts.clientKind == .business),
             "consumer": .bool(facts.isConsumer),
             "public": .bool(facts.isPublicBuyer),

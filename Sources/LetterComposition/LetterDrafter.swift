@@ -117,6 +117,8 @@ public struct LetterDrafter: Sendable {
             letter.recipient[last] = letter.recipient[last].uppercased()
         }
         letter.placeDate = composer.placeDate(facts)
+        letter.runningHeader = composer.format.fill(TextKey.letterRunningHeader,
+            ["addressee": .string(composer.runningAddressee(facts)), "date": .string(composer.format.date(facts.today))])
         letter.sendingMode = facts.flag(.registered) || kind.registered ? texts[TextKey.letterRegistered] : nil
         letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
         letter.subject = Letter.lines(try render("subject")).joined(separator: " ")

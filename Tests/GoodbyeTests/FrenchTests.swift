@@ -26,7 +26,7 @@ final class FrenchTests: XCTestCase {
             "id": "sender.name", "reason": "Répondez par oui ou par non.", "kind": "farewell", "detail": "erreur", "path": "/tmp/lettre.txt",
             "location": "/tmp/réponses.txt:3", "appel": "Madame", "hint": "Relancez goodbye pour recommencer.", "line": "2", "values": "oui, non", "end": "1er janvier 2027", "today": "29 novembre 2026", "due": "15 décembre 2026",
             "term": "31 octobre 2026", "floor": "7,86\u{A0}%", "legal": "2,62\u{A0}%", "earliest": "2 janvier 2027", "notice": "de 30\u{A0}jours", "period": "premier semestre 2026", "limit": "1er mars 2027", "years": "2", "key": "intro.title", "tag": "{{/nom}}", "type": "yes_no", "found": "text", "file": "letters.ini", "section": "intro", "target": "fin", "wanted": "reason = engagement", "mark": ";", "space": "U+00A0", "expected": "{{/nom}}",
-            "remainder": "750,00\u{A0}€", "days": "15", "we": "",
+            "remainder": "750,00\u{A0}€", "days": "15", "we": "", "addressee": "Monsieur Paul Durand",
         ]
         var lines: [String] = []
         let messages = Set(MessageKey.allCases.map(\.rawValue))

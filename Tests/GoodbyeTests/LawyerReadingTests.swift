@@ -186,6 +186,83 @@ final class LawyerReadingTests: XCTestCase {
         }
     }
 
+    // MARK: The second reading (a lawyer's review of the whole ladder, company and EI)
+
+    static let company = ["sender.legal_form": "societe", "sender.company": "Atelier Lumen", "sender.company_form": "SARL",
+        "sender.capital": "5000", "sender.rcs": "RCS Lyon 812 345 676", "sender.function": "gérante"]
+
+    /// An invoice issued after the reminders was not in them; an overdue invoice never
+    /// gets a later date to be paid by.
+    func testOverdueAndUpcomingInvoicesAreAskedForEachByItsOwnDate() {
+        let invoices = ["F-1;2026-09-01;600.00;2026-10-01", "F-3;2026-11-20;400.00;2026-12-20"]
+        let steps = ["dunning.reminder_date": "2026-10-25", "letter.unpaid": "oui", "letter.tone": "ferme"]
+        let farewell = letter(steps, invoices: invoices, kind: "farewell")
+        XCTAssertEqual(farewell.status, 0, farewell.errors)
+        XCTAssertTrue(farewell.letter.contains("La facture échue reste due malgré ma relance du 25 octobre 2026."), farewell.letter)
+        XCTAssertFalse(farewell.letter.contains("Ces sommes restent dues malgré"), "F-3 was not in the reminder")
+        XCTAssertTrue(farewell.letter.contains("Je vous demande de régler la facture échue dans un délai de 15 jours à compter de la réception de la présente, soit au plus tard le 17 décembre 2026, et l’autre à son échéance. La présente vaut mise en demeure de payer la facture échue."),
+            farewell.letter)
+        let reminder = letter([:], invoices: invoices, kind: "reminder")
+        XCTAssertTrue(reminder.letter.contains("régler la facture échue dans un délai de 15 jours à compter de la réception de ce courrier, soit au plus tard le 17 décembre 2026, et l’autre à son échéance."),
+            reminder.letter)
+        XCTAssertFalse(reminder.letter.contains("à l’échéance de la dernière facture"), reminder.letter)
+        let english = letter([:], invoices: invoices, kind: "reminder", lang: "en")
+        XCTAssertTrue(english.letter.contains("settle the overdue invoice within 15 days of receiving this letter, that is by 17 December 2026, and the other one when due."),
+            english.letter)
+    }
+
+    /// The part of the penalties with a figure shows its rates and days, so the debtor can check it.
+    func testTheKnownPartOfThePenaltiesShowsItsRates() {
+        // Due 31 May 2025, letter of 29 November 2026, 2026-H2 unknown: 30 days at 13,15 % then 365 at 12,15 % on 750 €:
+        // 750 × (0,1315 × 30 + 0,1215 × 365) / 365 = 99,229… → 99,23 €.
+        let run = letter([:], invoices: ["F-1;2025-05-01;1500.00;2025-05-31;750.00"], kind: "formal-notice")
+        XCTAssertTrue(run.letter.contains("pénalités jusqu’au 30 juin 2026, aux taux successifs de 13,15 % sur 30 jours puis 12,15 % sur 365 jours : 99,23 €"),
+            run.letter)
+        let english = letter([:], invoices: ["F-1;2025-05-01;1500.00;2025-05-31;750.00"], kind: "formal-notice", lang: "en")
+        XCTAssertTrue(english.letter.contains("penalties up to 30 June 2026, at 13.15% for 30 days, then 12.15% for 365 days: €99.23"), english.letter)
+    }
+
+    /// A public buyer's contract is administrative: neither C. civ. 1344 nor 1219 and 1220.
+    func testAPublicBuyersLettersDoNotRelyOnTheCivilCode() {
+        let mairie = ["client.kind": "public", "client.company": "Mairie de Lyon", "dunning.notice_date": "2026-10-01"]
+        let notice = letter(mairie, invoices: [LetterFactsTests.invoice], kind: "formal-notice")
+        XCTAssertTrue(notice.letter.contains("La présente lettre vaut mise en demeure.\n"), notice.letter)
+        XCTAssertTrue(notice.letter.contains("le juge des référés du tribunal administratif"), notice.letter)
+        XCTAssertFalse(notice.letter.contains("Code civil"), notice.letter)
+        let suspension = letter(mairie, invoices: [LetterFactsTests.invoice], kind: "suspension")
+        XCTAssertFalse(suspension.letter.contains("1219"), suspension.letter)
+        XCTAssertTrue(suspension.errors.contains("art. 1219"), "GW017 says why: \(suspension.errors)")
+        let english = letter(mairie, invoices: [LetterFactsTests.invoice], kind: "suspension", lang: "en")
+        XCTAssertTrue(english.letter.contains("Accordingly, I hereby notify you"), english.letter)
+    }
+
+    /// A company speaks in its own name; a SARL names its capital (C. com. R. 123-238).
+    func testACompanyWritesWeAndNamesItsCapital() {
+        for kind in ["farewell", "reminder", "final-reminder", "formal-notice", "suspension"] {
+            for lang in ["fr", "en"] {
+                let run = letter(Self.company.merging(["letter.unpaid": "oui", "dunning.notice_date": "2026-10-01"]) { _, new in new },
+                    invoices: [LetterFactsTests.invoice], kind: kind, lang: lang)
+                XCTAssertEqual(run.status, 0, "\(kind) \(lang): \(run.errors)")
+                let body = run.letter.components(separatedBy: "\n").dropFirst(8).joined(separator: "\n")
+                let singular = lang == "fr" ? [" je ", "Je ", " j’", "J’", " ma ", "Ma ", " mes ", "Mes ", " me ", " moi"] : [" I ", "I ", " my ", "My ", " me "]
+                for word in singular {
+                    XCTAssertFalse(body.contains(word), "\(kind) \(lang): « \(word) »\n\(body)")
+                }
+                XCTAssertTrue(run.letter.contains("\nClaire Martin\nGérante\n"), "\(kind) \(lang): signed by the person and their function")
+                XCTAssertTrue(run.letter.hasPrefix("Atelier Lumen\nSARL"), "\(kind) \(lang): the company's block")
+            }
+        }
+        let noCapital = letter(Self.company.merging(["sender.capital": ""]) { _, new in new }, invoices: [], kind: "farewell")
+        XCTAssertEqual(noCapital.status, 0, noCapital.errors)
+        XCTAssertTrue(noCapital.errors.contains("art. R. 123-238"), noCapital.errors)
+        let variable = letter(Self.company.merging(["sender.capital": "", "sender.company_form": "SAS à capital variable"]) { _, new in new },
+            invoices: [], kind: "farewell")
+        XCTAssertFalse(variable.errors.contains("R. 123-238"), variable.errors)
+        let partnership = letter(Self.company.merging(["sender.capital": "", "sender.company_form": "SNC"]) { _, new in new }, invoices: [], kind: "farewell")
+        XCTAssertFalse(partnership.errors.contains("R. 123-238"), "a partnership need not: \(partnership.errors)")
+        XCTAssertEqual(letter(Self.company.merging(["sender.capital": ""]) { _, new in new }, invoices: [], kind: "farewell", ["--strict"]).status, 65)
+    }
+
     /// A rates file where 2026-H2 is known, for letters whose lateness reaches it.
     func ratesFile() throws -> String {
         let folder = try temporaryFolder(self)

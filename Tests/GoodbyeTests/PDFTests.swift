@@ -283,3 +283,69 @@ final class PDFFontTests: XCTestCase {
         XCTAssertTrue(String(decoding: content, as: UTF8.self).contains("> "), "a kerning move in the TJ array")
     }
 }
+
+/// Continuation pages carry a running header (who the letter is for, its date, the
+/// page's number); French ordinals are set as superscripts, and read back as text.
+final class PDFPrintTests: XCTestCase {
+    /// A formal notice with fourteen invoices: two pages.
+    static let answers = """
+        sender.name = Claire Martin
+        sender.city = 69003 Lyon
+        client.company = Société Dupont
+        client.civility = monsieur
+        client.name = Paul Durand
+        client.address = 5 avenue Foch
+        client.city = 75008 Paris
+
+        """ + (1...14).map { "letter.invoices = F-\($0);2025-0\($0 % 9 + 1)-01;1\($0).00;2025-0\($0 % 9 + 1)-28\n" }.joined()
+
+    func pdf(_ lang: String) throws -> URL {
+        let output = try temporaryFolder(self).appendingPathComponent("lettre.pdf")
+        let made = try goodbye(["letter", "--kind", "formal-notice", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "pdf",
+            "--lang", lang, "-o", output.path], stdin: Self.answers)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        return output
+    }
+
+    func testContinuationPagesCarryTheAddresseeTheDateAndThePageNumber() throws {
+        try requireTools(PDFTests.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        for (lang, header) in [("fr", "Monsieur Paul Durand – 29 novembre 2026"), ("en", "Mr Paul Durand – 29 November 2026")] {
+            let pages = try runTool("/usr/bin/pdftotext", ["-enc", "UTF-8", try pdf(lang).path, "-"]).output.components(separatedBy: "\u{0C}")
+                .filter { !$0.isEmpty }
+            XCTAssertGreaterThanOrEqual(pages.count, 2, lang)
+            XCTAssertFalse(pages[0].contains(header), "\(lang): the first page has its letterhead, no running header")
+            XCTAssertTrue(pages[0].contains("1/\(pages.count)"), "\(lang): the first page's number at its foot")
+            for (index, page) in pages.enumerated().dropFirst() {
+                XCTAssertTrue(page.hasPrefix(header + "\n"), "\(lang) page \(index + 1): \(page.prefix(120))")
+                XCTAssertTrue(page.contains("\(index + 1)/\(pages.count)"), "\(lang) page \(index + 1): its number")
+            }
+        }
+    }
+
+    func testFrenchOrdinalsAreSuperscriptsThatReadBackAsText() throws {
+        try requireTools(PDFTests.missingTools, for: "PDF checks (qpdf, pdftotext)")
+        let french = try pdf("fr")
+        let text = try runTool("/usr/bin/pdftotext", ["-enc", "UTF-8", french.path, "-"]).output
+        XCTAssertTrue(text.contains("du 1er février 2025"), "selectable, searchable text: \(text.prefix(600))")
+        // The content streams, uncompressed: « er » drawn smaller and raised (Ts), the rise reset after.
+        let streams = try runTool("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", french.path, "-"]).output
+        let superscripts = streams.components(separatedBy: "Tf 3.50 Ts").count - 1
+        XCTAssertGreaterThanOrEqual(superscripts, 14, "one per invoice date at least")
+        XCTAssertEqual(superscripts, streams.components(separatedBy: "TJ 0 Ts ET").count - 1, "every rise reset")
+        // Two glyphs each (« er »): no space drawn at the superscript's size.
+        let twoGlyphs = try NSRegularExpression(pattern: "3\\.50 Ts [0-9. ]+ Td \\[<[0-9A-F]{8}>\\] TJ 0 Ts")
+        XCTAssertEqual(twoGlyphs.numberOfMatches(in: streams, range: NSRange(streams.startIndex..., in: streams)), superscripts)
+        // English dates have no ordinal: none.
+        let english = try runTool("/usr/bin/qpdf", ["--qdf", "--object-streams=disable", try pdf("en").path, "-"]).output
+        XCTAssertFalse(english.contains(" Ts"), "no superscript in English")
+    }
+
+    /// The ordinal's ending follows digits that begin a word, and ends it.
+    func testOnlyOrdinalsAreRaised() {
+        let writer = PDFLetterWriter(fonts: BuiltInContent.fonts, label: { $0 + $1 }, ordinalSuffixes: ["er", "re", "e"], pageNumber: { "\($0)/\($1)" })
+        func raised(_ text: String) -> [String] { writer.runs(text).filter { $0.1 == .superscript }.map { String(String.UnicodeScalarView($0.0)) } }
+        XCTAssertEqual(raised("le 1er mars, la 1re fois, le 2e étage"), ["er", "re", "e"])
+        XCTAssertEqual(raised("F-1er, 1erement, 12e3, 10 euros, A1e"), [], "inside a word or a number: left alone")
+        XCTAssertEqual(writer.runs("le 1er mars").map { String(String.UnicodeScalarView($0.0)) }, ["le 1", "er", " mars"])
+    }
+}

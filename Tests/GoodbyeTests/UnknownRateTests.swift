@@ -43,7 +43,7 @@ final class UnknownRateTests: XCTestCase {
         XCTAssertTrue(run.letter.contains("les intérêts moratoires des factures dont le retard a commencé au second semestre 2026"), run.letter)
         XCTAssertFalse(run.letter.contains("S’y ajoutent les pénalités"), run.letter)
         // No injonction de payer against a public person: the administrative judge.
-        XCTAssertTrue(run.letter.contains("tribunal administratif d’une demande de provision en référé (article R. 541-1 du Code de justice administrative)"), run.letter)
+        XCTAssertTrue(run.letter.contains("le juge des référés du tribunal administratif d’une demande de provision (article R. 541-1 du Code de justice administrative)"), run.letter)
         XCTAssertFalse(run.letter.contains("injonction de payer") || run.letter.contains("L. 441-10"), run.letter)
         XCTAssertTrue(run.letter.contains("D. 2192-35"), "the 40 € of a public buyer cites D. 2192-35")
     }

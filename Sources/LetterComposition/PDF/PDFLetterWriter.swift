@@ -12,17 +12,24 @@
 ///   the handwritten signature above the printed name.
 /// Text is Liberation Sans (metric-compatible with Helvetica), embedded as a subset
 /// with a map back to Unicode, so every name prints and the text stays selectable;
-/// lines are measured with the font's advances and kerning.
+/// lines are measured with the font's advances and kerning. Continuation pages carry a
+/// running header (addressee, date, page n/N); ordinals are set as superscripts (`1er`).
 public struct PDFLetterWriter: Sendable {
     /// `{{label}} : {{text}}` in French, for the subject line.
     let label: @Sendable (String, String) -> String
     /// `1/2`: a page's number and the count, at the foot of each page of a long letter.
     let pageNumber: @Sendable (Int, Int) -> String
     let fonts: LetterFonts
+    /// The endings of the language's ordinals (`er`, `re`, `e` in French): after digits
+    /// that begin a word, set as a superscript.
+    let ordinalSuffixes: [String]
 
-    public init(fonts: LetterFonts, label: @escaping @Sendable (String, String) -> String, pageNumber: @escaping @Sendable (Int, Int) -> String) {
+    public init(fonts: LetterFonts, label: @escaping @Sendable (String, String) -> String, ordinalSuffixes: [String] = [],
+        pageNumber: @escaping @Sendable (Int, Int) -> String)
+    {
         self.fonts = fonts
         self.label = label
+        self.ordinalSuffixes = ordinalSuffixes.sorted { $0.count > $1.count }
         self.pageNumber = pageNumber
     }
 
@@ -43,6 +50,11 @@ public struct PDFLetterWriter: Sendable {
     static let leading = 13.0
     static let addressLeading = 12.0
     static let paragraphGap = 6.0
+    /// The room the running header takes at the top of a continuation page.
+    static let headerRoom = 10.0
+    /// A superscript: the body size scaled, its baseline raised (points).
+    static let superscriptScale = 0.65
+    static let superscriptRise = 3.5
 
     static func points(_ millimetres: Double) -> Double { millimetres * 72 / 25.4 }
     static func millimetres(_ points: Double) -> Double { points * 25.4 / 72 }
@@ -65,7 +77,7 @@ public struct PDFLetterWriter: Sendable {
             layout.text(Self.encode(line), x: Self.addressLeft, baseline: Self.addressBaseline + Double(index) * Self.millimetres(Self.addressLeading),
                 font: .regular)
         }
-        layout.text(Self.encode(letter.placeDate), x: Self.addressLeft, baseline: Self.placeBaseline, font: .regular)
+        layout.text(runs(letter.placeDate), x: Self.addressLeft, baseline: Self.placeBaseline)
         layout.cursor = Self.firstBodyBaseline
         if let mode = letter.sendingMode {
             layout.paragraph(Self.encode(mode), font: .bold, justified: false)
@@ -77,7 +89,7 @@ public struct PDFLetterWriter: Sendable {
         } else {
             let marker = "\u{1}"
             let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false).map(String.init)
-            subject = [Paragraph(pieces: [(Self.encode(parts[0]), .bold), (Self.encode(letter.subject + (parts.count > 1 ? parts[1] : "")), .regular)])]
+            subject = [Paragraph(pieces: [(Self.encode(parts[0]), .bold)] + runs(letter.subject + (parts.count > 1 ? parts[1] : "")))]
         }
         let salutation = Paragraph(pieces: [(Self.encode(letter.salutation), .regular)])
         for paragraph in letter.salutationBeforeSubject ? [salutation] + subject : subject + [salutation] {
@@ -92,15 +104,15 @@ public struct PDFLetterWriter: Sendable {
             let amounts = block.lines.compactMap { line -> (String, String)? in
                 if case .item(let text) = line { return Self.amountSplit(text) } else { return nil }
             }
-            let table = amounts.count >= 2 && amounts.allSatisfy { layout.fitsRow(Self.encode($0.0), Self.encode($0.1)) }
+            let table = amounts.count >= 2 && amounts.allSatisfy { layout.fitsRow(runs($0.0), Self.encode($0.1)) }
             for line in block.lines {
                 switch line {
-                case .text(let text): layout.flow([Paragraph(pieces: [(Self.encode(text), .regular)])], justified: true)
+                case .text(let text): layout.flow([Paragraph(pieces: runs(text))], justified: true)
                 case .item(let text):
                     if table, let (label, amount) = Self.amountSplit(text) {
-                        layout.row(Self.encode(label), Self.encode(amount))
+                        layout.row(runs(label), Self.encode(amount))
                     } else {
-                        layout.flow([Paragraph(pieces: [(Self.encode(text), .regular)], item: true)], justified: true)
+                        layout.flow([Paragraph(pieces: runs(text), item: true)], justified: true)
                     }
                 }
             }
@@ -116,7 +128,7 @@ public struct PDFLetterWriter: Sendable {
         }
         if !letter.enclosures.isEmpty {
             layout.gap()
-            layout.flow(letter.enclosures.map { Paragraph(pieces: [(Self.encode($0), .regular)]) }, justified: false)
+            layout.flow(letter.enclosures.map { Paragraph(pieces: runs($0)) }, justified: false)
         }
         let count = layout.pages.count
         var pages: [[UInt8]] = []
@@ -125,8 +137,20 @@ public struct PDFLetterWriter: Sendable {
             if count > 1 {
                 let number = Self.encode(pageNumber(index + 1, count))
                 let width = layout.width(number, .regular)
-                layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
-                    into: &content)
+                if index == 0 {
+                    // The first page's number at its foot, centred.
+                    layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
+                        into: &content)
+                } else {
+                    // A continuation page: who it is for and when, the number at the right margin.
+                    let y = PDFDocument.height - Self.points(Self.top + 4)
+                    var x = Self.points(Self.left)
+                    for (glyphs, face) in runs(letter.runningHeader) {
+                        layout.show(glyphs, x: x, y: y, font: face, wordSpacing: 0, into: &content)
+                        x += layout.width(glyphs, face)
+                    }
+                    layout.show(number, x: Self.points(210 - Self.right) - width, y: y, font: .regular, wordSpacing: 0, into: &content)
+                }
             }
             pages.append(content)
         }
@@ -147,7 +171,7 @@ public struct PDFLetterWriter: Sendable {
                 switch line {
                 case .text(let value), .item(let value): text = value
                 }
-                return count + layout.lines([(Self.encode(text), .regular)], width: width).count
+                return count + layout.lines(runs(text), width: width).count
             }
         }
         return Double(lines) * Layout.lineHeight + Double(letter.closing.count) * Self.millimetres(Self.paragraphGap)
@@ -172,6 +196,43 @@ public struct PDFLetterWriter: Sendable {
     typealias Glyph = Unicode.Scalar
 
     static func encode(_ text: String) -> [Glyph] { Array(text.unicodeScalars) }
+
+    /// Regular text in runs, an ordinal's ending (`1er`, `2e`) a superscript run: the
+    /// ending follows digits that begin a word and ends the word.
+    func runs(_ text: String) -> [([Glyph], Face)] {
+        let glyphs = Self.encode(text)
+        guard !ordinalSuffixes.isEmpty else { return [(glyphs, .regular)] }
+        let suffixes = ordinalSuffixes.map { Array($0.unicodeScalars) }
+        func isDigit(_ glyph: Glyph) -> Bool { ("0"..."9").contains(glyph) }
+        func isLetterOrDigit(_ glyph: Glyph) -> Bool { glyph.properties.isAlphabetic || isDigit(glyph) }
+        var result: [([Glyph], Face)] = []
+        var current: [Glyph] = []
+        var index = 0
+        while index < glyphs.count {
+            let startsWord = index == 0 || !isLetterOrDigit(glyphs[index - 1]) && glyphs[index - 1] != "-"
+            guard startsWord, isDigit(glyphs[index]) else {
+                current.append(glyphs[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < glyphs.count, isDigit(glyphs[end]) { end += 1 }
+            let suffix = suffixes.first { suffix in
+                end + suffix.count <= glyphs.count && Array(glyphs[end..<end + suffix.count]) == suffix
+                    && (end + suffix.count == glyphs.count || !isLetterOrDigit(glyphs[end + suffix.count]))
+            }
+            current += glyphs[index..<end]
+            if let suffix {
+                result.append((current, .regular))
+                result.append((suffix, .superscript))
+                current = []
+                end += suffix.count
+            }
+            index = end
+        }
+        if !current.isEmpty || result.isEmpty { result.append((current, .regular)) }
+        return result
+    }
 
     /// The characters of `text` (its lines apart) that the faces cannot draw (`Ł` they can, `日` not).
     public static func unprintable(_ text: String, fonts: LetterFonts) -> [Character] {
@@ -207,27 +268,36 @@ public struct PDFLetterWriter: Sendable {
                 wordSpacing: 0, into: &pages[pages.count - 1])
         }
 
+        /// A line of runs (a superscript among them) from `x`.
+        mutating func text(_ runs: [([Glyph], Face)], x: Double, baseline: Double) {
+            var position = PDFLetterWriter.points(x)
+            for (glyphs, face) in runs {
+                show(glyphs, x: position, y: PDFDocument.height - PDFLetterWriter.points(baseline), font: face, wordSpacing: 0,
+                    into: &pages[pages.count - 1])
+                position += width(glyphs, face)
+            }
+        }
+
         mutating func gap() { cursor += PDFLetterWriter.millimetres(PDFLetterWriter.paragraphGap) }
 
         /// Where the decimal marks of a table's amounts line up: 30 mm from the right margin.
         static let decimalTab = PDFLetterWriter.points(210 - PDFLetterWriter.right - 30)
 
         /// Whether an item and its amount fit on one line with the amount in its column.
-        func fitsRow(_ label: [Glyph], _ amount: [Glyph]) -> Bool {
+        func fitsRow(_ label: [([Glyph], Face)], _ amount: [Glyph]) -> Bool {
             let start = PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent)
             let before = width(Self.integerPart(amount), .regular)
             let after = width(amount, .regular) - before
-            return start + width(label, .regular) + 6 <= Self.decimalTab - before && Self.decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
+            return start + width(label) + 6 <= Self.decimalTab - before && Self.decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
         }
 
         /// One row of a table: the dash, the item's text, its amount aligned on the decimal mark.
-        mutating func row(_ label: [Glyph], _ amount: [Glyph]) {
+        mutating func row(_ label: [([Glyph], Face)], _ amount: [Glyph]) {
             if cursor > Self.limit { newPage() }
             let y = PDFDocument.height - PDFLetterWriter.points(cursor)
             show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular, wordSpacing: 0,
                 into: &pages[pages.count - 1])
-            show(label, x: PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent), y: y, font: .regular, wordSpacing: 0,
-                into: &pages[pages.count - 1])
+            text(label, x: PDFLetterWriter.left + PDFLetterWriter.listIndent, baseline: cursor)
             let before = width(Self.integerPart(amount), .regular)
             show(amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1])
             cursor += Self.lineHeight
@@ -253,7 +323,8 @@ public struct PDFLetterWriter: Sendable {
 
         mutating func newPage() {
             pages.append([])
-            cursor = PDFLetterWriter.top + 4
+            // Below the running header the page will carry.
+            cursor = PDFLetterWriter.top + 4 + PDFLetterWriter.headerRoom
         }
 
         mutating func paragraph(_ glyphs: [Glyph], font: Face, justified: Bool) {
@@ -339,7 +410,8 @@ public struct PDFLetterWriter: Sendable {
                     lineWidth = 0
                 }
                 if !line.isEmpty {
-                    line[line.count - 1].0.append(" ")
+                    // The space in the face it was measured in (never a superscript's).
+                    if line[line.count - 1].1 == word[0].1 { line[line.count - 1].0.append(" ") } else { line.append(([" "], word[0].1)) }
                     lineWidth += space
                 }
                 for run in word {
@@ -386,7 +458,7 @@ public struct PDFLetterWriter: Sendable {
                 total += font.width(number)
                 previous = number
             }
-            return total * PDFLetterWriter.size / 1000
+            return total * face.size / 1000
         }
 
         /// `BT /F1 10 Tf x y Td [<0001 0002> -12 <0003>] TJ ET`: two-byte character codes
@@ -395,8 +467,10 @@ public struct PDFLetterWriter: Sendable {
         func show(_ glyphs: [Glyph], x: Double, y: Double, font face: Face, wordSpacing: Double, into content: inout [UInt8]) {
             guard !glyphs.isEmpty else { return }
             let font = fonts[face]
-            let name = face == .regular ? "F1" : "F2"
-            var text = "BT /\(name) \(PDFDocument.number(PDFLetterWriter.size)) Tf \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td [<"
+            let name = face == .bold ? "F2" : "F1"
+            // The text rise (Ts) is graphics state: set for a superscript, back to 0 after.
+            let rise = face == .superscript ? " \(PDFDocument.number(PDFLetterWriter.superscriptRise)) Ts" : ""
+            var text = "BT /\(name) \(PDFDocument.number(face.size)) Tf\(rise) \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td [<"
             var previous: UInt16?
             for glyph in glyphs {
                 let number = font.drawnGlyph(glyph)
@@ -404,12 +478,12 @@ public struct PDFLetterWriter: Sendable {
                 if move != 0 { text += "> " + PDFDocument.number(move) + " <" }
                 text += Self.hex(use.code(glyph, face))
                 if glyph == " ", wordSpacing != 0 {
-                    move = -wordSpacing * 1000 / PDFLetterWriter.size
+                    move = -wordSpacing * 1000 / face.size
                     text += "> " + PDFDocument.number(move) + " <"
                 }
                 previous = number
             }
-            content += Array((text + ">] TJ ET\n").utf8)
+            content += Array((text + ">] TJ" + (rise.isEmpty ? "" : " 0 Ts") + " ET\n").utf8)
         }
 
         static func hex(_ code: UInt16) -> String {
@@ -419,9 +493,12 @@ public struct PDFLetterWriter: Sendable {
     }
 }
 
-/// The two faces of a letter.
+/// The faces of a letter: regular, bold, and the regular face as a superscript.
 public enum Face: Sendable, Hashable {
-    case regular, bold
+    case regular, bold, superscript
+
+    /// The size in points.
+    var size: Double { self == .superscript ? PDFLetterWriter.size * PDFLetterWriter.superscriptScale : PDFLetterWriter.size }
 }
 
 /// The fonts of the PDF letter: Liberation Sans regular and bold.
@@ -434,7 +511,7 @@ public struct LetterFonts: Sendable {
         self.bold = bold
     }
 
-    subscript(face: Face) -> TrueTypeFont { face == .regular ? regular : bold }
+    subscript(face: Face) -> TrueTypeFont { face == .bold ? bold : regular }
 }
 
 /// The characters each face draws, in the order met: character code n + 1 is the
@@ -445,6 +522,8 @@ final class FontUse {
     private var codes: [Face: [Unicode.Scalar: UInt16]] = [.regular: [:], .bold: [:]]
 
     func code(_ scalar: Unicode.Scalar, _ face: Face) -> UInt16 {
+        // A superscript is the regular font drawn smaller: the same codes.
+        let face: Face = face == .bold ? .bold : .regular
         if let code = codes[face]?[scalar] { return code }
         let code: UInt16
         if face == .regular {
