@@ -27,6 +27,13 @@ struct LetterValidation {
                         Message(.diagPartMissing, ["name": part, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
+                // The shared parts (sender, signature…): a letter without them would drop its
+                // signature silently (a kind's folder may hold its own).
+                for part in LetterKind.sharedParts where drafter.templates.templates[part] == nil {
+                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(part).mustache", line: 0,
+                        Message(.diagPartMissing, ["name": part, "kind": kind.id]))
+                    found[diagnostic.description] = diagnostic
+                }
                 for answers in kind.samples {
                     do {
                         _ = try drafter.draft(answers, today: Self.today)

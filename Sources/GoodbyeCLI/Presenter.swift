@@ -145,14 +145,18 @@ struct Presenter {
         return lines
     }
 
+    /// The review node's id in the content (`review`): its texts are `ID.title`, `ID.how`
+    /// (goodbye check asks for them), whatever the content names it.
+    var reviewId: String { graph.order.first { graph.nodes[$0]?.kind == .review } ?? "review" }
+
     /// The review before the decision: the numbered answers, then how to confirm.
     func review(_ ids: [String], answers: [String: Answer], withPrompt: Bool = true) -> String {
-        let lines = ["", bold(texts.text("review.title"))] + answerList(ids, answers: answers)
+        let lines = ["", bold(texts.text(reviewId + ".title"))] + answerList(ids, answers: answers)
         return typography(lines.joined(separator: "\n")) + "\n\n" + (withPrompt ? reviewPrompt() : "")
     }
 
     func reviewPrompt() -> String {
-        wrapped(texts.text("review.how")) + "\n" + promptMark
+        wrapped(texts.text(reviewId + ".how")) + "\n" + promptMark
     }
 
     /// `:résumé`: the answers so far, outside the review.

@@ -174,7 +174,7 @@ final class Session {
                 guard !noInput else { continue }
                 if editing {
                     if !repeating { page(presenter.review(ids, answers: step.state.answers, withPrompt: false)) }
-                    request = (LineEditor(history: typed), view([presenter.typography(presenter.text("review.how"))]))
+                    request = (LineEditor(history: typed), view([presenter.typography(presenter.text(presenter.reviewId + ".how"))]))
                 } else {
                     say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
                 }

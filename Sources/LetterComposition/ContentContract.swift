@@ -65,6 +65,8 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     case unpaid = "letter.unpaid", invoices = "letter.invoices", penaltyRate = "letter.penalty_rate"
     case payDays = "letter.pay_days", tone = "letter.tone", mentionReasons = "letter.mention_reasons"
     case talkWhen = "talk.when"
+    /// Where recovery stands: its values are the recovery kinds' ids (letters.ini).
+    case dunningStep = "dunning.step"
     case reminderDate = "dunning.reminder_date", finalReminderDate = "dunning.final_date", noticeDate = "dunning.notice_date"
 
     public var type: QuestionType {
@@ -75,7 +77,7 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
         case .capital: return .amount
         case .senderEmail, .clientEmail: return .email
         case .senderSiret: return .siret
-        case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone: return .choice
+        case .senderGender, .senderLegalForm, .clientKind, .civility, .contract, .tone, .dunningStep: return .choice
         case .contractDate, .endDate, .termDate, .reminderDate, .finalReminderDate, .noticeDate: return .date
         case .noticeDays: return .duration
         case .payDays: return .integer

@@ -119,8 +119,11 @@ public struct LetterFacts: Sendable {
             let decision = DecisionRule().decide(graph: graph, answers: answers)
             if name == "kind" {
                 if let kind { return kind }
-                if let step = answers["dunning.step"]?.value, kinds.contains(where: { $0.id == step }) { return step }
-                return kinds.first { $0.decisions.contains(decision.decision) && $0.ask != "dunning.step" }?.id
+                // Where recovery stands picks the kind (its values are the kinds' ids); the
+                // other kinds are proposed by the decision (LetterQuestion keeps the id checked).
+                let dunningStep = LetterQuestion.dunningStep.rawValue
+                if let step = answers[dunningStep]?.value, kinds.contains(where: { $0.id == step }) { return step }
+                return kinds.first { $0.decisions.contains(decision.decision) && $0.ask != dunningStep }?.id
             }
             return LetterFacts(answers: answers, today: today, decision: decision).computedDefault(name)
         }

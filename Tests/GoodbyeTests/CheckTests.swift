@@ -65,6 +65,41 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(run.status, 65, "a session refuses invalid content")
     }
 
+    /// What the code relies on in the content (issue 19): a shared part deleted, a
+    /// question renamed are check errors; a review node renamed keeps its texts.
+    func testContentTheCodeReliesOnIsCheckedOrFollowed() throws {
+        func copy() throws -> URL {
+            let folder = try temporaryFolder(self).appendingPathComponent("Localization")
+            try FileManager.default.copyItem(at: Paths.content, to: folder)
+            return folder
+        }
+        func edit(_ folder: URL, _ files: [String], _ from: String, _ to: String) throws {
+            for name in files {
+                let file = folder.appendingPathComponent(name)
+                try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
+            }
+        }
+        // The signature deleted: each kind's letter would lose it silently.
+        let unsigned = try copy()
+        try FileManager.default.removeItem(at: unsigned.appendingPathComponent("fr/letters/signature.mustache"))
+        let missing = ContentCompiler.compile(files: try ContentLoader.read(unsigned)).diagnostics
+        XCTAssertTrue(missing.contains { $0.code == .letterTemplate && $0.file == "fr/letters/signature.mustache" }, missing.map(\.description).joined(separator: "\n"))
+        // Where recovery stands, renamed everywhere: the kinds would no longer be routed by it.
+        let renamed = try copy()
+        try edit(renamed, ["dialogue.ini", "letters.ini", "fr/texts.ini", "en/texts.ini"], "dunning.step", "dunning.stage")
+        let contract = ContentCompiler.compile(files: try ContentLoader.read(renamed)).diagnostics
+        XCTAssertTrue(contract.contains { $0.code == .letterContract && $0.rendered(Self.french).contains("dunning.step") }, contract.map(\.description).joined(separator: "\n"))
+        // The review renamed with its texts: the session shows its title, not a raw key.
+        let recap = try copy()
+        try edit(recap, ["dialogue.ini", "fr/texts.ini", "en/texts.ini"], "[review]\n", "[recap]\n")
+        try edit(recap, ["dialogue.ini"], "next = review\n", "next = recap\n")
+        try edit(recap, ["dialogue.ini"], "next.oui = review\n", "next.oui = recap\n")
+        XCTAssertEqual(ContentCompiler.compile(files: try ContentLoader.read(recap)).diagnostics.map(\.description), [])
+        let session = try goodbye(["--content", recap.path, "--date", "2026-11-29"], stdin: String(repeating: "non\n", count: 16) + "\n\n")
+        XCTAssertTrue(session.stdout.contains("Récapitulatif de vos réponses"), session.stdout.suffix(2000).description)
+        XCTAssertFalse(session.stdout.contains("recap.title") || session.stdout.contains("review.title"), "no raw key")
+    }
+
     func testAMissingFolderIs66WithGB000() throws {
         let outcome = try goodbye(["check", "--content", "/nonexistent/contenu"])
         XCTAssertEqual(outcome.status, 66)
