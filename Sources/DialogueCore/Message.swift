@@ -99,6 +99,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case sessionDamaged = "error.session_damaged"
     case ignoredAnswer = "note.ignored_answer"
     case emailNoAddress = "note.email_no_address"
+    case emailAttach = "note.email_attach"
     case resumeHint = "note.resume_hint"
     case interrupted = "note.interrupted"
     case notSaved = "note.not_saved"

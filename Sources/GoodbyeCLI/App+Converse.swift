@@ -180,6 +180,10 @@ extension App {
         for (address, id) in [(letter.email.toAddress, LetterQuestion.clientEmail)] where address == nil {
             terminal.writeError("goodbye: " + typography(texts.text(.emailNoAddress, ["id": id.rawValue]), texts) + "\n")
         }
+        // The draft names its enclosures (« P. J. : … ») but carries none: the person attaches them.
+        if !letter.enclosures.isEmpty {
+            terminal.writeError("goodbye: " + typography(texts.text(.emailAttach, ["text": letter.enclosures.joined(separator: " ")]), texts) + "\n")
+        }
     }
 
     /// How to resume: plain `goodbye` for the default session, `--session` otherwise.

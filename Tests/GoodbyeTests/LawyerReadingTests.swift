@@ -263,6 +263,25 @@ final class LawyerReadingTests: XCTestCase {
         XCTAssertEqual(letter(Self.company.merging(["sender.capital": ""]) { _, new in new }, invoices: [], kind: "farewell", ["--strict"]).status, 65)
     }
 
+    /// A consumer is no data controller (GDPR art. 2(2)(c)): no « pour votre compte ».
+    func testAConsumersPersonalDataAreNotProcessedOnTheirBehalf() {
+        let run = letter(Self.consumer.merging(["letter.personal_data": "oui"]) { _, new in new }, invoices: [], kind: "farewell")
+        XCTAssertTrue(run.letter.contains("Les données personnelles vous concernant seront supprimées à la fin de notre collaboration, sous réserve des durées de conservation que la loi m’impose"),
+            run.letter)
+        XCTAssertFalse(run.letter.contains("pour votre compte"), run.letter)
+        let business = letter(["letter.personal_data": "oui"], invoices: [], kind: "farewell")
+        XCTAssertTrue(business.letter.contains("Les données personnelles que je traite pour votre compte"), business.letter)
+    }
+
+    /// An e-mail draft names its enclosures but carries none: the note says to attach them.
+    func testAnEmailWithEnclosuresSaysToAttachThem() {
+        let run = letter(["sender.email": "claire@atelier-lumen.fr"], invoices: [LetterFactsTests.invoice], kind: "reminder", ["--format", "eml"])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.errors.contains("note : le courriel annonce « P. J. : copie de la facture n° F1 » : joignez-y ces pièces avant de l’envoyer"), run.errors)
+        let none = letter(["sender.email": "claire@atelier-lumen.fr"], invoices: [], kind: "talk", ["--format", "eml"])
+        XCTAssertFalse(none.errors.contains("joignez-y"), none.errors)
+    }
+
     /// A rates file where 2026-H2 is known, for letters whose lateness reaches it.
     func ratesFile() throws -> String {
         let folder = try temporaryFolder(self)
