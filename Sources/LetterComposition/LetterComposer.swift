@@ -278,6 +278,11 @@ public struct LetterComposer: Sendable {
             "no_notice": .bool(notice.count == 0),
             "with_notice": .bool(notice.count > 0),
             "clause": .string(clause),
+            // The end worked out from a receipt assumed three days after the letter: the
+            // letter says what holds if it arrives later (never less notice than given).
+            "end_from_receipt": .bool(!facts.fixedTerm && notice.count > 0 && facts.endDate == facts.proposedEndDate),
+            "assumed_receipt": .string(format.date(facts.receipt)),
+            "notice_span": .string(format.duration(notice)),
         ])
     }
 

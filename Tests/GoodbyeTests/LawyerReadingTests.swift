@@ -282,6 +282,21 @@ final class LawyerReadingTests: XCTestCase {
         XCTAssertFalse(none.errors.contains("joignez-y"), none.errors)
     }
 
+    /// The end worked out from a receipt assumed three days after the letter: the letter
+    /// says what holds if it arrives later, so the notice given is never shorter (C. com.
+    /// L. 442-1 II); an end date the person chose later stands alone.
+    func testANoticeCountedFromReceiptSaysWhatHoldsIfTheLetterArrivesLater() {
+        let run = letter(["letter.notice_days": "30"], invoices: [], kind: "farewell")
+        XCTAssertTrue(run.letter.contains("notre collaboration prendra fin le 1er janvier 2027 ou, si la présente vous parvient après le 2 décembre 2026, 30 jours après sa réception."),
+            run.letter)
+        let clause = letter(["letter.notice_days": "2 mois", "letter.notice_clause": "11"], invoices: [], kind: "farewell", lang: "en")
+        XCTAssertTrue(clause.letter.contains("it will end on 2 February 2027 (or, should this letter reach you after 2 December 2026, 2 months after you receive it)."),
+            clause.letter)
+        let chosen = letter(["letter.notice_days": "30", "letter.end_date": "2027-03-31"], invoices: [], kind: "farewell")
+        XCTAssertTrue(chosen.letter.contains("prendra fin le 31 mars 2027."), chosen.letter)
+        XCTAssertFalse(chosen.letter.contains("vous parvient après"), chosen.letter)
+    }
+
     /// A rates file where 2026-H2 is known, for letters whose lateness reaches it.
     func ratesFile() throws -> String {
         let folder = try temporaryFolder(self)
