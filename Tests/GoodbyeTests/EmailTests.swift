@@ -43,8 +43,10 @@ final class EmailTests: XCTestCase {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        let watchdog = Watchdog(process, what: "a launched process (\(#function))")
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.check()
         XCTAssertEqual(process.terminationStatus, 0, "parse-eml.py failed")
         return try JSONDecoder().decode([String: Parsed].self, from: data)
     }

@@ -30,9 +30,11 @@ final class HostileInputTests: XCTestCase {
         let error = Pipe()
         process.standardError = error
         try process.run()
+        let watchdog = Watchdog(process, what: "a launched process (\(#function))")
         if let pipe = stdout as? Pipe { try pipe.fileHandleForWriting.close() }
         let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        watchdog.check()
         return (process.terminationStatus, process.terminationReason == .uncaughtSignal, stderr)
     }
 
@@ -290,6 +292,7 @@ final class HostileInputTests: XCTestCase {
             process.standardOutput = Pipe()
             process.standardError = error
             try process.run()
+            let watchdog = Watchdog(process, what: "a launched process (\(#function))")
             input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
             // Waits for both answers to be saved, then signals while a third is awaited.
             for _ in 0..<100 where ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: " = ").count < 3 {
@@ -298,6 +301,7 @@ final class HostileInputTests: XCTestCase {
             kill(process.processIdentifier, signal)
             let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            watchdog.check()
             XCTAssertEqual(process.terminationStatus, status, stderr)
             XCTAssertTrue(stderr.contains(fr("goodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(file) »")), stderr)
             let saved = try String(contentsOfFile: file, encoding: .utf8)
@@ -325,6 +329,7 @@ final class HostileInputTests: XCTestCase {
             process.standardInput = input
             process.standardOutput = output
             try process.run()
+            let watchdog = Watchdog(process, what: "a launched process (\(#function))")
             // The session's process is script's child, in the pseudo-terminal.
             let children = "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children"
             var child: pid_t = 0
@@ -337,6 +342,7 @@ final class HostileInputTests: XCTestCase {
             kill(child, signal)
             let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            watchdog.check()
             try? input.fileHandleForWriting.close()
             XCTAssertEqual(process.terminationStatus, status, screen)
             XCTAssertTrue(screen.contains("goodbye: " + said), screen)
@@ -439,8 +445,10 @@ final class HostileInputTests: XCTestCase {
         process.standardError = error
         process.standardOutput = Pipe()
         try process.run()
+        let watchdog = Watchdog(process, what: "a launched process (\(#function))")
         let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        watchdog.check()
         XCTAssertEqual(process.terminationStatus, 66, stderr)
         XCTAssertTrue(stderr.contains(fr("lettre enregistrée dans « lettre\\xE9.txt »")), stderr)
         XCTAssertTrue(stderr.contains(fr("le fichier « absent\\xE7.txt » est introuvable")), stderr)
@@ -463,10 +471,12 @@ final class HostileInputTests: XCTestCase {
         process.arguments = ["letter", "--batch", csv.path, "--out-dir", output.path]
         process.standardError = Pipe()
         try process.run()
+        let watchdog = Watchdog(process, what: "a launched process (\(#function))")
         // Signals as soon as letters are being written.
         for _ in 0..<1200 where ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).count < 50 { usleep(10_000) }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
+        watchdog.check()
         XCTAssertEqual(process.terminationStatus, 130)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
         XCTAssertGreaterThan(names.count, 0)
@@ -493,7 +503,9 @@ final class HostileInputTests: XCTestCase {
             shell.arguments = ["-c", "umask \(mask) && exec \"$0\" letter --answers \"$1\" --no-input -o \"$2\" 2>/dev/null",
                 Paths.binary.path, answers, folder.appendingPathComponent(name).path]
             try shell.run()
+            let watchdog = Watchdog(shell, what: "a launched shell (\(#function))")
             shell.waitUntilExit()
+            watchdog.check()
             XCTAssertEqual(shell.terminationStatus, 0)
             XCTAssertEqual(mode(name), expected, "umask \(mask)")
         }

@@ -66,4 +66,22 @@ final class ProjectTests: XCTestCase {
         let codes = DiagnosticCode.allCases.map(\.rawValue).filter { $0.hasPrefix("GB0") }
         XCTAssertEqual(rows, codes)
     }
+
+    /// A launched process that never ends is ended by the watchdog: the suite never hangs.
+    func testTheWatchdogEndsAStuckProcess() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        process.arguments = ["600"]
+        try process.run()
+        let watchdog = Watchdog(process, seconds: 1, what: "sleep 600")
+        process.waitUntilExit()
+        XCTAssertTrue(watchdog.stuck, "ended by the watchdog, not by itself")
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        let quick = Process()
+        quick.executableURL = URL(fileURLWithPath: "/bin/true")
+        try quick.run()
+        let calm = Watchdog(quick, seconds: 1, what: "true")
+        quick.waitUntilExit()
+        XCTAssertFalse(calm.stuck)
+    }
 }

@@ -20,6 +20,40 @@ enum Paths {
     }
 }
 
+/// Ends a launched process that outlives its limit, so that a stuck test fails in
+/// seconds instead of hanging the suite: SIGTERM, then SIGKILL two seconds later. Not a
+/// timing assertion: the limits are far above any normal run (well under a second for
+/// the program, a few seconds for LibreOffice), and `GOODBYE_TEST_WATCHDOG` sets them.
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
+    let seconds: Double
+    let what: String
+
+    init(_ process: Process, seconds: Double = 60, what: String) {
+        let scale = Double(ProcessInfo.processInfo.environment["GOODBYE_TEST_WATCHDOG"] ?? "") ?? 1
+        self.seconds = seconds * scale
+        self.what = what
+        DispatchQueue.global().asyncAfter(deadline: .now() + self.seconds) { [weak self, process] in
+            guard process.isRunning else { return }
+            self?.lock.withLock { self?.fired = true }
+            process.terminate()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        }
+    }
+
+    /// Whether the process had to be ended.
+    var stuck: Bool { lock.withLock { fired } }
+
+    /// Whether the process had to be ended; the test fails, naming it.
+    @discardableResult
+    func check(file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let stuck = self.stuck
+        if stuck { XCTFail("\(what) was still running after \(Int(seconds)) s: ended by the watchdog (a stuck test)", file: file, line: line) }
+        return stuck
+    }
+}
+
 /// What a run of the binary did.
 struct Outcome {
     var status: Int32
@@ -33,6 +67,7 @@ struct Launched {
     let input = Pipe()
     let output = Pipe()
     let error = Pipe()
+    let watchdog: Watchdog
 
     /// Starts `binary` (the built goodbye by default) without the caller's GOODBYE_* variables.
     init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, binary: URL = Paths.binary) throws {
@@ -50,15 +85,22 @@ struct Launched {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        watchdog = Watchdog(process, what: "goodbye " + arguments.joined(separator: " "))
     }
 
-    /// Writes `stdin`, closes it, and waits for the end.
-    func finish(stdin: String) throws -> Outcome {
+    /// Writes `stdin`, closes it, and waits for the end (stderr read beside stdout, so
+    /// that neither pipe fills while the other is read).
+    func finish(stdin: String, file: StaticString = #filePath, line: UInt = #line) throws -> Outcome {
+        let errors = DispatchQueue(label: "stderr")
+        var err = Data()
+        let reading = DispatchWorkItem { [error] in err = error.fileHandleForReading.readDataToEndOfFile() }
+        errors.async(execute: reading)
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
         process.waitUntilExit()
+        watchdog.check(file: file, line: line)
         return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
     }
@@ -158,8 +200,10 @@ func runTool(_ tool: String, _ arguments: [String]) throws -> (status: Int32, ou
     process.standardOutput = output
     process.standardError = output
     try process.run()
+    let watchdog = Watchdog(process, seconds: 300, what: tool + " " + arguments.joined(separator: " "))
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    watchdog.check()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
