@@ -159,7 +159,7 @@ public struct FactCheck: Sendable {
         if facts.termPassed {
             warnings.append(LetterWarning(.termPassed, Message(.warnTermPassed, ["term": format.date(facts.endDate)]), question: .termDate))
         }
-        for invoice in facts.invoices where invoice.due >= facts.today {
+        for invoice in facts.invoices where !invoice.isLate(on: facts.today) {
             warnings.append(LetterWarning(.notYetDue, Message(dueOnly ? .warnNotYetDueLeftOut : .warnNotYetDue,
                 ["number": invoice.number, "due": format.date(invoice.due)]), question: .invoices))
         }

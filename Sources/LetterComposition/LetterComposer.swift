@@ -198,13 +198,7 @@ public struct LetterComposer: Sendable {
     }
 
     private func client(_ facts: LetterFacts) -> Value {
-        let civility = facts.civility
-        let name = typographic(facts.text(.clientName))
-        var attention = ""
-        if civility.namesPerson, !name.isEmpty {
-            let title = texts["letter.title.\(civility.rawValue)"] ?? ""
-            attention = title.isEmpty ? name : title + " " + name
-        }
+        let attention = attention(facts)
         return .map([
             "company": .string(facts.isConsumer ? "" : typographic(facts.text(.company))),
             "attention": .string(attention),
@@ -252,8 +246,15 @@ public struct LetterComposer: Sendable {
 
     /// Who a continuation page is for: the person with their title, else the company.
     public func runningAddressee(_ facts: LetterFacts) -> String {
+        let attention = attention(facts)
+        return attention.isEmpty ? typographic(facts.text(.company)) : attention
+    }
+
+    /// `Madame Claire Dubois`: the person the letter names, with their title; empty when
+    /// it names no one.
+    func attention(_ facts: LetterFacts) -> String {
         let name = typographic(facts.text(.clientName))
-        guard facts.civility.namesPerson, !name.isEmpty else { return typographic(facts.text(.company)) }
+        guard facts.civility.namesPerson, !name.isEmpty else { return "" }
         let title = texts["letter.title.\(facts.civility.rawValue)"] ?? ""
         return title.isEmpty ? name : title + " " + name
     }
@@ -326,8 +327,8 @@ public struct LetterComposer: Sendable {
                 "partial": .bool(invoice.totalCents != nil),
                 "invoice_total": .string(invoice.totalCents.map { format.amount(cents: $0) } ?? ""),
                 "due": .string(format.date(invoice.due)),
-                "late": .bool(invoice.due < facts.today),
-                "upcoming": .bool(invoice.due >= facts.today),
+                "late": .bool(invoice.isLate(on: facts.today)),
+                "upcoming": .bool(!invoice.isLate(on: facts.today)),
                 "last": .bool(index == invoices.count - 1),
             ])
         }

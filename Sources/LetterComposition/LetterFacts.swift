@@ -90,7 +90,7 @@ public struct LetterFacts: Sendable {
     public func timeBarredInvoices(rates: RateTable) -> [Invoice] { invoices.filter { limitationDate($0, rates: rates) < today } }
 
     /// Invoices whose due date has passed: late, so penalties run (from the day after).
-    public var lateInvoices: [Invoice] { invoices.filter { $0.due < today } }
+    public var lateInvoices: [Invoice] { invoices.filter { $0.isLate(on: today) } }
 
     public var endDate: CivilDate {
         if fixedTerm, let term = date(.termDate) { return term }
