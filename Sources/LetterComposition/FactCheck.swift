@@ -246,11 +246,11 @@ public struct FactCheck: Sendable {
     /// a SARL (EURL, SELARL…), a société anonyme or par actions (SA, SAS, SASU, SCA, SE),
     /// by its initials or its words, unless it says its capital is variable.
     static func namesItsCapital(_ form: String) -> Bool {
-        let words = form.lowercased().split(whereSeparator: { !$0.isLetter })
-        guard !form.lowercased().contains("capital variable") else { return false }
+        let form = form.lowercased()
+        guard !form.contains("capital variable") else { return false }
         let initials: Set<Substring> = ["sarl", "eurl", "selarl", "sa", "sas", "sasu", "selas", "selasu", "sca", "se", "selafa"]
-        return words.contains { initials.contains($0) } || form.lowercased().contains("responsabilité limitée")
-            || form.lowercased().contains("anonyme") || form.lowercased().contains("par actions")
+        return form.split(whereSeparator: { !$0.isLetter }).contains { initials.contains($0) }
+            || ["responsabilité limitée", "anonyme", "par actions"].contains { form.contains($0) }
     }
 
     /// The values of GW005 when the contract's rate is below three times the legal

@@ -80,11 +80,15 @@ public struct LetterComposer: Sendable {
                     ])
                 }
             }
-            // The stretches whose rate is known, when a later half-year's is not.
-            let knownStretches = Self.stretches(item.parts.filter { $0.rate != nil })
-            let knownRate: String = knownStretches.count == 1 ? knownStretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""
-            let knownParts: [Value] = knownStretches.count > 1 ? parts(knownStretches) : []
-            let knownRates: Value = .map(["rate": .string(knownRate), "several": .bool(knownStretches.count > 1), "parts": .list(knownParts)])
+            // `rate` for one stretch, `parts` for several: the whole lateness when every rate
+            // is known; the stretches whose rate is known, when a later half-year's is not.
+            func rates(_ stretches: [InvoiceArrears.Part]) -> Fields {
+                let rate: String = stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""
+                return ["rate": .string(rate), "several": .bool(stretches.count > 1), "parts": .list(stretches.count > 1 ? parts(stretches) : [])]
+            }
+            let all = rates(known ? stretches : [])
+            let rate: Value = all["rate"] ?? .string(""), several: Value = all["several"] ?? .bool(false), list: Value = all["parts"] ?? .list([])
+            let knownRates = rates(Self.stretches(item.parts.filter { $0.rate != nil }))
             return .map([
                 "number": .string(typographic(item.invoice.number)),
                 "date": .string(format.date(item.invoice.date)),
@@ -95,10 +99,10 @@ public struct LetterComposer: Sendable {
                 "late": .bool(item.daysLate > 0),
                 "upcoming": .bool(item.daysLate == 0),
                 "days_late": .string(format.days(item.daysLate)),
-                "rate": .string(stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""),
+                "rate": rate,
                 // A lateness across 1 January or 1 July at different rates: each stretch with its days.
-                "several_rates": .bool(stretches.count > 1 && known),
-                "parts": .list(stretches.count > 1 && known ? parts(stretches) : []),
+                "several_rates": several,
+                "parts": list,
                 // The day interest started to run (a consumer's: the formal notice received).
                 "interest_from": .string(item.parts.first.map { format.date($0.from) } ?? ""),
                 "interest": .string(item.interestCents.map { format.amount(cents: $0) } ?? ""),
@@ -108,7 +112,7 @@ public struct LetterComposer: Sendable {
                 "known_interest_only": .bool(item.interestCents == nil && item.knownInterestCents > 0),
                 "known_interest": .string(format.amount(cents: item.knownInterestCents)),
                 "known_until": .string(item.parts.last { $0.rate != nil }.map { format.date($0.to) } ?? ""),
-                "known_rates": knownRates,
+                "known_rates": .map(knownRates),
                 "indemnity": .string(item.indemnityCents > 0 ? format.amount(cents: item.indemnityCents) : ""),
                 "last": .bool(index == statement.items.count - 1),
             ])
