@@ -23,9 +23,11 @@ check "the manual pages are installed" '[ -s "$prefix/share/man/man1/goodbye.1" 
 check "man shows the page" 'MANPATH="$prefix/share/man" man -P cat goodbye 2>/dev/null | grep -q "EXIT STATUS"'
 check "the completions are installed" '[ -s "$prefix/share/bash-completion/completions/goodbye" ] && [ -s "$prefix/share/zsh/site-functions/_goodbye" ] && [ -s "$prefix/share/fish/vendor_completions.d/goodbye.fish" ]'
 mkdir "$work/ailleurs"
-# Fifteen signs answered no, late payment yes; Enter at the review; at the letter's first
-# question (what has been done to get paid), 6: nothing for now; no to the closing moment.
-answers=$(printf 'non\n%.0s' $(seq 15); printf 'oui\n\n6\nnon\n')
+# Every sign but the last answered no, and pro bono no (as many as the content has: the
+# program lists them), the last (late payment) yes; Enter at the review; at the letter's
+# first question (what has been done to get paid), 6: nothing for now; no to the closing moment.
+signs=$("$prefix/bin/goodbye" questions --format json | grep -c '"sign": ')
+answers=$(printf 'non\n%.0s' $(seq "$signs"); printf 'oui\n\n6\nnon\n')
 out=$(cd "$work/ailleurs" && printf '%s' "$answers" | "$prefix/bin/goodbye" --date 2026-11-29 2>&1)
 status=$?
 check "a full session from another folder exits 0" '[ $status -eq 0 ] || { echo "$out" >&2; false; }'

@@ -349,7 +349,7 @@ extension App {
         let texts = presenter.texts
         var letter = letter
         while true {
-            let answer = session.ask("\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n").map { folded($0.trimmed) } ?? "non"
+            let answer = session.ask("save", "\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n").map { folded($0.trimmed) } ?? "non"
             if answer == "e" {
                 guard let command = ExternalEditor.command(environment) else {
                     say(presenter.wrapped(texts.text(.noEditor)) + "\n")

@@ -67,7 +67,7 @@ extension App {
         }
         lines.append(presenter.wrapped(texts.text(.warningsChoice)))
         while true {
-            guard let line = session.ask(lines.joined(separator: "\n") + "\n")?.trimmed, !line.isEmpty else { return nil }
+            guard let line = session.ask("warnings", lines.joined(separator: "\n") + "\n")?.trimmed, !line.isEmpty else { return nil }
             if let number = Int(line), warnings.indices.contains(number - 1), let question = warnings[number - 1].question {
                 return question
             }

@@ -83,7 +83,8 @@ final class Session {
     /// The next step, or nil when the person quits.
     private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
         if noInput { return automatic(state, node) }
-        let read = editing ? request.flatMap { terminal.edit($0.editor, $0.view, on: stream) } : terminal.readLine()
+        let read = editing
+            ? request.flatMap { terminal.edit($0.editor, $0.view, on: stream) } : terminal.readLine(answering: node.id)
         guard let line = read else {
             if terminal.lineTooLong { throw Failure.lineTooLong }
             if terminal.inputFailed { throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? [])) }
@@ -214,12 +215,12 @@ final class Session {
 }
 
 extension Session {
-    /// A short exchange outside the dialogue (the warnings, the offer to save): `text`
-    /// shown, then one line read, with the line editor when there is one.
-    func ask(_ text: String, hints: [String] = []) -> String? {
+    /// A short exchange outside the dialogue (the warnings, the offer to save), named
+    /// `id`: `text` shown, then one line read, with the line editor when there is one.
+    func ask(_ id: String, _ text: String, hints: [String] = []) -> String? {
         guard editing else {
             say(text + hints.map { $0 + "\n" }.joined() + presenter.promptMark)
-            return terminal.readLine()
+            return terminal.readLine(answering: id)
         }
         say(text)
         return terminal.edit(LineEditor(), view(hints), on: stream)

@@ -15,6 +15,10 @@ public protocol Terminal: AnyObject {
     func writeError(_ text: String)
     /// One line of input without its line ending, or nil at end of input.
     func readLine() -> String?
+    /// The line answering `id` (a question or node of the dialogue, or one of the
+    /// exchanges outside it: `save`, `warnings`): a script keyed by what is asked reads
+    /// the entry for it; a stream reads its next line.
+    func readLine(answering id: String) -> String?
     /// Everything left on standard input (for `--answers -`), or nil when unreadable.
     func readAll() -> String?
     /// True when reading standard input failed (a folder, an I/O error), as opposed to
@@ -38,6 +42,7 @@ public protocol Terminal: AnyObject {
 
 extension Terminal {
     public func writeBytes(_ bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
+    public func readLine(answering id: String) -> String? { readLine() }
     public var inputFailed: Bool { false }
     public var lineTooLong: Bool { false }
     public var standardInputPath: String? { nil }

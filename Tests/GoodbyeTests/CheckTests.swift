@@ -95,7 +95,7 @@ final class CheckTests: XCTestCase {
         try edit(recap, ["dialogue.ini"], "next = review\n", "next = recap\n")
         try edit(recap, ["dialogue.ini"], "next.oui = review\n", "next.oui = recap\n")
         XCTAssertEqual(ContentCompiler.compile(files: try ContentLoader.read(recap)).diagnostics.map(\.description), [])
-        let session = try goodbye(["--content", recap.path, "--date", "2026-11-29"], stdin: String(repeating: "non\n", count: 16) + "\n\n")
+        let session = try goodbye(["--content", recap.path, "--date", "2026-11-29"], stdin: Signs.typed(0).map { $0 + "\n" }.joined() + "\n\n")
         XCTAssertTrue(session.stdout.contains("Récapitulatif de vos réponses"), session.stdout.suffix(2000).description)
         XCTAssertFalse(session.stdout.contains("recap.title") || session.stdout.contains("review.title"), "no raw key")
     }

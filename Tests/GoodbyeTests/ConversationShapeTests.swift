@@ -67,7 +67,7 @@ final class ConversationShapeTests: XCTestCase {
     /// One count from the first question to the last: never « Question 1 » again after
     /// the decision, never a question without its total.
     func testTheNumberGoesOnAcrossTheWholeSession() throws {
-        let signs = ["oui", "oui"] + Array(repeating: "non", count: 14) + ["", "oui"]
+        let signs = Signs.typed(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff")) + ["", "oui"]
         let run = asked(["run", "--date", "02/12/2026"], lines: signs + ["Claire Martin"])
         let numbers = try NSRegularExpression(pattern: #"^Question (\d+) sur (\d+) · "#, options: .anchorsMatchLines)
         let found = numbers.matches(in: run.out, range: NSRange(run.out.startIndex..., in: run.out)).map { match in

@@ -6,28 +6,22 @@ import XCTest
 /// `goodbye run --answers F --no-input --format json` against the contract's rule,
 /// written here independently of the program.
 final class DecisionReportTests: XCTestCase {
-    static let reasons: [(id: String, signs: [String], threshold: Int)] = [
-        ("engagement", ["no_feedback", "no_internal_signoff", "skips_exercises", "no_reply"], 2),
-        ("reluctance", ["no_desire", "dreads_meetings", "dreads_messages", "only_this_client"], 2),
-        ("exhaustion", ["drained", "constant_struggle", "odd_hours", "neglects_rest"], 2),
-        ("payment", ["refuses", "pays_less", "pays_late"], 1),
-    ]
+    /// How many signs establish each reason: the contract's rule (two of the signs of
+    /// the first three reasons, one for payment). The signs themselves come from the
+    /// content (`Signs`), so a sign added to `dialogue.ini` is counted here too.
+    static let thresholds = ["engagement": 2, "reluctance": 2, "exhaustion": 2, "payment": 1]
 
     /// The expected report for a mask: decision, and per reason its status and signs.
     static func expected(_ mask: Int) -> (String, [(String, String, [String])]) {
-        let proBono = mask & (1 << 15) != 0
-        var bit = 0
+        let proBono = mask & Signs.proBono != 0
         var rows: [(String, String, [String])] = []
-        for reason in reasons {
-            var present: [String] = []
-            for sign in reason.signs {
-                if mask & (1 << bit) != 0 { present.append(sign) }
-                bit += 1
-            }
-            if reason.id == "payment", proBono {
-                rows.append((reason.id, "not_applicable", []))
+        for reason in Signs.reasons {
+            let present = Signs.present(mask, reason: reason)
+            if reason == "payment", proBono {
+                rows.append((reason, "not_applicable", []))
             } else {
-                rows.append((reason.id, present.isEmpty ? "absent" : present.count >= reason.threshold ? "established" : "signs", present))
+                let threshold = thresholds[reason] ?? 1
+                rows.append((reason, present.isEmpty ? "absent" : present.count >= threshold ? "established" : "signs", present))
             }
         }
         let established = rows.filter { $0.1 == "established" }.count
@@ -36,11 +30,19 @@ final class DecisionReportTests: XCTestCase {
         return (decision, rows)
     }
 
+    /// Every decision and pro bono, in masks named by their signs.
+    static let named = [
+        0, Signs.mask("engagement.no_feedback"), Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff"),
+        Signs.mask("payment.refuses"), Signs.mask("payment.refuses") | Signs.proBono,
+        Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "exhaustion.drained", "exhaustion.constant_struggle",
+            "exhaustion.odd_hours", "exhaustion.neglects_rest"),
+    ]
+
     func check(_ json: String, _ mask: Int) throws {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let (decision, rows) = Self.expected(mask)
         XCTAssertEqual(object["decision"] as? String, decision, "mask \(mask)")
-        XCTAssertEqual(object["pro_bono"] as? Bool, mask & (1 << 15) != 0)
+        XCTAssertEqual(object["pro_bono"] as? Bool, mask & Signs.proBono != 0)
         let reasons = try XCTUnwrap(object["reasons"] as? [[String: Any]])
         XCTAssertEqual(reasons.map { $0["id"] as? String }, rows.map(\.0))
         XCTAssertEqual(reasons.map { $0["status"] as? String }, rows.map(\.1), "mask \(mask)")
@@ -49,15 +51,14 @@ final class DecisionReportTests: XCTestCase {
     }
 
     /// The whole app in process (answer file, engine, report, JSON) in French and in
-    /// English on a seeded sample of the 65 536 combinations (all of them go through the
+    /// English on a seeded sample of the combinations (`Signs.combinations`; all go through the
     /// pure rule in DialogueCoreTests): every decision, pro bono, and 400 random masks.
     func testASampleOfSignCombinationsThroughTheApp() throws {
         let content = try ContentLoader.load(from: Paths.content)
         let seed: UInt64 = 2026_11_29
         print("DecisionReportTests: random masks from seed \(seed)")
         var random = SplitMix(seed: seed)
-        let masks = [0, 1, 0b11, 1 << 12, (1 << 12) | (1 << 15), 0b1111_0000_0011, (1 << 16) - 1]
-            + (0..<400).map { _ in Int(random.next() % (1 << 16)) }
+        let masks = Self.named + [Signs.combinations - 1] + (0..<400).map { _ in Int(random.next() % UInt64(Signs.combinations)) }
         let total = masks.count
         let chunks = 8
         final class Tally: @unchecked Sendable {
@@ -96,7 +97,7 @@ final class DecisionReportTests: XCTestCase {
         let got = reasons.map { "\($0["id"] ?? "")/\($0["status"] ?? "")/\(($0["signs"] as? [String]) ?? [])" }
         let want = rows.map { "\($0.0)/\($0.1)/\($0.2)" }
         guard object["decision"] as? String == decision, got == want,
-            object["pro_bono"] as? Bool == (mask & (1 << 15) != 0), !(object["summary"] as? String ?? "").isEmpty
+            object["pro_bono"] as? Bool == (mask & Signs.proBono != 0), !(object["summary"] as? String ?? "").isEmpty
         else { return "mask \(mask): \(json)" }
         return nil
     }
@@ -106,7 +107,7 @@ final class DecisionReportTests: XCTestCase {
         let seed: UInt64 = 16
         print("DecisionReportTests: binary masks from seed \(seed)")
         var random = SplitMix(seed: seed)
-        let masks = [0, 1, 0b11, 1 << 12, (1 << 12) | (1 << 15), 0b1111_0000_0011] + (0..<10).map { _ in Int(random.next() % (1 << 16)) }
+        let masks = Self.named + (0..<10).map { _ in Int(random.next() % UInt64(Signs.combinations)) }
         let folder = try temporaryFolder(self)
         for mask in masks {
             let file = folder.appendingPathComponent("answers-\(mask).txt")
@@ -115,7 +116,7 @@ final class DecisionReportTests: XCTestCase {
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
             let notes = outcome.stderr.split(separator: "\n")
             XCTAssertTrue(notes.allSatisfy { $0.hasPrefix("goodbye: note") }, outcome.stderr)
-            XCTAssertEqual(notes.isEmpty, mask & (1 << 15) == 0, "pro bono makes the payment answers notes")
+            XCTAssertEqual(notes.isEmpty, mask & Signs.proBono == 0, "pro bono makes the payment answers notes")
             try check(outcome.stdout, mask)
         }
     }

@@ -3,11 +3,9 @@ import XCTest
 
 /// The built binary, driven as a user or a script would: piped answers, exit codes.
 final class EndToEndTests: XCTestCase {
-    /// Lines typed for the 16 decision questions, in the order asked (pro bono 13th).
-    static func typed(_ signs: [Bool], proBono: Bool = false) -> [String] {
-        let words = signs.map { $0 ? "oui" : "non" }
-        return Array(words[0..<12]) + [proBono ? "oui" : "non"] + (proBono ? [] : Array(words[12..<15])) + [""]
-    }
+    /// Lines typed for the article's questions, in the order the content asks them (yes to
+    /// the signs of `mask`, `Signs`), then Enter at the review.
+    static func typed(_ mask: Int = 0) -> [String] { Signs.typed(mask) + [""] }
 
     /// Runs with piped lines, then one more empty line: no to the closing reflection.
     func run(_ lines: [String], _ arguments: [String] = []) throws -> Outcome {
@@ -15,18 +13,15 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testPipedAnswersReachStay() throws {
-        let outcome = try run(Self.typed(Array(repeating: false, count: 15)))
+        let outcome = try run(Self.typed())
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains(fr("Restez : rien ne vous pousse à partir.")), outcome.stdout)
-        XCTAssertTrue(asks(outcome.stdout, question: 16))
+        XCTAssertTrue(asks(outcome.stdout, question: Signs.asked))
         XCTAssertFalse(outcome.stdout.contains("lettre"), "no letter is offered when staying")
     }
 
     func testPipedAnswersReachTalkAndSayWhatToRaise() throws {
-        var signs = Array(repeating: false, count: 15)
-        signs[0] = true
-        signs[8] = true
-        let outcome = try run(Self.typed(signs) + ["non"])
+        let outcome = try run(Self.typed(Signs.mask("engagement.no_feedback", "exhaustion.drained")) + ["non"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Parlez-en d’abord avec votre client."))
         XCTAssertTrue(outcome.stdout.contains("proposer à ce client une conversation franche"), "the talk message is offered")
@@ -36,9 +31,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testPipedAnswersReachLeaveThenDeclineTheLetter() throws {
-        var signs = Array(repeating: false, count: 15)
-        signs[14] = true
-        let outcome = try run(Self.typed(signs) + ["5", "non"])
+        let outcome = try run(Self.typed(Signs.mask("payment.pays_late")) + ["5", "non"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains(fr("Vous pouvez partir : une raison suffit.")))
         XCTAssertTrue(outcome.stdout.contains(fr("Où en êtes-vous pour vous faire payer ?")), "the ladder comes first")
@@ -47,7 +40,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testPipedAnswersReachLeaveNowAndDraftTheLetter() throws {
-        let signs = [true, true, false, false, true, true] + Array(repeating: false, count: 9)
+        let signs = Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "reluctance.no_desire", "reluctance.dreads_meetings")
         let letter = ["oui", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "1", "Studio Nord", "2", "Paul Durand",
             "5 avenue Foch", "75008 Paris", "", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
         let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"])
@@ -64,7 +57,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testProBonoSkipsThePaymentQuestions() throws {
-        let outcome = try run(Self.typed(Array(repeating: false, count: 15), proBono: true))
+        let outcome = try run(Self.typed(Signs.proBono))
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertFalse(outcome.stdout.contains("refuse-t-il de payer"))
         XCTAssertTrue(outcome.stdout.contains("raison sans objet, car cette mission est bénévole par choix"))
@@ -148,7 +141,9 @@ final class EndToEndTests: XCTestCase {
         let list = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         let ids = list.compactMap { $0["id"] as? String }
         XCTAssertEqual(ids.first, "engagement.no_feedback")
-        XCTAssertEqual(Array(ids[12..<16]), ["payment.pro_bono", "payment.refuses", "payment.pays_less", "payment.pays_late"])
+        let proBono = try XCTUnwrap(ids.firstIndex(of: "payment.pro_bono"))
+        XCTAssertEqual(Array(ids[proBono..<proBono + 4]), ["payment.pro_bono", "payment.refuses", "payment.pays_less", "payment.pays_late"])
+        XCTAssertEqual(ids.prefix(Signs.asked).sorted(), (Signs.ids + ["payment.pro_bono"]).sorted(), "the article's questions first")
         let sign = try XCTUnwrap(list.first)
         XCTAssertEqual(sign["type"] as? String, "yes_no")
         XCTAssertEqual(sign["reason"] as? String, "engagement")

@@ -134,7 +134,7 @@ final class FactCheckTests: XCTestCase {
             XCTAssertEqual(strict.letter, "", "\(item.name): --strict writes nothing")
             // The JSON report of a whole run carries the warning's stable code.
             // Two engagement signs: leave, for a reason other than payment.
-            let terminal = ScriptedTerminal(stdin: signAnswers(0b11) + "letter.want = oui\n" + item.answers)
+            let terminal = ScriptedTerminal(stdin: signAnswers(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff")) + "letter.want = oui\n" + item.answers)
             let app = App(terminal: terminal, environment: [:], content: Self.content)
             XCTAssertEqual(app.run(["run", "--answers", "-", "--no-input", "--format", "json", "--date", "2026-11-29"]), 0,
                 terminal.stderr)
@@ -225,9 +225,7 @@ final class FactCheckTests: XCTestCase {
     /// `goodbye run` drafts no farewell letter for "talk": it offers the talk message,
     /// and a letter.want in an answer file is noted as ignored, never used.
     func testTheDecisionAndTheLetterAgree() {
-        var signs = Array(repeating: false, count: 15)
-        signs[0] = true
-        let answers = (0..<15).map { signs[$0] ? 1 << $0 : 0 }.reduce(0, +)
+        let answers = Signs.mask("engagement.no_feedback")
         let terminal = ScriptedTerminal(stdin: signAnswers(answers) + "letter.want = oui\ntalk.want = oui\n" + Self.answers())
         let app = App(terminal: terminal, environment: [:], content: Self.content)
         XCTAssertEqual(app.run(["run", "--answers", "-", "--no-input", "--date", "2026-11-29"]), 0, terminal.stderr)

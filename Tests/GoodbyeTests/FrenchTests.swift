@@ -63,8 +63,10 @@ final class FrenchTests: XCTestCase {
     /// A whole session as a person sees it, through the binary, with every help shown.
     func testAFullSessionPasses() throws {
         var lines: [String] = []
-        for index in 0..<16 {
-            lines += ["?", index % 3 == 1 ? "oui" : "non"]
+        // Help, then yes to every third sign, no to the others and to pro bono.
+        let mask = Signs.ids.indices.filter { $0 % 3 == 1 }.reduce(0) { $0 | 1 << $1 }
+        for answer in Signs.typed(mask) {
+            lines += ["?", answer]
         }
         let letter = ["?", "", "5", "oui", "Claire Martin", "", "2", "Atelier Lumen", "12 rue des Lilas", "69003 Lyon", "812 345 676 00017",
             "claire@exemple.fr", "1", "Société Dupont", "1", "Claire Dubois", "5 avenue Foch", "75008 Paris", "paul@dupont.fr",

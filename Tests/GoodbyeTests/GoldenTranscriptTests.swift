@@ -1,4 +1,5 @@
 import ContentLoading
+import GoodbyeCLI
 import DialogueCore
 import Foundation
 import XCTest
@@ -15,23 +16,39 @@ final class GoldenTranscriptTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(names.count, 12)
         var outputs: [String: [String]] = [:]
         for name in names {
-            let input = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-            let lines = input.split(separator: "\n", omittingEmptySubsequences: false)
-            let arguments = lines.first { $0.hasPrefix("# args: ") }.map { $0.dropFirst(8).split(separator: " ").map(String.init) } ?? []
-            let typed = lines.filter { !$0.hasPrefix("#") }.joined(separator: "\n")
-            let outcome = try goodbye(arguments, stdin: typed)
-            let transcript = "$ goodbye \(arguments.joined(separator: " "))\n\(outcome.stdout)\n--- stderr ---\n\(outcome.stderr)--- exit \(outcome.status) ---\n"
+            let file = Self.folder.appendingPathComponent(name)
+            let input = try KeyedTranscript.parse(try String(contentsOf: file, encoding: .utf8), name: name)
+            let (transcript, terminal) = Self.run(input, content)
             let golden = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".in", with: ".out"))
             if GoldenLetterTests.recording {
                 try transcript.write(to: golden, atomically: true, encoding: .utf8)
+                if !input.positional {
+                    // The exchanges as asked: a new question shows as one new line.
+                    var recorded = input
+                    recorded.entries = terminal.asked
+                    try recorded.text.write(to: file, atomically: true, encoding: .utf8)
+                }
             } else {
+                XCTAssertEqual(terminal.failures, [], "\(name): the transcript does not answer what the program asks")
+                XCTAssertEqual(terminal.unused.map { "\($0.id): \($0.line)" }, [], "\(name): answers to questions never asked")
                 XCTAssertEqual(transcript, try String(contentsOf: golden, encoding: .utf8), "\(name) differs from its transcript")
             }
-            let language = arguments.contains("en") ? "en" : "fr"
-            outputs[language, default: []].append(outcome.stdout + outcome.stderr)
+            outputs[input.arguments.contains("en") ? "en" : "fr", default: []].append(terminal.stdout + terminal.stderr)
         }
         XCTAssertFalse(GoldenLetterTests.recording, "recorded \(names.count) transcripts: read them, then run the tests without GOODBYE_RECORD")
         try checkCoverage(content, outputs)
+    }
+
+    /// Runs `input` in this process as a pipe would: the program's output and status as
+    /// the transcript shows them, and the terminal (what was asked, what failed).
+    static func run(_ input: KeyedTranscript, _ content: Content) -> (String, KeyedTerminal) {
+        let language = input.arguments.contains("en") ? "en" : "fr"
+        let terminal = input.positional
+            ? KeyedTerminal(lines: input.lines)
+            : KeyedTerminal(input.entries, recording: GoldenLetterTests.recording ? KeyedTerminal.proposal(content, language: language) : { _ in nil })
+        let status = App(terminal: terminal, environment: [:], content: content).run(input.arguments)
+        let transcript = "$ goodbye \(input.arguments.joined(separator: " "))\n\(terminal.stdout)\n--- stderr ---\n\(terminal.stderr)--- exit \(status) ---\n"
+        return (transcript, terminal)
     }
 
     /// A question is reached when its prompt shows in a transcript, a decision when its
@@ -84,5 +101,21 @@ extension GoldenTranscriptTests {
             }
         }
         XCTAssertGreaterThan(seen, 100)
+    }
+}
+
+extension GoldenTranscriptTests {
+    /// A transcript that does not answer what is asked fails, naming both, instead of
+    /// feeding its next line to the wrong question; an answer never asked fails too.
+    func testAKeyedTranscriptFailsLoudlyOnAQuestionItDoesNotAnswer() throws {
+        let content = try ContentLoader.load(from: Paths.content)
+        let input = try KeyedTranscript.parse("# args: --date 2026-11-29\nengagement.no_feedback: non\nengagement.renamed: oui\n", name: "t.in")
+        let (transcript, terminal) = Self.run(input, content)
+        XCTAssertEqual(terminal.failures, ["asked engagement.no_internal_signoff, the transcript answers « engagement.renamed: oui »"])
+        XCTAssertEqual(terminal.unused, [.init(id: "engagement.renamed", line: "oui")])
+        XCTAssertTrue(transcript.hasSuffix("--- exit 1 ---\n"), "input ended at the question it does not answer: \(transcript)")
+        XCTAssertThrowsError(try KeyedTranscript.parse("# args:\nengagement.no_feedback non\n", name: "t.in")) { error in
+            XCTAssertEqual("\(error)", "t.in:2: « engagement.no_feedback non » is not « QUESTION_ID: typed »")
+        }
     }
 }

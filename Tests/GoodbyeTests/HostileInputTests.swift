@@ -39,7 +39,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testByteOrderMarkAndCRLFAreFine() throws {
-        let text = "\u{FEFF}" + signAnswers(1 << 14).replacingOccurrences(of: "\n", with: "\r\n")
+        let text = "\u{FEFF}" + signAnswers(Signs.mask("payment.pays_late")).replacingOccurrences(of: "\n", with: "\r\n")
         let path = try write(Data(text.utf8), "bom.txt")
         let outcome = try goodbye(["run", "--answers", path, "--no-input", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
@@ -158,10 +158,10 @@ final class HostileInputTests: XCTestCase {
 
     /// Issue 14: `99` at the review repeated the prompt; it now gives the range.
     func testANumberOutOfRangeAtTheReviewGivesTheRange() throws {
-        let signs = String(repeating: "non\n", count: 16)
+        let signs = Signs.typed(0).map { $0 + "\n" }.joined()
         let piped = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path], stdin: signs + "99\n")
         XCTAssertEqual(piped.status, 65, piped.stderr)
-        XCTAssertTrue(piped.stderr.contains("un numéro de 1 à 16"), piped.stderr)
+        XCTAssertTrue(piped.stderr.contains("un numéro de 1 à \(Signs.asked)"), piped.stderr)
         // Said with what the person saw, not an internal id.
         XCTAssertTrue(piped.stderr.contains(fr("réponse « 99 » non acceptée à « Récapitulatif de vos réponses ».")), piped.stderr)
         XCTAssertFalse(piped.stderr.contains("review"), piped.stderr)
@@ -169,11 +169,11 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(question.stderr.contains(fr("non acceptée à « Quand vous lui soumettez une proposition, ce client la laisse-t-il sans avis ? » (engagement.no_feedback)")),
             question.stderr)
         let content = try ContentLoader.load(from: Paths.content)
-        let terminal = ScriptedTerminal(lines: Array(repeating: "no", count: 16) + ["0", "17", ":quit"], interactive: true)
+        let terminal = ScriptedTerminal(lines: Signs.typed(0, language: "en") + ["0", String(Signs.asked + 1), ":quit"], interactive: true)
         let app = App(terminal: terminal, environment: [:], content: content)
         _ = app.run(["run", "--lang", "en", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path])
         let screen = terminal.stdout + terminal.stderr
-        XCTAssertEqual(screen.components(separatedBy: "Type a number from 1 to 16 (the answer to change)").count - 1, 2, screen)
+        XCTAssertEqual(screen.components(separatedBy: "Type a number from 1 to \(Signs.asked) (the answer to change)").count - 1, 2, screen)
     }
 
     /// Issue 14: `run --no-input` in text mode printed a recommendation drawn from part
@@ -204,7 +204,7 @@ final class HostileInputTests: XCTestCase {
     func testAnUnwritableDefaultSessionIsWarnedOnceAndTheSessionGoesOn() throws {
         let file = try write(Data("pas un dossier".utf8), "xdg")
         let content = try ContentLoader.load(from: Paths.content)
-        let terminal = ScriptedTerminal(lines: Array(repeating: "non", count: 16) + ["", "6", "non"], interactive: true)
+        let terminal = ScriptedTerminal(lines: Signs.typed(0) + ["", "6", "non"], interactive: true)
         let app = App(terminal: terminal, environment: ["XDG_STATE_HOME": file], content: content)
         let status = app.run(["run"])
         XCTAssertEqual(status, 0, terminal.stderr)

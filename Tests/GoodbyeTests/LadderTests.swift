@@ -78,7 +78,7 @@ final class LadderTests: XCTestCase {
     /// A client who does not pay: the session asks where recovery stands and drafts the
     /// next letter of the ladder.
     func testTheSessionProposesTheNextStep() throws {
-        let signs = (Array(repeating: "non", count: 12) + ["non", "non", "non", "oui", ""]).joined(separator: "\n")
+        let signs = (Signs.typed(Signs.mask("payment.pays_late")) + [""]).joined(separator: "\n")
         let letter = ["2", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "", "Société Dupont", "2", "Paul Durand", "5 avenue Foch",
             "75008 PARIS", "", "2026-041 ; 15/09/2026 ; 1250 ; 15/10/2026", "", "05/11/2026", "", "", "", "", ""].joined(separator: "\n")
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: signs + "\n" + letter + "\n")

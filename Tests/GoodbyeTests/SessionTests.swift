@@ -1,17 +1,19 @@
 import ContentLoading
+import DialogueCore
 import Foundation
 import XCTest
 
 /// Going back, the review, `:résumé`, `:quitter`, saving and resuming, through the binary.
 final class SessionTests: XCTestCase {
-    static let twelveNo = Array(repeating: "non", count: 12)
+    /// « non » to every question before pro bono, as many as the content asks.
+    static let noUntilProBono = Signs.typed(0, until: DecisionRule.proBonoQuestion)
 
     func lines(_ items: [String]) -> String { items.joined(separator: "\n") + "\n" }
 
     func testBackChangeReviewEditQuitResumeGivesTheStraightRunsDecision() throws {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("séance.txt").path
-        let first = Self.twelveNo + ["non", "oui", ":retour", ":retour", ":retour", "", "oui", "1", "oui", ":résumé", ":quitter"]
+        let first = Self.noUntilProBono + ["non", "oui", ":retour", ":retour", ":retour", "", "oui", "1", "oui", ":résumé", ":quitter"]
         let quit = try goodbye(["--session", file], stdin: lines(first))
         XCTAssertEqual(quit.status, 0, quit.stderr)
         XCTAssertTrue(quit.stdout.contains(fr("(oui/non ; Entrée : non)\n› ")), "going back shows the current answer")
@@ -32,7 +34,7 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(resumed.stdout.contains(fr("Parlez-en d’abord avec votre client.")), resumed.stdout)
 
         let straight = folder.appendingPathComponent("final.txt")
-        try (signAnswers(1 | (1 << 15))).write(to: straight, atomically: true, encoding: .utf8)
+        try (signAnswers(Signs.mask("engagement.no_feedback") | Signs.proBono)).write(to: straight, atomically: true, encoding: .utf8)
         let report = try goodbye(["run", "--answers", straight.path, "--no-input", "--format", "json"])
         XCTAssertTrue(report.stdout.contains("\"decision\": \"talk\""), report.stdout)
     }
@@ -77,7 +79,7 @@ final class SessionTests: XCTestCase {
     /// was left: not on the review, and without the decision again.
     func testResumeLandsOnTheQuestionThatWasLeft() throws {
         let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
-        let first = ["oui", "oui"] + Array(repeating: "non", count: 14) + ["", "oui", "Claire Martin"]
+        let first = Signs.typed(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff")) + ["", "oui", "Claire Martin"]
         let stopped = try goodbye(["--session", file, "--date", "2026-11-29"], stdin: lines(first))
         XCTAssertEqual(stopped.status, 1, stopped.stderr)
         XCTAssertTrue(stopped.stdout.contains("Récapitulatif de vos réponses"))

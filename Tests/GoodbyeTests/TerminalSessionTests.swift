@@ -155,7 +155,9 @@ final class TerminalSessionTests: XCTestCase {
     func testTheVerdictWaitsAndAResizeWrapsTheNextQuestion() throws {
         let term = try Tmux(self, command: "\(Self.binary) --date 02/12/2026; echo FIN=$?")
         XCTAssertTrue(term.wait(for: "Question 1 sur "), term.screen())
-        for key in ["o", "o", "n", "o", "n", "n", "n", "n", "o", "n", "n", "n", "n", "n", "n", "o"] {
+        let signs = Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "engagement.no_reply", "exhaustion.drained",
+            "payment.pays_late")
+        for key in Signs.typed(signs).map({ String($0.prefix(1)) }) {
             try term.keys(key)
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -171,13 +173,14 @@ final class TerminalSessionTests: XCTestCase {
         }
         screen = term.screen()
         XCTAssertTrue(screen.contains("Entrée pour continuer"), screen)
-        XCTAssertFalse(screen.contains("Question 17"), "the next question waits for Enter: \(screen)")
+        let next = "Question \(Signs.asked + 1) sur"
+        XCTAssertFalse(screen.contains(next), "the next question waits for Enter: \(screen)")
         try term.resize(width: 50)
         Thread.sleep(forTimeInterval: 0.3)
         try term.keys("Enter")
-        XCTAssertTrue(term.wait(for: "Question 17 sur"), term.screen())
+        XCTAssertTrue(term.wait(for: next), term.screen())
         screen = term.screen()
-        let asked = screen[screen.range(of: "Question 17 sur")!.lowerBound...]
+        let asked = screen[try XCTUnwrap(screen.range(of: next), screen).lowerBound...]
         XCTAssertEqual(asked.split(separator: "\n").filter { $0.count > 50 }, [], "every line of the question fits in 50 columns")
         XCTAssertTrue(screen.contains(fr("Ce client vous doit de l’argent. Où en êtes-vous\npour vous faire payer ?")), screen)
     }

@@ -62,7 +62,7 @@ final class VisibleIdsTests: XCTestCase {
         XCTAssertEqual(englishLetter.status, 0, englishLetter.stderr)
         XCTAssertTrue(englishLetter.stdout.contains("reminder") || englishLetter.stdout.contains("Reminder"), englishLetter.stdout)
         // The step of the recovery, in French values too.
-        let step = try goodbye(["run", "--answers", "-", "--no-input", "--format", "json"], stdin: signAnswers(1 << 14) + "dunning.step = rien\n")
+        let step = try goodbye(["run", "--answers", "-", "--no-input", "--format", "json"], stdin: signAnswers(Signs.mask("payment.pays_late")) + "dunning.step = rien\n")
         XCTAssertEqual(step.status, 0, step.stderr)
         let unknown = try goodbye(["letter", "--kind", "relances"])
         XCTAssertEqual(unknown.status, 64)

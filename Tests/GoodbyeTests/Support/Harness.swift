@@ -218,19 +218,6 @@ func distinctLines(_ texts: [String: String]) -> [String: String] {
     return ["distinct-lines": lines.joined(separator: "\n")]
 }
 
-/// An answer file with every sign answered from a bit mask (the 15 signs, then pro bono).
-func signAnswers(_ mask: Int) -> String {
-    let signs = [
-        "engagement.no_feedback", "engagement.no_internal_signoff", "engagement.skips_exercises", "engagement.no_reply",
-        "reluctance.no_desire", "reluctance.dreads_meetings", "reluctance.dreads_messages", "reluctance.only_this_client",
-        "exhaustion.drained", "exhaustion.constant_struggle", "exhaustion.odd_hours", "exhaustion.neglects_rest",
-        "payment.refuses", "payment.pays_less", "payment.pays_late",
-    ]
-    var lines = signs.enumerated().map { "\($1) = \(mask & (1 << $0) != 0 ? "oui" : "non")" }
-    lines.append("payment.pro_bono = \(mask & (1 << 15) != 0 ? "oui" : "non")")
-    return lines.joined(separator: "\n") + "\n"
-}
-
 /// Expected French text written with plain spaces in tests, given the no-break spaces
 /// French typography requires: before : and », after «, narrow before ; ! ?.
 func fr(_ text: String) -> String {
