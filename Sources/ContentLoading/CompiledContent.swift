@@ -156,7 +156,7 @@ public enum BuiltInSource {
             "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
                 + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
                 + "dueOnly: \(kind.dueOnly), "
-                + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil")),\n"
+                + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil"), routes: \(inline(kind.routes))),\n"
         }.joined() + "        ]"
     }
 

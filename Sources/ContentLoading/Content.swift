@@ -130,7 +130,8 @@ public enum ContentCompiler {
         diagnostics += letterProblems
         let (rates, rateProblems) = RateCompiler.compile(files[RateCompiler.file], file: RateCompiler.file)
         diagnostics += rateProblems
-        guard let graph else { return (nil, diagnostics.sorted()) }
+        guard var graph else { return (nil, diagnostics.sorted()) }
+        diagnostics += KindCompiler.route(kinds, lines: kindLines, into: &graph)
         var validation = GraphValidation(graph: graph, compiler: compiler, computedDefaults: LetterFacts.computedNames)
         validation.entries = kinds.map(\.start)
         diagnostics += validation.run()

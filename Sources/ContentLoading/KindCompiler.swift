@@ -6,6 +6,34 @@ import LetterComposition
 /// answers are accepted by the questions they answer.
 enum KindCompiler {
     static let file = "letters.ini"
+    /// A kind's own keys; any other names a branch of the dialogue (a route).
+    static let keys: Set<String> = ["start", "ask", "decisions", "registered", "due_only", "tone"]
+
+    /// The kinds' routes written into the graph's `@kind` branches. A route from a node
+    /// that is no such branch, to a step that does not exist, or that `dialogue.ini`
+    /// already gives otherwise, is GB019.
+    static func route(_ kinds: [LetterKind], lines: [String: Int], into graph: inout DialogueGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for kind in kinds {
+            for (node, target) in kind.routes.sorted(by: { $0.key < $1.key }) {
+                let line = lines["\(kind.id)/\(node)"] ?? lines[kind.id] ?? 0
+                guard case .branch(let on) = graph.nodes[node]?.kind, on == "kind" else {
+                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line, Message(.diagKindRouteNotABranch, ["kind": kind.id, "id": node])))
+                    continue
+                }
+                guard graph.nodes[target] != nil else {
+                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line, Message(.diagKindRouteMissing, ["kind": kind.id, "id": target])))
+                    continue
+                }
+                if let given = graph.nodes[node]?.branches[kind.id], given != target {
+                    diagnostics.append(Diagnostic(.duplicate, file: file, line: line, Message(.diagKindRouteTwice, ["kind": kind.id, "id": node, "value": given])))
+                    continue
+                }
+                graph.route(node, value: kind.id, to: target)
+            }
+        }
+        return diagnostics
+    }
 
     /// `samples`: expand the sample answers (for `goodbye check`; a session needs none).
     static func compile(_ text: String?, samples withSamples: Bool = true) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
@@ -36,6 +64,11 @@ enum KindCompiler {
             lines[section.name] = section.line
             var kind = LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
                 samples: withSamples ? samples(of: section.name, in: document.sections) : [])
+            // A key naming a node (`letter.route = talk.when`): where that `@kind` branch leads.
+            for entry in section.entries where !Self.keys.contains(entry.key) {
+                kind.routes[entry.key] = entry.value
+                lines["\(section.name)/\(entry.key)"] = entry.line
+            }
             kind.registered = section.value("registered").map(folded) == YesNo.yes
             kind.dueOnly = section.value("due_only").map(folded) == YesNo.yes
             if let word = section.value("tone") {

@@ -34,6 +34,12 @@ struct LetterValidation {
                         Message(.diagPartMissing, ["name": part, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
+                // An answer the kind never asks would be null in every letter: said here, not by a blank.
+                for (name, at) in drafter.answersOffThePath() {
+                    let diagnostic = Diagnostic(.letterVariable, file: "\(language)/letters/\(at.template).mustache", line: at.line,
+                        column: at.column, Message(.diagAnswerOffPath, ["name": name, "kind": kind.id]))
+                    found[diagnostic.description] = diagnostic
+                }
                 for answers in kind.samples {
                     do {
                         _ = try drafter.draft(answers, today: Self.today)

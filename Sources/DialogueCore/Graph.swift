@@ -146,6 +146,36 @@ public struct DialogueGraph: Sendable, Equatable {
 
     public func question(_ id: String) -> Question? { nodes[id]?.question }
 
+    /// Sends the branch `node` to `target` when its computed value is `value` (a letter
+    /// kind's route, declared in letters.ini).
+    public mutating func route(_ node: String, value: String, to target: String) {
+        nodes[node]?.branches[value] = target
+    }
+
+    /// The questions a conversation can ask from `start` when the computed values in
+    /// `computed` are known (`["kind": "talk"]`: the letter being drafted), in the order
+    /// written: every branch on an answer is followed, a branch on a known value only its
+    /// own way, and a question passed over by a known value (`skip_if = @kind=talk`) is
+    /// left out.
+    public func questions(reachableFrom start: String, computed: [String: String]) -> [Question] {
+        var seen: Set<String> = []
+        var asked: Set<String> = []
+        var queue = [start]
+        while let id = queue.popLast() {
+            guard seen.insert(id).inserted, let node = nodes[id] else { continue }
+            let passedOver = node.skipIf.map { condition in
+                condition.computed.flatMap { computed[$0] }.map { condition.values.contains($0) } ?? false
+            } ?? false
+            if node.question != nil, !passedOver { asked.insert(id) }
+            if case .branch(let on) = node.kind, let value = computed[on.hasPrefix("@") ? String(on.dropFirst()) : on] {
+                queue += [node.target(for: value)].compactMap { $0 }
+            } else {
+                queue += Array(node.branches.values) + [node.next].compactMap { $0 }
+            }
+        }
+        return questions.filter { asked.contains($0.id) }
+    }
+
     /// The sign questions of one reason, in order.
     public func signs(of reason: String) -> [Question] {
         questions.filter { $0.reason == reason && $0.sign != nil }

@@ -21,11 +21,15 @@ public struct LetterKind: Sendable, Equatable {
     public var tone: Tone?
     /// Answers that exercise the kind's templates, every combination of the variants.
     public var samples: [[String: Answer]] = []
+    /// Where each `@kind` branch of the dialogue leads for this kind (`letter.route =
+    /// talk.when` in letters.ini): the kind's own questions, declared with the kind.
+    public var routes: [String: String] = [:]
 
     public init(
         id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false, dueOnly: Bool = false,
-        tone: Tone? = nil, samples: [[String: Answer]] = []
+        tone: Tone? = nil, samples: [[String: Answer]] = [], routes: [String: String] = [:]
     ) {
+        self.routes = routes
         self.registered = registered
         self.dueOnly = dueOnly
         self.tone = tone
@@ -55,6 +59,9 @@ public struct LetterDrafter: Sendable {
     public let rates: RateTable
     public let graph: DialogueGraph
     let composer: LetterComposer
+    /// The answers the templates read as `{{answers.ID}}`: the questions of the kind's
+    /// path (from its `start`, its own branches of `@kind`).
+    public let answerValues: AnswerValues
 
     public init(kind: LetterKind, texts: TextTable, templates: TemplateLibrary, rates: RateTable, graph: DialogueGraph) {
         self.kind = kind
@@ -63,6 +70,30 @@ public struct LetterDrafter: Sendable {
         self.rates = rates
         self.graph = graph
         composer = LetterComposer(texts: texts, rates: rates)
+        answerValues = AnswerValues(questions: graph.questions(reachableFrom: kind.start, computed: ["kind": kind.id]), format: composer.format)
+    }
+
+    /// The tags of the kind's templates that read an answer off its path
+    /// (`{{answers.ID}}` where ID is no question the kind asks): name and place.
+    public func answersOffThePath() -> [(name: String, at: SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .variable(let path, _, let at): check(path, at)
+                case .section(let path, let children, _, let at):
+                    check(path, at)
+                    walk(children)
+                case .text, .partial: break
+                }
+            }
+        }
+        func check(_ path: [String], _ at: SourceLocation) {
+            guard path.first == "answers", path.count > 1, !answerValues.reads(Array(path.dropFirst())) else { return }
+            found.append((path.joined(separator: "."), at))
+        }
+        for name in templates.templates.keys.sorted() { walk(templates.templates[name]?.nodes ?? []) }
+        return found
     }
 
     /// The letter for these answers. Signs answered among them (a whole session, or an
@@ -103,6 +134,10 @@ public struct LetterDrafter: Sendable {
         }
         if let tone = kind.tone, case .map(var values) = context {
             values["tone"] = LetterComposer.tone(tone, late: true)
+            context = .map(values)
+        }
+        if case .map(var values) = context {
+            values["answers"] = answerValues.value(facts.answers)
             context = .map(values)
         }
         func render(_ part: String) throws(TemplateError) -> String {

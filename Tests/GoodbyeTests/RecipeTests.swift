@@ -111,4 +111,107 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(status, 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("You can leave: one reason is enough."), terminal.stdout)
     }
+    /// A new letter kind reading new answers, in content only (0 Swift): two questions in
+    /// `dialogue.ini`, the kind and its route in `letters.ini`, their texts and the
+    /// templates in each language. `check` passes; `goodbye letter --kind` asks the
+    /// kind's questions, not the farewell letter's, and the letter says the answers.
+    func testANewKindReadingANewAnswerIsContentOnly() throws {
+        let folder = try copyOfTheContent()
+        func append(_ file: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(file)
+            try (try String(contentsOf: url, encoding: .utf8) + "\n" + text).write(to: url, atomically: true, encoding: .utf8)
+        }
+        func write(_ file: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try append("dialogue.ini", """
+            [price.new_rate]
+            type = amount
+            group = letter
+            next = price.from
+
+            [price.from]
+            type = date
+            group = letter
+            next = reflection.want
+
+            """)
+        try append("letters.ini", """
+            [price-increase]
+            start = sender.name
+            decisions = stay, talk
+            letter.route = price.new_rate
+
+            [price-increase.sample]
+            sender.name = Claire Martin
+            client.name = Paul Durand
+            client.civility = monsieur
+            price.new_rate = 650.00
+            price.from = 2027-01-01
+
+            """)
+        try append("fr/texts.ini", """
+            [price.new_rate]
+            prompt = Quel sera votre nouveau tarif journalier\u{202F}?
+
+            [price.from]
+            prompt = À partir de quand s’applique-t-il\u{202F}?
+
+            """)
+        try append("en/texts.ini", """
+            [price.new_rate]
+            prompt = What will your new daily rate be?
+
+            [price.from]
+            prompt = From when does it apply?
+
+            """)
+        for (language, subject, body, closing) in [
+            ("fr", "nouveaux tarifs", "Notre tarif journalier passera à {{answers.price.new_rate}} à compter du {{answers.price.from}}.",
+                "Je vous prie d’agréer{{#closing_appel}}, {{closing_appel}},{{/closing_appel}} mes salutations distinguées."),
+            ("en", "new rates", "Our daily rate will be {{answers.price.new_rate}} from {{answers.price.from}}.", "Yours sincerely,"),
+        ] {
+            try write("\(language)/letters/price-increase/subject.mustache", subject + "\n")
+            try write("\(language)/letters/price-increase/body.mustache", body + "\n")
+            try write("\(language)/letters/price-increase/closing.mustache", closing + "\n")
+        }
+        XCTAssertEqual(ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics.map(\.description), [])
+        let content = try ContentLoader.load(from: folder)
+        let kind = try XCTUnwrap(content.kind("price-increase"))
+        let asked = content.graph.questions(reachableFrom: kind.start, computed: ["kind": kind.id]).map(\.id)
+        XCTAssertTrue(asked.contains("price.new_rate") && asked.contains("price.from"), "\(asked)")
+        XCTAssertFalse(asked.contains("letter.contract_date") || asked.contains("letter.tone"), "not the farewell letter's questions: \(asked)")
+
+        let answers = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.name = Paul Durand\nclient.civility = monsieur\nprice.new_rate = 650\nprice.from = 01/01/2027\n"
+        let terminal = ScriptedTerminal(stdin: answers)
+        let status = App(terminal: terminal, environment: [:], content: content)
+            .run(["letter", "--kind", "price-increase", "--answers", "-", "--no-input", "--date", "2026-12-04"])
+        XCTAssertEqual(status, 0, terminal.stderr)
+        XCTAssertTrue(terminal.stdout.contains("Notre tarif journalier passera à 650,00\u{A0}€ à compter du 1er janvier 2027."), terminal.stdout)
+        XCTAssertTrue(terminal.stdout.contains("nouveaux tarifs"), terminal.stdout)
+        // Asked in a session, the kind's own questions come after the sender's and the client's.
+        let typed = ["sender.name": "Claire Martin", "sender.city": "69003 Lyon", "client.name": "Paul Durand", "price.new_rate": "650",
+            "price.from": "01/01/2027"].map { KeyedTranscript.Entry(id: $0.key, line: $0.value) }
+        let session = KeyedTerminal(typed, recording: KeyedTerminal.proposal(content, language: "fr"))
+        _ = App(terminal: session, environment: [:], content: content).run(["letter", "--kind", "price-increase", "--date", "2026-12-04"])
+        XCTAssertTrue(session.asked.map(\.id).contains("price.new_rate"), session.stdout + session.stderr)
+        XCTAssertFalse(session.asked.map(\.id).contains("letter.contract_date"), "\(session.asked.map(\.id))")
+        XCTAssertEqual(session.failures, [])
+        XCTAssertTrue(session.stdout.contains("Notre tarif journalier passera à 650,00\u{A0}€ à compter du 1er janvier 2027."), session.stdout)
+    }
+    /// A kind's route names an `@kind` branch and an existing step; a typo in either is
+    /// GB019 at its line of letters.ini, never a kind silently asking the farewell questions.
+    func testARouteNamesABranchAndAStep() throws {
+        for (route, key) in [("letter.rout = talk.when", "diagnostic.kind_route_not_a_branch"), ("letter.route = talk.nowhere", "diagnostic.kind_route_missing")] {
+            let folder = try copyOfTheContent()
+            let file = folder.appendingPathComponent("letters.ini")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "letter.route = talk.when", with: route).write(to: file, atomically: true, encoding: .utf8)
+            let diagnostics = ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics
+            XCTAssertTrue(diagnostics.contains { $0.code == .letterKinds && $0.file == "letters.ini" && $0.line > 0 && $0.description.contains(key) },
+                diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }
 }
