@@ -36,7 +36,7 @@ let package = Package(
             name: "GoodbyeTests",
             dependencies: [
                 "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating", "LetterComposition",
-                "goodbye", "goodbye-compile-content",
+                "goodbye", "goodbye-compile-content", "goodbye-bench",
             ],
             exclude: ["Golden", "Fixtures", "Support/parse-eml.py"]
         ),

@@ -31,10 +31,10 @@ struct Plain {
     /// open-ended contract with its clause, several invoices, personal data).
     func letter() -> String {
         var text = "\(sender["signed_name"]!)\n\(sender["business"]!)\n\(sender["address"]!)\n\(sender["city"]!)\nSIRET\u{A0}: \(sender["siret"]!)\n\(sender["email"]!)\n\n"
-        text += "\(client["company"]!)\nÀ l’attention de \(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!.uppercased())\n\n"
+        text += "\(client["company"]!)\n\(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!.uppercased())\n\n"
         text += "\(strings["place_date"]!)\n\nLettre recommandée avec avis de réception\n\n"
         text += "Objet\u{A0}: fin de notre collaboration et factures impayées – contrat du \(strings["contract.date"]!)\n\n\(strings["appel"]!),\n\n"
-        text += "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]!). Conformément à l’article \(strings["contract.clause"]!) de notre contrat, qui prévoit un préavis \(strings["contract.notice"]!), celle-ci prendra fin le \(strings["end_date"]!), le préavis courant à compter de la réception de la présente.\n\n"
+        text += "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]!). Conformément à l’article \(strings["contract.clause"]!) de notre contrat, qui prévoit un préavis \(strings["contract.notice"]!), celle-ci prendra fin le \(strings["end_date"]!), le préavis courant à compter de la réception de la présente (si la présente vous parvient après le \(strings["contract.assumed_receipt"]!), \(strings["contract.notice_span"]!) après sa réception).\n\n"
         text += "D’ici la fin de notre collaboration, je vous remettrai les livrables déjà réglés, ainsi que les fichiers, les accès et la documentation qui s’y rapportent.\n\n"
         text += "Les données personnelles que je traite pour votre compte vous seront restituées ou seront supprimées à la fin de notre collaboration, selon votre choix\u{A0}: je vous remercie de me l’indiquer.\n\n"
         text += "Par ailleurs, les factures suivantes restent à régler\u{A0}:\n"
@@ -44,7 +44,7 @@ struct Plain {
         }
         text += "Le montant total restant dû s’élève à \(strings["invoices.total"]!).\n\n"
         text += "Je vous demande de régler ce montant dans un délai de \(strings["invoices.pay_days"]!) à compter de la réception de la présente, soit au plus tard le \(strings["invoices.deadline"]!). La présente vaut mise en demeure de payer.\n\n"
-        text += "Je vous rappelle que, conformément à l’article L.\u{A0}441-10 du Code de commerce, tout retard de paiement entraîne de plein droit, sans qu’un rappel soit nécessaire, des pénalités de retard au taux prévu par cet article (taux de refinancement de la Banque centrale européenne majoré de dix points), ainsi qu’une indemnité forfaitaire pour frais de recouvrement de \(strings["invoices.indemnity"]!) par facture en retard, soit \(strings["invoices.indemnity_total"]!) au total.\n\n"
+        text += "Je vous rappelle que, conformément à l’article L.\u{A0}441-10 du Code de commerce, tout retard de paiement entraîne de plein droit, sans qu’un rappel soit nécessaire, des pénalités de retard au taux prévu par cet article à défaut de taux fixé par notre contrat (taux de refinancement de la Banque centrale européenne majoré de dix points), ainsi qu’une indemnité forfaitaire pour frais de recouvrement de \(strings["invoices.indemnity"]!) par facture en retard, soit \(strings["invoices.indemnity_total"]!) au total.\n\n"
         text += "À défaut de règlement à cette date, j’engagerai les démarches nécessaires au recouvrement de cette créance.\n\n"
         text += "Je reste à votre disposition pour toute question relative à la fin de notre collaboration.\n\n"
         text += "Veuillez agréer, \(strings["closing_appel"]!), mes salutations.\n\n\(sender["name"]!)\n\nP. J.\u{A0}: copies des factures\n"

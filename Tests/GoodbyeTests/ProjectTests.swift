@@ -84,4 +84,13 @@ final class ProjectTests: XCTestCase {
         quick.waitUntilExit()
         XCTAssertFalse(calm.stuck)
     }
+    /// The bench's reference, the farewell letter written by plain interpolation, is
+    /// the letter the templates write (else Scripts/bench.sh stops at its first figure):
+    /// a change to the bench letter's wording must change both.
+    func testTheBenchReferenceWritesTheTemplatesLetter() throws {
+        let bench = Paths.binary.deletingLastPathComponent().appendingPathComponent("goodbye-bench")
+        let run = try Launched([Paths.repository.path, "1", "plain"], binary: bench).finish(stdin: "")
+        XCTAssertEqual(run.status, 0, run.stdout.prefix(3000) + run.stderr)
+        XCTAssertGreaterThan(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 2000, "one letter's bytes")
+    }
 }
