@@ -62,6 +62,8 @@ public struct LetterDrafter: Sendable {
     /// The answers the templates read as `{{answers.ID}}`: the questions of the kind's
     /// path (from its `start`, its own branches of `@kind`).
     public let answerValues: AnswerValues
+    /// Whether any template reads `answers`: the value is built only then.
+    let readsAnswers: Bool
 
     public init(kind: LetterKind, texts: TextTable, templates: TemplateLibrary, rates: RateTable, graph: DialogueGraph) {
         self.kind = kind
@@ -71,26 +73,29 @@ public struct LetterDrafter: Sendable {
         self.graph = graph
         composer = LetterComposer(texts: texts, rates: rates)
         answerValues = AnswerValues(questions: graph.questions(reachableFrom: kind.start, computed: ["kind": kind.id]), format: composer.format)
+        readsAnswers = !Self.answerTags(templates).isEmpty
     }
 
     /// The tags of the kind's templates that read an answer off its path
     /// (`{{answers.ID}}` where ID is no question the kind asks): name and place.
     public func answersOffThePath() -> [(name: String, at: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
+        Self.answerTags(templates).filter { !answerValues.reads(Array($0.path.dropFirst())) }.map { ($0.path.joined(separator: "."), $0.at) }
+    }
+
+    /// Every tag of `templates` whose name starts with `answers.`, with its place.
+    static func answerTags(_ templates: TemplateLibrary) -> [(path: [String], at: SourceLocation)] {
+        var found: [([String], SourceLocation)] = []
         func walk(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .variable(let path, _, let at): check(path, at)
+                case .variable(let path, _, let at):
+                    if path.first == "answers", path.count > 1 { found.append((path, at)) }
                 case .section(let path, let children, _, let at):
-                    check(path, at)
+                    if path.first == "answers", path.count > 1 { found.append((path, at)) }
                     walk(children)
                 case .text, .partial: break
                 }
             }
-        }
-        func check(_ path: [String], _ at: SourceLocation) {
-            guard path.first == "answers", path.count > 1, !answerValues.reads(Array(path.dropFirst())) else { return }
-            found.append((path.joined(separator: "."), at))
         }
         for name in templates.templates.keys.sorted() { walk(templates.templates[name]?.nodes ?? []) }
         return found
@@ -136,7 +141,7 @@ public struct LetterDrafter: Sendable {
             values["tone"] = LetterComposer.tone(tone, late: true)
             context = .map(values)
         }
-        if case .map(var values) = context {
+        if readsAnswers, case .map(var values) = context {
             values["answers"] = answerValues.value(facts.answers)
             context = .map(values)
         }
