@@ -92,7 +92,22 @@ public struct Content: Sendable {
             for choice in question.choices { map[folded(choice)] = choice }
             words[question.id] = map
         }
-        return AnswerParser(choiceWords: words)
+        // The yes/no words and a duration's units of every language (its own first): a
+        // person may answer « yes » in a French session. 1 and 2 are yes and no always, and
+        // so are the canonical values (a saved session's), whatever languages are loaded.
+        var yesNo: [String: String] = ["1": YesNo.yes, "2": YesNo.no, YesNo.yes: YesNo.yes, YesNo.no: YesNo.no]
+        var days: Set<String> = []
+        var months: Set<String> = []
+        func list(_ table: TextTable, _ key: TextKey) -> [String] {
+            (table[key] ?? "").split(separator: ",").map { folded(String($0)) }.filter { !$0.isEmpty }
+        }
+        for table in tables.reversed() {
+            for word in list(table, .wordsNo) { yesNo[word] = YesNo.no }
+            for word in list(table, .wordsYes) { yesNo[word] = YesNo.yes }
+            days.formUnion(list(table, .wordsDays))
+            months.formUnion(list(table, .wordsMonths))
+        }
+        return AnswerParser(choiceWords: words, yesNoWords: yesNo, dayWords: days, monthWords: months)
     }
 }
 

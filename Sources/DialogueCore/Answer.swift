@@ -10,7 +10,8 @@ public struct Answer: Sendable, Codable, Equatable {
     public var value: String { values.first ?? "" }
 }
 
-/// The canonical yes/no values and the words accepted for them in any language.
+/// The canonical yes/no values, and the words accepted for them without content (the
+/// content's languages give theirs, `[words]` of each `texts.ini`).
 public enum YesNo {
     public static let yes = "oui"
     public static let no = "non"
@@ -128,17 +129,31 @@ private let accentFolding: [Character: String] = {
 public struct AnswerParser: Sendable {
     /// Accepted words for each choice question: word (folded) -> canonical value.
     public var choiceWords: [String: [String: String]]
+    /// Accepted yes/no words (folded) -> `YesNo.yes` or `YesNo.no`.
+    public var yesNoWords: [String: String]
+    /// Accepted units of a duration (folded), besides a bare number (days) and `m`.
+    public var dayWords: Set<String>
+    public var monthWords: Set<String>
 
-    public init(choiceWords: [String: [String: String]] = [:]) {
+    public init(
+        choiceWords: [String: [String: String]] = [:], yesNoWords: [String: String] = YesNo.words,
+        dayWords: Set<String> = Duration.dayWords, monthWords: Set<String> = Duration.monthWords
+    ) {
         self.choiceWords = choiceWords
+        self.yesNoWords = yesNoWords
+        self.dayWords = dayWords
+        self.monthWords = monthWords
     }
+
+    /// Whether `text` says yes (folded first).
+    public func saysYes(_ text: String) -> Bool { yesNoWords[folded(text)] == YesNo.yes }
 
     /// The canonical value of `raw` for `question`; `raw` is not empty.
     public func parse(_ raw: String, for question: Question) -> Result<String, Rejection> {
         let text = normalized(raw.trimmed)
         switch question.type {
         case .yesNo:
-            return YesNo.words[folded(text)].map { .success($0) } ?? .failure(.notYesNo)
+            return yesNoWords[folded(text)].map { .success($0) } ?? .failure(.notYesNo)
         case .choice:
             return parseChoice(text, question)
         case .text:
@@ -150,7 +165,7 @@ public struct AnswerParser: Sendable {
         case .percent:
             return Self.parsePercent(text).map { .success($0) } ?? .failure(.badPercent)
         case .duration:
-            return Duration(answer: text).map { .success($0.canonical) } ?? .failure(.badDuration)
+            return Duration(answer: text, dayWords: dayWords, monthWords: monthWords).map { .success($0.canonical) } ?? .failure(.badDuration)
         case .integer:
             return Self.parseInteger(text).map { .success(String($0)) } ?? .failure(.badInteger)
         case .email:
@@ -348,18 +363,20 @@ public struct Duration: Sendable, Equatable {
         self.unit = unit
     }
 
-    static let dayWords: Set<String> = ["j", "jour", "jours", "d", "day", "days"]
-    static let monthWords: Set<String> = ["m", "mois", "month", "months"]
+    /// The units read without content (the content's languages give theirs).
+    public static let dayWords: Set<String> = ["j", "jour", "jours", "d", "day", "days"]
+    public static let monthWords: Set<String> = ["m", "mois", "month", "months"]
 
-    /// `30`, `30 j`, `30 jours`, `30 days`, `2 mois`, `2 months`, `2m` (at most 3 digits).
-    public init?(answer: String) {
+    /// `30`, `30 j`, `30 jours`, `30 days`, `2 mois`, `2 months`, `2m` (at most 3 digits):
+    /// a bare number is days, `m` months (the canonical forms), and the words given.
+    public init?(answer: String, dayWords: Set<String> = Duration.dayWords, monthWords: Set<String> = Duration.monthWords) {
         let text = folded(answer)
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let word = text.dropFirst(digits.count).trimmed
         guard !digits.isEmpty, digits.count <= 3, let count = Int(digits) else { return nil }
-        if word.isEmpty || Self.dayWords.contains(word) {
+        if word.isEmpty || dayWords.contains(word) {
             self.init(count: count, unit: .days)
-        } else if Self.monthWords.contains(word) {
+        } else if word == "m" || monthWords.contains(word) {
             self.init(count: count, unit: .months)
         } else {
             return nil

@@ -242,7 +242,7 @@ public struct Engine: Sendable {
             if input == .pass { confirm(node, &state, &outputs) }
         case .answer(let raw):
             let text = folded(raw)
-            if text.isEmpty || YesNo.words[text] == YesNo.yes && Int(text) == nil {
+            if text.isEmpty || parser.saysYes(text) && Int(text) == nil {
                 confirm(node, &state, &outputs)
             } else if let number = Int(text), ids.indices.contains(number - 1), let question = graph.question(ids[number - 1]) {
                 state.current = question.id

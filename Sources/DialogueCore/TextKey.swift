@@ -62,6 +62,11 @@ public enum TextKey: String, Sendable, CaseIterable {
     case signsOnly = "ui.signs_only"
     case absent = "ui.absent"
     case yes = "ui.yes"
+    /// The words accepted as answers, comma-separated: yes and no, units of a duration.
+    case wordsYes = "words.yes"
+    case wordsNo = "words.no"
+    case wordsDays = "words.days"
+    case wordsMonths = "words.months"
     case no = "ui.no"
     case rejectedYesNo = "ui.rejected.yes_no"
     case rejectedChoice = "ui.rejected.choice"

@@ -15,7 +15,7 @@ extension App {
         let chosenKind = try letterKind(options, content)
         // PDF and Word bytes are not for a screen: said before the first question.
         if format.isBinary, options.output == nil || options.output == "-", terminal.outputIsTerminal {
-            throw Failure.usage(format == .pdf ? .pdfToTerminal : .docxToTerminal)
+            throw Failure.usage(format.entry.toTerminal ?? .pdfToTerminal)
         }
         // Say now, not after the last question, that the output cannot be written.
         if let path = options.output, path != "-" {
@@ -366,7 +366,7 @@ extension App {
                     }
                     letter = text
                 }
-            } else if !(answer.isEmpty || YesNo.words[answer] == YesNo.yes) {
+            } else if !(answer.isEmpty || session.engine.parser.saysYes(answer)) {
                 return
             }
             break

@@ -8,7 +8,8 @@ public enum Command: String, Sendable, CaseIterable {
     var formats: [OutputFormat] {
         switch self {
         case .run, .questions: return [.text, .json]
-        case .letter: return [.text, .markdown, .eml, .pdf, .docx, .json]
+        // Every format of the table, the letter with its facts (JSON) last.
+        case .letter: return OutputFormat.allCases.filter { $0 != .json } + [.json]
         case .check, .rates, .help, .completions, .manpage: return []
         }
     }
@@ -24,26 +25,6 @@ public enum Command: String, Sendable, CaseIterable {
         case .help: return .helpHelp
         case .completions: return .helpCompletions
         case .manpage: return .helpManpage
-        }
-    }
-}
-
-/// How a letter or a report is written.
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, markdown, eml, pdf, docx
-
-    /// A file format, not text: never written to a terminal.
-    var isBinary: Bool { self == .pdf || self == .docx }
-
-    /// The extension of a file written in this format.
-    var fileExtension: String {
-        switch self {
-        case .text: return "txt"
-        case .json: return "json"
-        case .markdown: return "md"
-        case .eml: return "eml"
-        case .pdf: return "pdf"
-        case .docx: return "docx"
         }
     }
 }

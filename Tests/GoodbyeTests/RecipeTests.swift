@@ -103,10 +103,19 @@ final class RecipeTests: XCTestCase {
     func testALanguageIsOneFolder() throws {
         let folder = try copyOfTheContent()
         try FileManager.default.copyItem(at: folder.appendingPathComponent("en"), to: folder.appendingPathComponent("xx"))
+        // Its own words for yes, no and a duration's units, in its texts only.
+        let texts = folder.appendingPathComponent("xx/texts.ini")
+        try (try String(contentsOf: texts, encoding: .utf8)).replacingOccurrences(of: "yes = yes, y\nno = no, n\ndays = d, day, days\n",
+            with: "yes = ja\nno = nein\ndays = tag, tage\n").write(to: texts, atomically: true, encoding: .utf8)
         XCTAssertEqual(ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics.map(\.description), [])
         let content = try ContentLoader.load(from: folder)
         XCTAssertNotNil(content.texts["xx"])
-        let terminal = KeyedTerminal(lines: Signs.typed(Signs.mask("payment.pays_late"), language: "en") + ["", "6", "no"])
+        let parser = content.parser(for: "xx")
+        XCTAssertTrue(parser.saysYes("Ja"))
+        XCTAssertEqual(parser.parse("nein", for: Question(id: "q", type: .yesNo)), .success(YesNo.no))
+        XCTAssertEqual(parser.parse("30 Tage", for: Question(id: "q", type: .duration)), .success("30"))
+        let lines = Signs.typed(Signs.mask("payment.pays_late"), language: "en").map { $0 == "yes" ? "ja" : "nein" }
+        let terminal = KeyedTerminal(lines: lines + ["", "6", "nein"])
         let status = App(terminal: terminal, environment: [:], content: content).run(["--lang", "xx", "--date", "2026-11-29"])
         XCTAssertEqual(status, 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("You can leave: one reason is enough."), terminal.stdout)
