@@ -15,8 +15,12 @@ let package = Package(
         .target(name: "LineEditing"),
         .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
         .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
+        /// The writer of the built-in content's Swift source: build time only, never in the program.
+        .target(name: "ContentGeneration", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"]),
         /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
-        .executableTarget(name: "goodbye-compile-content", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition"]),
+        .executableTarget(
+            name: "goodbye-compile-content", dependencies: ["ContentGeneration", "ContentLoading", "DialogueCore", "LetterComposition"]
+        ),
         .plugin(name: "BuiltInContentPlugin", capability: .buildTool(), dependencies: ["goodbye-compile-content"]),
         .target(name: "BuiltInContent", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"], plugins: ["BuiltInContentPlugin"]),
         .target(
@@ -36,7 +40,7 @@ let package = Package(
             name: "GoodbyeTests",
             dependencies: [
                 "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating", "LetterComposition",
-                "goodbye", "goodbye-compile-content", "goodbye-bench",
+                "goodbye", "goodbye-compile-content", "goodbye-bench", "ContentGeneration",
             ],
             exclude: ["Golden", "Fixtures", "Support/parse-eml.py"]
         ),

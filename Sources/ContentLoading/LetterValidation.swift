@@ -22,16 +22,16 @@ struct LetterValidation {
                     found[diagnostic.description] = diagnostic
                     continue
                 }
-                for part in ["subject", "body", "closing"] where drafter.templates.templates[part] == nil {
-                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)/\(part).mustache", line: 0,
-                        Message(.diagPartMissing, ["name": part, "kind": kind.id]))
+                for part in LetterPart.required where drafter.templates.templates[part.rawValue] == nil {
+                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)/\(part.rawValue).mustache", line: 0,
+                        Message(.diagPartMissing, ["name": part.rawValue, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
                 // The shared parts (sender, signature…): a letter without them would drop its
                 // signature silently (a kind's folder may hold its own).
-                for part in LetterKind.sharedParts where drafter.templates.templates[part] == nil {
-                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(part).mustache", line: 0,
-                        Message(.diagPartMissing, ["name": part, "kind": kind.id]))
+                for part in LetterPart.shared where drafter.templates.templates[part.rawValue] == nil {
+                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(part.rawValue).mustache", line: 0,
+                        Message(.diagPartMissing, ["name": part.rawValue, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
                 // An answer the kind never asks would be null in every letter: said here, not by a blank.

@@ -101,7 +101,7 @@ extension App {
         }
         guard problems.isEmpty else { throw Failure(.dataError, problems.messages + [Message(.batchNothingWritten)]) }
         if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings.messages + [Message(.strictRefused)]) }
-        for warning in warnings.messages { terminal.writeError("goodbye: " + typography(texts.render(warning), texts) + "\n") }
+        tell(warnings.messages, texts)
         try Files.makeFolder(folder)
         if let firstExisting {
             throw Failure(.cantCreate, .batchExists, ["count": String(existing), "path": printable(firstExisting)])
@@ -144,8 +144,7 @@ extension App {
         Interrupt.clearProgress()
         progress.end()
         Files.flush()
-        let done = texts.text(.batchWritten, ["count": String(written), "folder": printable(folder)])
-        terminal.writeError("goodbye: " + typography(done, texts) + "\n")
+        tell(Message(.batchWritten, ["count": String(written), "folder": printable(folder)]), texts)
     }
 
     /// Named from the client: the company, or the person's name, or the row.
@@ -258,8 +257,7 @@ private struct Progress {
         done += 1
         guard shown, done * 100 / total != percent else { return }
         percent = done * 100 / total
-        let line = texts.text(key, ["number": String(done), "total": String(total)])
-        app.terminal.writeError("\r\u{1B}[2Kgoodbye: " + app.typography(line, texts))
+        app.tell(line: texts.text(key, ["number": String(done), "total": String(total)]), texts, redrawn: true)
     }
 
     func end() {

@@ -79,9 +79,7 @@ extension App {
                 } catch {
                     guard options.session == nil else { throw error }
                     saving = false
-                    for message in error.messages + [Message(.sessionNotSaving)] {
-                        terminal.writeError("goodbye: " + typography(texts.render(message), texts) + "\n")
-                    }
+                    tell(error.messages + [Message(.sessionNotSaving)], texts)
                     session?.resumeHint = nil
                     onInterrupt(texts.text(.notSaved))
                 }
@@ -97,7 +95,7 @@ extension App {
         guard case .finished(var state) = end else {
             if saving, let store, case .quit(let state) = end { try store.save(state) }
             let hint = saving ? store.map { resumeHint($0, isLetter: isLetter, kind: chosenKind.id, texts: texts) } ?? Message(.notSaved) : Message(.notSaved)
-            terminal.writeError("goodbye: " + typography(texts.render(hint), texts) + "\n")
+            tell(hint, texts)
             return
         }
         if saving { try store?.save(state, finished: true) }
@@ -125,7 +123,7 @@ extension App {
             let bytes = output.bytes(letter)
             if let path = options.output, path != "-" {
                 try Files.write(bytes: bytes, to: path, force: options.force)
-                terminal.writeError("goodbye: " + presenter.typography(texts.text(.letterSaved, ["path": printable(path)])) + "\n")
+                tell(Message(.letterSaved, ["path": printable(path)]), texts)
             } else {
                 terminal.writeBytes(bytes)
             }
@@ -178,11 +176,11 @@ extension App {
     /// (the sender's is required: `LetterOutput.missing`).
     func noteMissingAddresses(_ letter: Letter, _ texts: TextTable) {
         for (address, id) in [(letter.email.toAddress, LetterQuestion.clientEmail)] where address == nil {
-            terminal.writeError("goodbye: " + typography(texts.text(.emailNoAddress, ["id": id.rawValue]), texts) + "\n")
+            tell(Message(.emailNoAddress, ["id": id.rawValue]), texts)
         }
         // The draft names its enclosures (« P. J. : … ») but carries none: the person attaches them.
         if !letter.enclosures.isEmpty {
-            terminal.writeError("goodbye: " + typography(texts.text(.emailAttach, ["text": letter.enclosures.joined(separator: " ")]), texts) + "\n")
+            tell(Message(.emailAttach, ["text": letter.enclosures.joined(separator: " ")]), texts)
         }
     }
 
@@ -211,12 +209,12 @@ extension App {
         guard let path = SessionStore.defaultPath(environment, letter: isLetter) else {
             // No HOME and no XDG_STATE_HOME: said before the first question, not after the last.
             let texts = messages(options)
-            terminal.writeError("goodbye: " + typography(texts.text(.noSessionFolder), texts) + "\n")
+            tell(Message(.noSessionFolder), texts)
             return nil
         }
         if let former = SessionStore.moveFormer(environment, letter: isLetter) {
             let texts = messages(options)
-            terminal.writeError("goodbye: " + typography(texts.text(.sessionMoved, ["file": printable(former), "path": printable(path)]), texts) + "\n")
+            tell(Message(.sessionMoved, ["file": printable(former), "path": printable(path)]), texts)
         }
         return SessionStore(path: path, content: content)
     }
@@ -290,8 +288,7 @@ extension App {
         guard let file else { return }
         let reached = Set(onPath)
         for (id, line) in file.lines.sorted(by: { $0.value < $1.value }) where !reached.contains(id) {
-            let note = texts.text(.ignoredAnswer, ["location": "\(printable(path)):\(line)", "id": id])
-            terminal.writeError("goodbye: " + typography(note, texts) + "\n")
+            tell(Message(.ignoredAnswer, ["location": "\(printable(path)):\(line)", "id": id]), texts)
         }
     }
 
@@ -303,7 +300,7 @@ extension App {
         var letterInReport = letter
         if let letter, let path = options.output, path != "-" {
             try Files.write(letter, to: path, force: options.force)
-            terminal.writeError("goodbye: " + presenter.typography(presenter.texts.text(.letterSaved, ["path": printable(path)])) + "\n")
+            tell(Message(.letterSaved, ["path": printable(path)]), presenter.texts)
             letterInReport = nil
         }
         if let report, format == .json {
@@ -375,7 +372,7 @@ extension App {
             try Files.write(letter, to: file, force: false)
             say(presenter.wrapped(texts.text(.saveDone, ["path": file])) + "\n")
         } catch {
-            for message in error.messages { terminal.writeError("goodbye: " + presenter.typography(texts.render(message)) + "\n") }
+            tell(error.messages, texts)
         }
     }
 }

@@ -79,7 +79,7 @@ extension App {
         guard !warnings.isEmpty else { return }
         if strict { throw Failure(.dataError, warnings.map { Message(.warning, ["text": texts.render($0.message)]) } + [Message(.strictRefused)]) }
         for warning in warnings {
-            terminal.writeError("goodbye: " + typography(texts.text(.warning, ["text": texts.render(warning.message)]), texts) + "\n")
+            tell(Message(.warning, ["text": texts.render(warning.message)]), texts)
         }
     }
 }

@@ -38,7 +38,7 @@ public struct App {
         } catch {
             let texts = messages(arguments)
             // Values echoed from the command line lose escapes, bells and bidi overrides.
-            for message in error.messages { terminal.writeError("goodbye: " + typography(printable(texts.render(message)), texts) + "\n") }
+            for message in error.messages { tell(line: printable(texts.render(message)), texts) }
             return error.code.rawValue
         }
     }
@@ -62,6 +62,20 @@ public struct App {
     /// French typography for French text; other languages as written.
     func typography(_ text: String, _ texts: TextTable) -> String {
         texts.language == "fr" ? frenchTypography(text) : text
+    }
+
+    /// The one way a note, a warning or an error reaches stderr: each message rendered in
+    /// the language of `texts`, its typography applied, on a `goodbye: ` line.
+    func tell(_ messages: [Message], _ texts: TextTable) {
+        for message in messages { tell(line: texts.render(message), texts) }
+    }
+
+    func tell(_ message: Message, _ texts: TextTable) { tell([message], texts) }
+
+    /// A line already rendered; `redrawn`: a progress line written over the last one.
+    func tell(line: String, _ texts: TextTable, redrawn: Bool = false) {
+        let text = "goodbye: " + typography(line, texts)
+        terminal.writeError(redrawn ? "\r\u{1B}[2K" + text : text + "\n")
     }
 
     /// The messages of the language asked for, even when the command line or the content

@@ -43,11 +43,20 @@ public struct LetterKind: Sendable, Equatable {
     /// The kind drafted when none is named.
     public static let defaultId = "farewell"
 
-    /// The templates every kind provides in its folder; the others are shared by the
-    /// kinds of a language (`LANG/letters/*.mustache`): sender, recipient, signature, and
-    /// the e-mail's closing formula (a kind's folder may hold its own).
-    public static let parts = ["subject", "body", "closing", "enclosures"]
-    public static let sharedParts = ["sender", "recipient", "signature", "email-closing", "email-signature"]
+}
+
+/// The parts of a letter, each one template: the names the drafter renders and
+/// `goodbye check` requires, spelt here only.
+public enum LetterPart: String, Sendable, CaseIterable {
+    case sender, recipient, subject, body, closing, signature, enclosures
+    case emailClosing = "email-closing"
+    case emailSignature = "email-signature"
+
+    /// The parts every kind has in its own folder (`LANG/letters/KIND/`); `enclosures` may be left out.
+    public static let required: [LetterPart] = [.subject, .body, .closing]
+    /// The parts the kinds of a language share (`LANG/letters/*.mustache`); a kind's
+    /// folder may hold its own.
+    public static let shared: [LetterPart] = [.sender, .recipient, .signature, .emailClosing, .emailSignature]
 }
 
 /// Drafts letters of one kind in one language. Pure: the answers, today's date and
@@ -145,13 +154,13 @@ public struct LetterDrafter: Sendable {
             values["answers"] = answerValues.value(facts.answers)
             context = .map(values)
         }
-        func render(_ part: String) throws(TemplateError) -> String {
-            guard templates.templates[part] != nil else { return "" }
-            return try templates.render(part, context: context, escaping: .none, strict: true)
+        func render(_ part: LetterPart) throws(TemplateError) -> String {
+            guard templates.templates[part.rawValue] != nil else { return "" }
+            return try templates.render(part.rawValue, context: context, escaping: .none, strict: true)
         }
         var letter = Letter(kind: kind.id, language: texts.language)
-        letter.sender = Letter.lines(try render("sender"))
-        letter.recipient = Letter.lines(try render("recipient"))
+        letter.sender = Letter.lines(try render(.sender))
+        letter.recipient = Letter.lines(try render(.recipient))
         // NF Z10-011: the last line of an address, postcode and town, in capitals.
         if !facts.text(.clientCity).isEmpty, let last = letter.recipient.indices.last {
             letter.recipient[last] = letter.recipient[last].uppercased()
@@ -161,13 +170,13 @@ public struct LetterDrafter: Sendable {
             ["addressee": .string(composer.runningAddressee(facts)), "date": .string(composer.format.date(facts.today))])
         letter.sendingMode = facts.flag(.registered) || kind.registered ? texts[TextKey.letterRegistered] : nil
         letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
-        letter.subject = Letter.lines(try render("subject")).joined(separator: " ")
+        letter.subject = Letter.lines(try render(.subject)).joined(separator: " ")
         letter.salutation = composer.format.fill(TextKey.letterSalutation, ["appel": .string(composer.appel(facts))])
         letter.salutationBeforeSubject = texts[TextKey.letterSubjectPosition] == "after_salutation"
-        letter.body = Letter.blocks(try render("body"))
-        letter.closing = Letter.blocks(try render("closing"))
-        letter.signature = Letter.lines(try render("signature"))
-        letter.enclosures = Letter.lines(try render("enclosures"))
+        letter.body = Letter.blocks(try render(.body))
+        letter.closing = Letter.blocks(try render(.closing))
+        letter.signature = Letter.lines(try render(.signature))
+        letter.enclosures = Letter.lines(try render(.enclosures))
         if !facts.invoices.isEmpty { letter.statement = statement }
         // The e-mail: the closing's last block is the formule de politesse, which an
         // e-mail replaces with its own formula (and says when the letter is also posted).
@@ -175,8 +184,8 @@ public struct LetterDrafter: Sendable {
         letter.email.fromAddress = facts.text(.senderEmail).nonEmpty
         letter.email.toName = composer.addressee(facts)
         letter.email.toAddress = facts.text(.clientEmail).nonEmpty
-        letter.email.closing = letter.closing.dropLast() + Letter.blocks(try render("email-closing"))
-        letter.email.signature = Letter.lines(try render("email-signature"))
+        letter.email.closing = letter.closing.dropLast() + Letter.blocks(try render(.emailClosing))
+        letter.email.signature = Letter.lines(try render(.emailSignature))
         return letter
     }
 }

@@ -99,7 +99,7 @@ if plainFiles {
 // Two figures against the same reference: the template engine alone (every part of the
 // letter rendered from its prepared data), and the whole drafting (answers checked, data
 // prepared with its dates and amounts formatted, parts rendered, laid out, written).
-let parts = ["sender", "recipient", "subject", "body", "closing", "signature", "enclosures"]
+let parts = ([.sender, .recipient, .subject, .body, .closing, .signature, .enclosures] as [LetterPart]).map(\.rawValue)
 let engineText = parts.map { try! drafter.templates.render($0, context: context, escaping: .none, strict: true) }.joined()
 guard engineText.utf8.count > plain.letter().utf8.count / 2 else { print("bench: the parts rendered are too short"); exit(1) }
 // `goodbye-bench ROOT N engine|draft|plain`: one of the three alone, for a profiler or

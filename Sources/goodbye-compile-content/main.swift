@@ -4,6 +4,7 @@
 // Everything `goodbye check` checks is checked here: any problem is printed as
 // `FILE:LINE:COLUMN: error: ...` and fails the build, so a program is never built with
 // content that `goodbye check` would refuse.
+import ContentGeneration
 import ContentLoading
 import DialogueCore
 import FoundationEssentials

@@ -1,4 +1,5 @@
 import BuiltInContent
+@testable import ContentGeneration
 @testable import ContentLoading
 import DialogueCore
 import LetterComposition
