@@ -463,7 +463,7 @@ final class HostileInputTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let rows = try String(contentsOf: BatchTests.example, encoding: .utf8).components(separatedBy: "\n")
         let csv = folder.appendingPathComponent("c.csv")
-        try ([rows[0]] + (0..<3000).map { rows[1].replacingOccurrences(of: "Société Dupont", with: "Société Dupont \($0)") })
+        try ([rows[0]] + (0..<1000).map { rows[1].replacingOccurrences(of: "Société Dupont", with: "Société Dupont \($0)") })
             .joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("o")
         let process = Process()
@@ -480,7 +480,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 130)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
         XCTAssertGreaterThan(names.count, 0)
-        XCTAssertLessThan(names.count, 3000, "stopped before the end")
+        XCTAssertLessThan(names.count, 1000, "stopped before the end")
         XCTAssertEqual(names.filter { $0.hasSuffix(".tmp") }, [])
         for name in names {
             XCTAssertTrue(try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8).hasSuffix("Claire Martin\n"), "\(name) is whole")

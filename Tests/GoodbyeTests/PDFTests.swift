@@ -4,6 +4,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 @testable import LetterComposition
+import Synchronization
 import XCTest
 
 /// `--format pdf`: every PDF is checked by real PDF tools (qpdf, poppler's pdftotext):
@@ -22,7 +23,7 @@ final class PDFTests: XCTestCase {
     static let pdf = PDFLetterWriter(fonts: BuiltInContent.fonts, label: { $0 + "\u{A0}: " + $1 }, pageNumber: { "\($0)/\($1)" })
 
     /// Text without its spaces: justified, wrapped and thin-spaced text compares equal.
-    func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    static func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
 
     /// Every kind in both languages, every sample variant, and a letter with twenty
     /// invoices: valid for qpdf, its text the letter's, its recipient in the window.
@@ -50,25 +51,39 @@ final class PDFTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(letters.count, 50)
-        var multiPage = 0
-        for (name, letter) in letters {
+        // Each letter checked on its own (qpdf, pdftotext), on every core; the findings
+        // are asserted here, on the test's thread.
+        let found = Mutex<(problems: [String], multiPage: Int)>(([], 0))
+        let drafted = letters
+        DispatchQueue.concurrentPerform(iterations: drafted.count) { index in
+            let (name, letter) = drafted[index]
+            var problems: [String] = []
+            var pagesOver = 0
+            defer { found.withLock { $0.problems += problems; $0.multiPage += pagesOver } }
             // The content's own words are all drawn by the fonts (answers are checked by the shell).
-            XCTAssertEqual(PDFLetterWriter.unprintable(Self.text.write(letter), fonts: BuiltInContent.fonts), [], name)
+            let missing = PDFLetterWriter.unprintable(Self.text.write(letter), fonts: BuiltInContent.fonts)
+            if !missing.isEmpty { problems.append("\(name): unprintable \(missing)") }
             let path = folder.appendingPathComponent(name + ".pdf").path
-            try Data(Self.pdf.write(letter)).write(to: URL(fileURLWithPath: path))
-            let check = try run("/usr/bin/qpdf", ["--check", path])
-            XCTAssertEqual(check.status, 0, "\(name): \(check.output)")
-            let extracted = try run("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
-            let pages = extracted.output.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-            let all = squeezed(extracted.output)
-            for line in Self.text.write(letter).split(separator: "\n") {
-                XCTAssertTrue(all.contains(squeezed(String(line))), "\(name): «\(line)» not in the PDF")
-            }
-            if pages.count > 1 {
-                multiPage += 1
-                XCTAssertTrue(extracted.output.contains("1/\(pages.count)"), "\(name): page numbers")
+            do {
+                try Data(Self.pdf.write(letter)).write(to: URL(fileURLWithPath: path))
+                let check = try runTool("/usr/bin/qpdf", ["--check", path])
+                if check.status != 0 { problems.append("\(name): \(check.output)") }
+                let extracted = try runTool("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+                let pages = extracted.output.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                let all = Self.squeezed(extracted.output)
+                for line in Self.text.write(letter).split(separator: "\n") where !all.contains(Self.squeezed(String(line))) {
+                    problems.append("\(name): «\(line)» not in the PDF")
+                }
+                if pages.count > 1 {
+                    pagesOver = 1
+                    if !extracted.output.contains("1/\(pages.count)") { problems.append("\(name): page numbers") }
+                }
+            } catch {
+                problems.append("\(name): \(error)")
             }
         }
+        let (problems, multiPage) = found.withLock { $0 }
+        XCTAssertEqual(problems, [])
         XCTAssertGreaterThan(multiPage, 0, "the letters with twenty-five invoices take two pages")
     }
 
