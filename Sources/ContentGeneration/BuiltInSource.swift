@@ -27,11 +27,16 @@ public enum BuiltInSource {
         for language in languages {
             source += "        case \(literal(language)): return \(dictionary(content.texts[language]?.values ?? [:]))\n"
         }
-        source += "        default: return nil\n        }\n    },\n    words: { language in\n        switch language {\n"
+        source += "        default: return nil\n        }\n    },\n    parser: { language in\n        switch language {\n"
+        // Each language's parser as the content folder builds it: the words of its
+        // choices, and the yes/no and duration words of every language.
         for language in languages {
-            let words = content.parser(for: language).choiceWords
+            let parser = content.parser(for: language)
+            let words = parser.choiceWords
             let entries = words.keys.sorted().map { "\(literal($0)): \(dictionary(words[$0]!))" }
-            source += "        case \(literal(language)): return [\(entries.isEmpty ? ":" : entries.joined(separator: ", "))]\n"
+            source += "        case \(literal(language)): return AnswerParser(choiceWords: [\(entries.isEmpty ? ":" : entries.joined(separator: ", "))], "
+                + "yesNoWords: \(inline(parser.yesNoWords)), dayWords: \(list(parser.dayWords.sorted())), "
+                + "monthWords: \(list(parser.monthWords.sorted())))\n"
         }
         source += "        default: return nil\n        }\n    },\n    structure: { CompiledContent.Structure(\n"
         source += "        graph: \(graph(content.graph)),\n        kinds: \(kinds(content.kinds)),\n        rates: \(rates(content.rates))) },\n"

@@ -17,8 +17,9 @@ public struct CompiledContent: Sendable {
     public let files: @Sendable () -> [String: String]
     /// A language's text table (texts and messages merged).
     public let texts: @Sendable (String) -> [String: String]?
-    /// A language's accepted words for each choice question.
-    public let words: @Sendable (String) -> [String: [String: String]]?
+    /// A language's answer parser: the words of its choices, and the yes/no and
+    /// duration words of every language.
+    public let parser: @Sendable (String) -> AnswerParser?
     /// The graph, the letter kinds (without their samples) and the rates.
     public let structure: @Sendable () -> Structure
     /// The templates of a kind in a language, parsed: its own and the shared ones.
@@ -27,14 +28,14 @@ public struct CompiledContent: Sendable {
     public init(
         languages: [String], files: @escaping @Sendable () -> [String: String],
         texts: @escaping @Sendable (String) -> [String: String]?,
-        words: @escaping @Sendable (String) -> [String: [String: String]]?, structure: @escaping @Sendable () -> Structure,
+        parser: @escaping @Sendable (String) -> AnswerParser?, structure: @escaping @Sendable () -> Structure,
         templates: @escaping @Sendable (_ language: String, _ kind: String) -> [String: Template]?
     ) {
         self.templates = templates
         self.languages = languages
         self.files = files
         self.texts = texts
-        self.words = words
+        self.parser = parser
         self.structure = structure
     }
 
@@ -57,7 +58,7 @@ public struct CompiledContent: Sendable {
         var parsers: [String: AnswerParser] = [:]
         for code in languages where language == nil || language == code {
             texts[code] = TextTable(language: code, values: self.texts(code) ?? [:])
-            parsers[code] = AnswerParser(choiceWords: words(code) ?? [:])
+            parsers[code] = parser(code) ?? AnswerParser()
         }
         var content = Content(graph: structure.graph, texts: texts, letters: [:], kinds: structure.kinds,
             rates: structure.rates, parsers: parsers)

@@ -105,3 +105,20 @@ private struct LetterKindSummary: Equatable {
         (id, start, ask, decisions, registered) = (kind.id, kind.start, kind.ask, kind.decisions, kind.registered)
     }
 }
+
+extension BuiltInContentTests {
+    /// The built-in parsers accept what a content folder's accept: the words of the
+    /// choices, and the yes/no and duration words of every language's `[words]`.
+    func testTheBuiltInParsersAreTheContentFoldersParsers() throws {
+        let folder = try ContentLoader.load(from: Paths.content)
+        for language in ["fr", "en"] {
+            let built = BuiltInContent.compiled.content(language: language).parser(for: language)
+            let loaded = folder.parser(for: language)
+            XCTAssertEqual(built.choiceWords, loaded.choiceWords, language)
+            XCTAssertEqual(built.yesNoWords, loaded.yesNoWords, language)
+            XCTAssertEqual(built.dayWords, loaded.dayWords, language)
+            XCTAssertEqual(built.monthWords, loaded.monthWords, language)
+            XCTAssertEqual(built.yesNoWords["yes"], YesNo.yes, "an English word in any session")
+        }
+    }
+}
