@@ -14,8 +14,8 @@ extension App {
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
         // PDF and Word bytes are not for a screen: said before the first question.
-        if format.isBinary, options.output == nil || options.output == "-", terminal.outputIsTerminal {
-            throw Failure.usage(format.entry.toTerminal ?? .pdfToTerminal)
+        if let refusal = format.entry.toTerminal, options.output == nil || options.output == "-", terminal.outputIsTerminal {
+            throw Failure.usage(refusal)
         }
         // Say now, not after the last question, that the output cannot be written.
         if let path = options.output, path != "-" {

@@ -42,9 +42,10 @@ struct LetterFormat: Sendable {
     /// What `--format` takes.
     let id: String
     let fileExtension: String
-    /// Bytes that are no text (a PDF, a Word file): refused on a terminal, with `toTerminal`.
-    var isBinary = false
+    /// For bytes that are no text (a PDF, a Word file): the refusal to write them on a
+    /// terminal. A format that has one is binary.
     var toTerminal: MessageKey?
+    var isBinary: Bool { toTerminal != nil }
     /// Letters whose answers hold characters its fonts cannot draw are refused (PDF).
     var needsGlyphs = false
     /// The file's bytes, written with the writers `output` prepared.
@@ -69,7 +70,7 @@ struct LetterFormat: Sendable {
             missing: { letter in
                 letter.email.fromAddress == nil ? [Message(.emailNoSender, ["id": LetterQuestion.senderEmail.rawValue])] : []
             }),
-        LetterFormat(id: "pdf", fileExtension: "pdf", isBinary: true, toTerminal: .pdfToTerminal, needsGlyphs: true) { output, letter in
+        LetterFormat(id: "pdf", fileExtension: "pdf", toTerminal: .pdfToTerminal, needsGlyphs: true) { output, letter in
             let texts = output.texts
             let ordinals = texts.text(TextKey.formatOrdinalSuffixes).split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
             return PDFLetterWriter(fonts: BuiltInContent.fonts, label: output.label, ordinalSuffixes: ordinals) {
@@ -77,7 +78,7 @@ struct LetterFormat: Sendable {
             }
             .write(letter)
         },
-        LetterFormat(id: "docx", fileExtension: "docx", isBinary: true, toTerminal: .docxToTerminal) { output, letter in
+        LetterFormat(id: "docx", fileExtension: "docx", toTerminal: .docxToTerminal) { output, letter in
             let texts = output.texts
             let names = Dictionary(uniqueKeysWithValues: DOCXLetterWriter.Style.allCases.map { ($0, texts.text(LetterOutput.styleName($0))) })
             return DOCXLetterWriter(date: output.today.iso, styleNames: names, label: output.label).write(letter)
