@@ -36,13 +36,19 @@ let package = Package(
         .testTarget(name: "DialogueCoreTests", dependencies: ["DialogueCore"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LetterTemplatingTests", dependencies: ["LetterTemplating"], exclude: ["mustache-spec"]),
+        /// What the test targets share: the repository's paths, launched processes with
+        /// their watchdog, the French checks, the content's signs, copies of the content.
+        .target(name: "TestSupport", dependencies: ["ContentLoading", "DialogueCore"], path: "Tests/Support"),
+        .testTarget(name: "LetterCompositionTests", dependencies: ["LetterComposition", "ContentLoading", "DialogueCore", "LetterTemplating", "TestSupport"]),
+        .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "DialogueCore", "TestSupport"], exclude: ["Fixtures"]),
+        /// The program: in process (`App` on a scripted terminal) unless only a process shows it.
         .testTarget(
             name: "GoodbyeTests",
             dependencies: [
                 "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating", "LetterComposition",
-                "goodbye", "goodbye-compile-content", "goodbye-bench", "ContentGeneration",
+                "goodbye", "goodbye-compile-content", "goodbye-bench", "ContentGeneration", "TestSupport",
             ],
-            exclude: ["Golden", "Fixtures", "Support/parse-eml.py"]
+            exclude: ["Golden", "Support/parse-eml.py"]
         ),
     ]
 )

@@ -47,7 +47,7 @@ public struct ContentError: Error, Sendable {
 }
 
 /// The stable codes of `goodbye check` and of answer-file problems, one per kind of
-/// mistake, each with a fixture under Tests/GoodbyeTests/Fixtures/check (GB000–GB020).
+/// mistake, each with a fixture under Tests/ContentLoadingTests/Fixtures (GB000–GB020).
 public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     /// The content folder does not exist.
     case contentFolderMissing = "GB000"

@@ -2,6 +2,7 @@ import ContentLoading
 import GoodbyeCLI
 import Foundation
 import DialogueCore
+import TestSupport
 import XCTest
 
 final class AnswerFileTests: XCTestCase {

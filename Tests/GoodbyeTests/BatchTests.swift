@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// `goodbye letter --batch FILE.csv --out-dir DIR`: a spreadsheet in, one letter per row

@@ -4,6 +4,7 @@ import BuiltInContent
 import DialogueCore
 import LetterComposition
 import Foundation
+import TestSupport
 import XCTest
 
 /// Issue 15: the content is compiled into the program at build time. What it holds must

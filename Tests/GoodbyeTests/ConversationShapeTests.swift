@@ -1,6 +1,7 @@
 import ContentLoading
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// Only the questions that matter, numbered honestly, and the reflection given back:

@@ -4,6 +4,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 @testable import LetterComposition
+import TestSupport
 import XCTest
 
 /// `--format docx`: the letter as a Word document to edit, checked by Python's zipfile

@@ -1,6 +1,7 @@
 import ContentLoading
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// `goodbye run --answers F --no-input --format json` against the contract's rule,

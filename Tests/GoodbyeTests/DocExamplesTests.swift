@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The command examples of the README and the guides run as written (a doc-test), so

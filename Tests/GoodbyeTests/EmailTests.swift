@@ -3,6 +3,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 import LetterComposition
+import TestSupport
 import XCTest
 
 /// `--format eml`: every e-mail is parsed back by Python's `email` package, an

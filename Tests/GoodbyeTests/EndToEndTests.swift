@@ -1,15 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 
-/// The built binary, driven as a user or a script would: piped answers, exit codes.
+/// The program driven as a user or a script would: piped answers, exit codes. In
+/// process like most tests; the whole session with its letter, and the end of input,
+/// through the built binary too (`main.swift`, standard input read by the process).
 final class EndToEndTests: XCTestCase {
     /// Lines typed for the article's questions, in the order the content asks them (yes to
     /// the signs of `mask`, `Signs`), then Enter at the review.
     static func typed(_ mask: Int = 0) -> [String] { Signs.typed(mask) + [""] }
 
     /// Runs with piped lines, then one more empty line: no to the closing reflection.
-    func run(_ lines: [String], _ arguments: [String] = []) throws -> Outcome {
-        try goodbye(arguments, stdin: (lines + [""]).joined(separator: "\n") + "\n")
+    func run(_ lines: [String], _ arguments: [String] = [], binary: Bool = false) throws -> Outcome {
+        let stdin = (lines + [""]).joined(separator: "\n") + "\n"
+        return try binary ? goodbyeBinary(arguments, stdin: stdin) : goodbye(arguments, stdin: stdin)
     }
 
     func testPipedAnswersReachStay() throws {
@@ -43,7 +47,7 @@ final class EndToEndTests: XCTestCase {
         let signs = Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "reluctance.no_desire", "reluctance.dreads_meetings")
         let letter = ["oui", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "1", "Studio Nord", "2", "Paul Durand",
             "5 avenue Foch", "75008 Paris", "", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
-        let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"])
+        let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"], binary: true)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Partez, et sans tarder."))
         XCTAssertTrue(outcome.stdout.contains("Plusieurs raisons de quitter ce client sont établies"))
@@ -71,7 +75,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testEndOfInputBeforeTheEndExits1() throws {
-        let outcome = try goodbye([], stdin: "oui\nnon\n")
+        let outcome = try goodbyeBinary([], stdin: "oui\nnon\n")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("la saisie s’est terminée avant la fin des questions"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("S’il a des exercices ou des défis à réaliser"), "names the question as asked")

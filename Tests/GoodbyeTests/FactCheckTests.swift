@@ -3,6 +3,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 import LetterComposition
+import TestSupport
 import XCTest
 
 /// A letter that may go by registered post: every case of "Letters you can send by

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import LetterTemplating
+import TestSupport
 import XCTest
 
 /// Everything French the program prints or writes passes Scripts/check-french (Grammalecte and Hunspell).

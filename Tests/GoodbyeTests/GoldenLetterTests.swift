@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// Golden letters: `Golden/letters/NAME.answers` in, `NAME.txt` out, exactly.

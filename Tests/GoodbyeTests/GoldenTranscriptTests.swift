@@ -2,6 +2,7 @@ import ContentLoading
 import GoodbyeCLI
 import DialogueCore
 import Foundation
+import TestSupport
 import XCTest
 
 /// Golden transcripts: `NAME.in` (arguments in a `# args:` line, then the lines typed)

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// Issue 22, the families fixed so far: batch names that collide, an output over an

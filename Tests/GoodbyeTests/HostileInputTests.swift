@@ -1,6 +1,7 @@
 import ContentLoading
 import GoodbyeCLI
 import Foundation
+import TestSupport
 import XCTest
 
 /// Hostile input, everywhere: the contract's exit code, a `goodbye:` message, and

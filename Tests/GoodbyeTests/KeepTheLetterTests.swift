@@ -1,6 +1,7 @@
 import ContentLoading
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// The letter is kept: offered as a file at the end of a session at a terminal, never

@@ -1,5 +1,6 @@
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// The families a business lawyer found in the letters of the whole ladder (issue 21),

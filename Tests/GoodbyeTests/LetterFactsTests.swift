@@ -1,6 +1,7 @@
 import Foundation
 import GoodbyeCLI
 import LetterComposition
+import TestSupport
 import XCTest
 
 /// Facts that would make a letter false are errors (65, nothing written); doubtful

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// Letters for every tone, civility, client type, number of invoices and pro bono:

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The help, the manual page and the completion scripts come from the one option table:

@@ -5,6 +5,7 @@ import Foundation
 import GoodbyeCLI
 @testable import LetterComposition
 import Synchronization
+import TestSupport
 import XCTest
 
 /// `--format pdf`: every PDF is checked by real PDF tools (qpdf, poppler's pdftotext):

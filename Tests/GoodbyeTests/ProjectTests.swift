@@ -1,5 +1,6 @@
 import ContentLoading
 import Foundation
+import TestSupport
 import XCTest
 
 /// The project's own checks that are not about one library: the pure cores stay pure.

@@ -1,5 +1,6 @@
 import ContentLoading
 import DialogueCore
+import TestSupport
 import XCTest
 
 @testable import GoodbyeCLI

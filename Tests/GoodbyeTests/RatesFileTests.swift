@@ -1,5 +1,6 @@
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// The person's own dated rates: `--rates FILE` or `$XDG_CONFIG_HOME/goodbye/rates.ini`,

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// The recipes of `docs/extending.md`, applied as written to a throw-away copy of

@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import Foundation
+import TestSupport
 import XCTest
 
 /// Going back, the review, `:résumé`, `:quitter`, saving and resuming, through the binary.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A real terminal: tmux runs the program, `send-keys` types as a person does (arrow

@@ -1,4 +1,5 @@
 import GoodbyeCLI
+import TestSupport
 import XCTest
 
 /// The French typography the program applies to its own messages: what needs a no-break

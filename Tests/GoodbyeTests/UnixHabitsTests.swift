@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// What a user of a Unix tool expects: dates as they write them, -V, the locale's

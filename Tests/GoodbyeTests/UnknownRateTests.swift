@@ -1,5 +1,6 @@
 import GoodbyeCLI
 import Foundation
+import TestSupport
 import XCTest
 
 /// A half-year whose rate the program does not know (2026-H2 is left unverified in

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The ids and values an answer file takes are seen in the listing and typed in the

@@ -1,227 +1,84 @@
 import Foundation
+import GoodbyeCLI
+import TestSupport
 import XCTest
 
-/// Paths of the repository, its French checker and the built binary.
-enum Paths {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let content = repository.appendingPathComponent("Localization")
-    static let checkFrench = repository.appendingPathComponent("Scripts/check-french")
-    static let fixtures = repository.appendingPathComponent("Tests/GoodbyeTests/Fixtures")
-
-    /// The `goodbye` executable built beside the test bundle.
-    static var binary: URL {
-        let folder = Bundle.main.bundleURL.deletingLastPathComponent()
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("goodbye"), folder.appendingPathComponent("goodbye"),
-            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("goodbye"),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-}
-
-/// Ends a launched process that outlives its limit, so that a stuck test fails in
-/// seconds instead of hanging the suite: SIGTERM, then SIGKILL two seconds later. Not a
-/// timing assertion: the limits are far above any normal run (well under a second for
-/// the program, a few seconds for LibreOffice), and `GOODBYE_TEST_WATCHDOG` sets them.
-final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var fired = false
-    let seconds: Double
-    let what: String
-
-    init(_ process: Process, seconds: Double = 60, what: String) {
-        let scale = Double(ProcessInfo.processInfo.environment["GOODBYE_TEST_WATCHDOG"] ?? "") ?? 1
-        self.seconds = seconds * scale
-        self.what = what
-        DispatchQueue.global().asyncAfter(deadline: .now() + self.seconds) { [weak self, process] in
-            guard process.isRunning else { return }
-            self?.lock.withLock { self?.fired = true }
-            process.terminate()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        }
-    }
-
-    /// Whether the process had to be ended.
-    var stuck: Bool { lock.withLock { fired } }
-
-    /// Whether the process had to be ended; the test fails, naming it.
-    @discardableResult
-    func check(file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        let stuck = self.stuck
-        if stuck { XCTFail("\(what) was still running after \(Int(seconds)) s: ended by the watchdog (a stuck test)", file: file, line: line) }
-        return stuck
-    }
-}
-
-/// What a run of the binary did.
-struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// A started process with its three pipes.
-struct Launched {
-    let process = Process()
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    let watchdog: Watchdog
-
-    /// Starts `binary` (the built goodbye by default) without the caller's GOODBYE_* variables.
-    init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, binary: URL = Paths.binary) throws {
-        process.executableURL = binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "GOODBYE_LANG")
-        env.removeValue(forKey: "GOODBYE_CONTENT")
-        // The locale chooses the language too: the tests choose it themselves.
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: key) }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        watchdog = Watchdog(process, what: "goodbye " + arguments.joined(separator: " "))
-    }
-
-    /// Writes `stdin`, closes it, and waits for the end (stderr read beside stdout, so
-    /// that neither pipe fills while the other is read).
-    func finish(stdin: String, file: StaticString = #filePath, line: UInt = #line) throws -> Outcome {
-        let errors = DispatchQueue(label: "stderr")
-        var err = Data()
-        let reading = DispatchWorkItem { [error] in err = error.fileHandleForReading.readDataToEndOfFile() }
-        errors.async(execute: reading)
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        reading.wait()
-        process.waitUntilExit()
-        watchdog.check(file: file, line: line)
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
-    }
-}
-
-/// Runs the built binary with arguments, standard input and extra environment.
-func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil) throws -> Outcome {
-    try Launched(arguments, environment: environment, directory: directory).finish(stdin: stdin)
-}
-
-/// A temporary folder removed after the test.
-func temporaryFolder(_ test: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
-}
-
-/// What the French checks need and is missing here, each with how to get it.
-let missingFrenchCheckers: [String] = {
-    var missing: [String] = []
-    let probe = Process()
-    probe.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    probe.arguments = ["-c", "import grammalecte"]
-    probe.standardOutput = FileHandle.nullDevice
-    probe.standardError = FileHandle.nullDevice
-    if (try? probe.run()) == nil || { probe.waitUntilExit(); return probe.terminationStatus != 0 }() {
-        missing.append("Grammalecte")
-    }
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-    if !paths.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/hunspell") }) {
-        missing.append("Hunspell")
-    }
-    if !FileManager.default.fileExists(atPath: "/usr/share/hunspell/fr_FR.dic") {
-        missing.append("the French Hunspell dictionary")
-    }
-    return missing.isEmpty ? [] : [missing.joined(separator: ", ") + " (" + Install.line(["grammalecte-cli", "hunspell", "hunspell-fr"]) + ")"]
-}()
-
-/// The install line a skipped check prints: the Debian packages it needs.
-enum Install {
-    static func line(_ packages: [String]) -> String { "apt-get install -y " + packages.joined(separator: " ") }
-}
-
-/// Skips a check whose tools are missing, saying which and how to get them; with
-/// GOODBYE_REQUIRE_ALL=1 (set by .ci/run) a missing tool is a failure instead.
-func requireTools(_ missing: [String], for what: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    guard !missing.isEmpty else { return }
-    let message = "\(what) skipped, missing: " + missing.joined(separator: "; ")
-    if ProcessInfo.processInfo.environment["GOODBYE_REQUIRE_ALL"] == "1" {
-        XCTFail(message + " (GOODBYE_REQUIRE_ALL=1 forbids skipping)", file: file, line: line)
-    }
-    throw XCTSkip(message)
-}
-
-/// Runs Scripts/check-french over texts; fails the test on any finding, and is
-/// skipped, saying why, when the checkers are missing (never a silent pass).
-/// `acronyms`: right but unknown to Grammalecte's dictionary, which takes no word list
-/// (`RCS`, the registry mention a company types): checked as the acronym `SIRET`.
-func assertFrench(_ texts: [String: String], words: [String] = [], acronyms: [String] = [], file: StaticString = #filePath,
-    line: UInt = #line) throws
+/// Runs goodbye with arguments, standard input and extra environment: in this process
+/// (the `App` the binary runs, on a `PipedTerminal`), or, given a `directory` to run
+/// in, as the built binary. The environment is the one the binary would get.
+func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil,
+    file: StaticString = #filePath, line: UInt = #line) throws -> Outcome
 {
-    try requireTools(missingFrenchCheckers, for: "French checks (check-french)", file: file, line: line)
-    var texts = texts
-    var words = words
-    if !acronyms.isEmpty {
-        let pattern = try NSRegularExpression(pattern: "\\b(" + acronyms.map(NSRegularExpression.escapedPattern).joined(separator: "|") + ")\\b")
-        texts = texts.mapValues { pattern.stringByReplacingMatches(in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "SIRET") }
-        words.append("SIRET")
-    }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-french-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var paths: [String] = []
-    for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-        let url = folder.appendingPathComponent(name.replacingOccurrences(of: "/", with: "_") + ".txt")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        paths.append(url.path)
-    }
-    var arguments = [Paths.checkFrench.path]
-    if !words.isEmpty {
-        let list = folder.appendingPathComponent("words.dic")
-        try words.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
-        arguments += ["--words", list.path]
-    }
-    // The checker's own interpreter (its shebang): Debian's python3, where grammalecte is installed.
-    let (status, report) = try runTool("/usr/bin/python3", arguments + paths)
-    XCTAssertEqual(status, 0, "check-french found problems:\n\(report)", file: file, line: line)
+    if directory != nil { return try goodbyeBinary(arguments, stdin: stdin, environment: environment, directory: directory) }
+    let terminal = PipedTerminal(stdin: Array(stdin.utf8))
+    let app = App(terminal: terminal, environment: Launched.environment(adding: environment))
+    let status = InProcess.run("goodbye " + arguments.joined(separator: " "), file: file, line: line) { app.run(arguments) }
+    return Outcome(status: status, stdout: String(decoding: terminal.output, as: UTF8.self), stderr: terminal.errors)
 }
 
-/// Runs a tool to its end: its status, and its standard output and error together.
-func runTool(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let watchdog = Watchdog(process, seconds: 300, what: tool + " " + arguments.joined(separator: " "))
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    watchdog.check()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// The distinct lines of many texts, once each: letters share most of their sentences,
-/// and the checkers' time grows with the text.
-func distinctLines(_ texts: [String: String]) -> [String: String] {
-    var seen: Set<Substring> = []
-    var lines: [Substring] = []
-    for (_, text) in texts.sorted(by: { $0.key < $1.key }) {
-        for line in text.split(separator: "\n") where seen.insert(line).inserted { lines.append(line) }
+/// A run in this process with the binary's watchdog: one that has not ended after its
+/// limit (60 s, times `GOODBYE_TEST_WATCHDOG`) cannot be stopped from outside, so the
+/// test run ends there, naming it, instead of hanging.
+enum InProcess {
+    private final class Result: @unchecked Sendable {
+        var status: Int32 = 0
     }
-    return ["distinct-lines": lines.joined(separator: "\n")]
+
+    private struct Work: @unchecked Sendable {
+        let body: () -> Int32
+    }
+
+    static func run(_ what: String, seconds: Double = 60, file: StaticString, line: UInt, _ body: @escaping () -> Int32) -> Int32 {
+        let result = Result()
+        let done = DispatchSemaphore(value: 0)
+        let work = Work(body: body)
+        // A thread of its own with the main thread's stack: deep templates recurse.
+        let thread = Thread {
+            result.status = work.body()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        let scale = Double(ProcessInfo.processInfo.environment["GOODBYE_TEST_WATCHDOG"] ?? "") ?? 1
+        if done.wait(timeout: .now() + seconds * scale) == .timedOut {
+            let message = "\(file):\(line): \(what) was still running after \(Int(seconds * scale)) s in process: a stuck test\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            exit(1)
+        }
+        return result.status
+    }
 }
 
-/// Expected French text written with plain spaces in tests, given the no-break spaces
-/// French typography requires: before : and », after «, narrow before ; ! ?.
-func fr(_ text: String) -> String {
-    text.replacingOccurrences(of: " :", with: "\u{A0}:").replacingOccurrences(of: " ;", with: "\u{202F};")
-        .replacingOccurrences(of: " ?", with: "\u{202F}?").replacingOccurrences(of: " !", with: "\u{202F}!")
-        .replacingOccurrences(of: "« ", with: "«\u{A0}").replacingOccurrences(of: " »", with: "\u{A0}»")
+/// A terminal on pipes, in process: standard input given whole and read line by line
+/// as `StandardTerminal` reads it; the bytes written to standard output, and standard
+/// error, kept.
+final class PipedTerminal: Terminal {
+    private var input: ArraySlice<UInt8>
+    private(set) var output: [UInt8] = []
+    private(set) var errors = ""
+    let isInteractive = false
+    let outputIsTerminal = false
+    let errorIsTerminal = false
+    let width = 80
+
+    init(stdin: [UInt8]) { input = stdin[...] }
+
+    func write(_ text: String) { output += Array(text.utf8) }
+    func writeBytes(_ bytes: [UInt8]) { output += bytes }
+    func writeError(_ text: String) { errors += text }
+
+    func readLine() -> String? {
+        guard !input.isEmpty else { return nil }
+        let end = input.firstIndex(of: UInt8(ascii: "\n")) ?? input.endIndex
+        var line = input[..<end]
+        input = end == input.endIndex ? [] : input[(end + 1)...]
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    func readAll() -> String? {
+        defer { input = [] }
+        return String(decoding: input, as: UTF8.self)
+    }
 }
+

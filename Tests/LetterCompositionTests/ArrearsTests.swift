@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import LetterComposition
+import TestSupport
 import XCTest
 
 /// What is owed, against figures computed by hand (written out in each comment):

@@ -1,13 +1,13 @@
 import ContentLoading
 import DialogueCore
 import Foundation
-import GoodbyeCLI
 import LetterComposition
 import LetterTemplating
+import TestSupport
 import XCTest
 
 /// `{{answers.QUESTION_ID}}`: a template reads any answer of its kind's path, formatted
-/// by its question's type; `goodbye check` refuses one the kind never asks.
+/// by its question's type; ``goodbye check` refuses one the kind never asks (`ContentLoadingTests`).
 final class AnswerValuesTests: XCTestCase {
     static let content = Signs.content
 
@@ -36,20 +36,5 @@ final class AnswerValuesTests: XCTestCase {
         let talk = try XCTUnwrap(Self.content.drafter(kind: try XCTUnwrap(Self.content.kind("talk")), language: "fr"))
         XCTAssertTrue(talk.answerValues.reads(["talk", "when"]))
         XCTAssertFalse(talk.answerValues.reads(["letter", "tone"]), "the talk message asks no tone")
-    }
-
-    /// A farewell template reading the talk message's answer, or no answer at all, is
-    /// GB011 where the tag stands; the letter is never drafted with a silent blank.
-    func testCheckRefusesAnAnswerTheKindNeverAsks() throws {
-        let folder = try temporaryFolder(self).appendingPathComponent("Localization")
-        try FileManager.default.copyItem(at: Paths.content, to: folder)
-        let body = folder.appendingPathComponent("fr/letters/farewell/body.mustache")
-        try ("{{answers.talk.when}}{{#answers.letter.nope}}x{{/answers.letter.nope}}\n" + (try String(contentsOf: body, encoding: .utf8)))
-            .write(to: body, atomically: true, encoding: .utf8)
-        let terminal = ScriptedTerminal()
-        XCTAssertEqual(App(terminal: terminal, environment: [:], content: Self.content).run(["check", "--content", folder.path]), 65)
-        let lines = terminal.stdout.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains { $0.hasSuffix(fr("fr/letters/farewell/body.mustache:1:1: GB011 « answers.talk.when » lit une réponse que la lettre « farewell » ne demande pas : nommez une question de son parcours (de sa question « start » de letters.ini jusqu’à la fin), ou ajoutez la question à ce parcours")) }, terminal.stdout)
-        XCTAssertTrue(lines.contains { $0.contains("fr/letters/farewell/body.mustache:1:22: GB011") && $0.contains("answers.letter.nope") }, terminal.stdout)
     }
 }

@@ -5,22 +5,22 @@ import XCTest
 /// The article's signs as the content declares them, never counted by hand: a new sign
 /// question in `dialogue.ini` changes these, and the tests follow. A mask gives a bit to
 /// each sign, in the order the dialogue asks them, and the next bit to pro bono.
-enum Signs {
+public enum Signs {
     /// The content of `Localization/`, read once.
-    static let content: Content = {
+    public static let content: Content = {
         do { return try ContentLoader.load(from: Paths.content) } catch { fatalError("Localization/ does not load: \(error)") }
     }()
 
     /// The sign questions' ids, in the order `dialogue.ini` writes (and asks) them.
-    static let ids: [String] = content.graph.signQuestions.map(\.id)
+    public static let ids: [String] = content.graph.signQuestions.map(\.id)
 
     /// The bit of pro bono, after the signs'.
-    static var proBono: Int { 1 << ids.count }
+    public static var proBono: Int { 1 << ids.count }
     /// How many masks there are: every sign and pro bono, yes or no.
-    static var combinations: Int { 1 << (ids.count + 1) }
+    public static var combinations: Int { 1 << (ids.count + 1) }
 
     /// The mask with the signs `yes` (ids of the content).
-    static func mask(_ yes: String...) -> Int {
+    public static func mask(_ yes: String...) -> Int {
         yes.reduce(0) { mask, id in
             guard let index = ids.firstIndex(of: id) else { fatalError("\(id) is not a sign of the content") }
             return mask | 1 << index
@@ -28,7 +28,7 @@ enum Signs {
     }
 
     /// The signs of `reason` in `mask`, by their short ids (`no_feedback`).
-    static func present(_ mask: Int, reason: String) -> [String] {
+    public static func present(_ mask: Int, reason: String) -> [String] {
         ids.enumerated().compactMap { bit, id in
             guard mask & (1 << bit) != 0, let question = content.graph.question(id), question.reason == reason else { return nil }
             return question.sign
@@ -36,7 +36,7 @@ enum Signs {
     }
 
     /// The reasons, in the order the dialogue asks their first sign.
-    static var reasons: [String] {
+    public static var reasons: [String] {
         ids.compactMap { content.graph.question($0)?.reason }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
@@ -44,7 +44,7 @@ enum Signs {
     /// asks them (pro bono among them): yes to the signs of `mask` and to pro bono when
     /// its bit is set, no to the others; up to the first question that is neither, or
     /// up to `until`.
-    static func typed(_ mask: Int, language: String = "fr", until: String? = nil) -> [String] {
+    public static func typed(_ mask: Int, language: String = "fr", until: String? = nil) -> [String] {
         let texts = content.texts[language]
         let (yes, no) = (texts?.text("ui.yes") ?? "oui", texts?.text("ui.no") ?? "non")
         let engine = Engine(graph: content.graph, parser: content.parser(for: language))
@@ -59,11 +59,11 @@ enum Signs {
     }
 
     /// The questions a full session asks before the review: signs and pro bono.
-    static var asked: Int { ids.count + 1 }
+    public static var asked: Int { ids.count + 1 }
 }
 
 /// An answer file with every sign answered from a bit mask (`Signs`), then pro bono.
-func signAnswers(_ mask: Int) -> String {
+public func signAnswers(_ mask: Int) -> String {
     var lines = Signs.ids.enumerated().map { "\($1) = \(mask & (1 << $0) != 0 ? "oui" : "non")" }
     lines.append("\(DecisionRule.proBonoQuestion) = \(mask & Signs.proBono != 0 ? "oui" : "non")")
     return lines.joined(separator: "\n") + "\n"
