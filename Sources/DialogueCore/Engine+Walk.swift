@@ -1,10 +1,12 @@
+import Synchronization
+
 extension Engine {
     /// Walks forward from `id`, skipping answered questions, announcing the decision
     /// when passing it, until a question needs an answer or the dialogue ends.
     func advance(_ state: inout Conversation, from id: String?, outputs: inout [Output]) {
         var nextId = id
         // The answers do not change while walking: each computed value once.
-        let computed = ComputedValues(engine: self, answers: state.answers)
+        let computed = computedValues(state.answers)
         for _ in 0...(graph.order.count * 2 + 2) {
             guard let currentId = nextId, let node = graph.nodes[currentId] else { break }
             switch node.kind {
@@ -14,7 +16,7 @@ extension Engine {
                 outputs.append(.finished)
                 return
             case .decision:
-                let report = decide(state)
+                let report = decide(state, computed)
                 state.decision = report
                 outputs.append(.decision(report))
                 nextId = node.target(for: report.decision.rawValue)
@@ -70,17 +72,23 @@ extension Engine {
 
     /// The decision from the answers on the path only.
     public func decide(_ state: Conversation) -> DecisionReport {
-        let onPath = Set(path(state))
-        return rule.decide(graph: graph, answers: state.answers.filter { onPath.contains($0.key) })
+        decide(state, computedValues(state.answers))
+    }
+
+    /// The decision of the answers on the path: the one of all the answers (worked out
+    /// once for them) unless some answer lies off the path.
+    private func decide(_ state: Conversation, _ computed: ComputedValues) -> DecisionReport {
+        let onPath = Set(walk(state, planned: false, computed: computed))
+        return computed.decision(onPath: onPath)
     }
 
     private func walk(
-        _ state: Conversation, planned: Bool, stop: String? = nil, visit: (String) -> Void = { _ in }
+        _ state: Conversation, planned: Bool, stop: String? = nil, computed: ComputedValues? = nil, visit: (String) -> Void = { _ in }
     ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
         var nextId: String? = state.start
-        let computed = ComputedValues(engine: self, answers: state.answers)
+        let computed = computed ?? computedValues(state.answers)
         while let id = nextId, id != stop, let node = graph.nodes[id], !seen.contains(id) {
             seen.insert(id)
             switch node.kind {
@@ -91,9 +99,7 @@ extension Engine {
             case .branch(let name):
                 nextId = node.target(for: computed.value(name))
             case .decision:
-                let answered = Set(visited)
-                let report = rule.decide(graph: graph, answers: state.answers.filter { answered.contains($0.key) })
-                nextId = node.target(for: report.decision.rawValue)
+                nextId = node.target(for: computed.decision(onPath: Set(visited)).decision.rawValue)
             case .question where node.isSkipped(by: state.answers, computed: computed.value):
                 nextId = node.next
             case .question(let question):
@@ -109,22 +115,62 @@ extension Engine {
     }
 }
 
-/// The computed values (`@kind`, `@unpaid_client`…) of one set of answers, each worked
-/// out once: a walk asks `@kind` at every question that a kind skips.
-final class ComputedValues {
+/// The computed values (`@kind`, `@unpaid_client`…) of one set of answers, and the
+/// decision their signs give, each worked out once: the engine keeps them for the last
+/// answers it saw (`Engine.computedValues`), so that a change of answers computes the
+/// decision once, however many walks, progress counts and defaults follow.
+final class ComputedValues: Sendable {
     let engine: Engine
     let answers: [String: Answer]
-    private var known: [String: String?] = [:]
+    private let known = Mutex<[String: String?]>([:])
+    private let whole = Mutex<DecisionReport?>(nil)
 
     init(engine: Engine, answers: [String: Answer]) {
         self.engine = engine
         self.answers = answers
     }
 
+    /// The decision of every answer given.
+    var decision: DecisionReport {
+        if let report = whole.withLock({ $0 }) { return report }
+        let report = engine.rule.decide(graph: engine.graph, answers: answers)
+        whole.withLock { $0 = report }
+        return report
+    }
+
+    /// The decision of the answers to the questions `onPath`: the whole one when every
+    /// answer the rule reads (signs, pro bono) is on it.
+    func decision(onPath: Set<String>) -> DecisionReport {
+        let read = engine.graph.signQuestions.map(\.id) + [DecisionRule.proBonoQuestion]
+        if read.allSatisfy({ answers[$0] == nil || onPath.contains($0) }) { return decision }
+        return engine.rule.decide(graph: engine.graph, answers: answers.filter { onPath.contains($0.key) })
+    }
+
     func value(_ name: String) -> String? {
-        if let value = known[name] { return value }
-        let value = engine.computedDefault(name, answers)
-        known[name] = .some(value)
+        if let value = known.withLock({ $0[name] }) { return value }
+        let value = engine.computedDefault(name, answers, decision)
+        known.withLock { $0[name] = .some(value) }
         return value
+    }
+}
+
+/// The engine's computed values of the last answers it saw, shared by its copies.
+final class ComputedMemo: Sendable {
+    private let last = Mutex<ComputedValues?>(nil)
+
+    func values(_ answers: [String: Answer], engine: Engine) -> ComputedValues {
+        last.withLock { last in
+            if let known = last, known.answers == answers { return known }
+            let values = ComputedValues(engine: engine, answers: answers)
+            last = values
+            return values
+        }
+    }
+}
+
+extension Engine {
+    /// The computed values and the decision of `answers`, worked out once per change.
+    func computedValues(_ answers: [String: Answer]) -> ComputedValues {
+        memo.values(answers, engine: self)
     }
 }

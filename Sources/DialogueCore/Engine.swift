@@ -67,13 +67,15 @@ public struct Step: Sendable, Equatable {
 public struct Engine: Sendable {
     public let graph: DialogueGraph
     public let parser: AnswerParser
-    /// Resolves computed defaults (`@name`) from the answers; nil when there is none.
-    public let computedDefault: @Sendable (String, [String: Answer]) -> String?
+    /// Resolves computed defaults (`@name`) from the answers and the decision of their
+    /// signs (computed once per change of answers, by the engine); nil when there is none.
+    public let computedDefault: @Sendable (String, [String: Answer], DecisionReport) -> String?
     let rule = DecisionRule()
+    let memo = ComputedMemo()
 
     public init(
         graph: DialogueGraph, parser: AnswerParser = AnswerParser(),
-        computedDefault: @escaping @Sendable (String, [String: Answer]) -> String? = { _, _ in nil }
+        computedDefault: @escaping @Sendable (String, [String: Answer], DecisionReport) -> String? = { _, _, _ in nil }
     ) {
         self.graph = graph
         self.parser = parser
@@ -143,7 +145,7 @@ public struct Engine: Sendable {
         guard let value = question.defaultValue else { return nil }
         if value.hasPrefix("@") {
             let name = String(value.dropFirst())
-            return computed.map { $0(name) } ?? computedDefault(name, answers)
+            return computed.map { $0(name) } ?? computedValues(answers).value(name)
         }
         return value
     }

@@ -30,7 +30,7 @@ extension App {
             throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
         }
         let engine = Engine(graph: content.graph, parser: content.parser(for: texts.language),
-            computedDefault: LetterFacts.computedDefaults(graph: content.graph, today: today, kinds: content.kinds, kind: kind.id))
+            computedDefault: LetterFacts.computedDefaults(today: today, kinds: content.kinds, kind: kind.id))
         let output = LetterOutput(format: format, texts: texts, today: today)
         let name = printable(path)
         let reader = BatchReader(file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)

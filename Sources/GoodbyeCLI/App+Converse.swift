@@ -43,7 +43,7 @@ extension App {
         let file = try answerFile(options, content, texts)
         let graph = content.graph
         let engine = Engine(graph: graph, parser: content.parser(for: texts.language),
-            computedDefault: LetterFacts.computedDefaults(graph: graph, today: today, kinds: content.kinds,
+            computedDefault: LetterFacts.computedDefaults(today: today, kinds: content.kinds,
                 kind: isLetter ? chosenKind.id : nil))
         let toStdout = !isLetter && format == .text
         let say = Report.withoutLeadingBlankLine(toStdout ? terminal.write : terminal.writeError)

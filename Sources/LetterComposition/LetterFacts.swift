@@ -107,16 +107,15 @@ public struct LetterFacts: Sendable {
     /// The computed defaults the dialogue names with `@`.
     public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind", "unpaid_client", "command"]
 
-    /// The engine's computed defaults for a session on `graph`: the letter's facts so
-    /// far, with the decision their signs give. `kind` is the letter asked for
+    /// The engine's computed defaults for a session: the letter's facts so far, with the
+    /// decision their signs give (the engine's). `kind` is the letter asked for
     /// (`goodbye letter --kind`), else the one the decision calls for among `kinds`.
-    public static func computedDefaults(graph: DialogueGraph, today: CivilDate, kinds: [LetterKind] = [], kind: String? = nil)
-        -> @Sendable (String, [String: Answer]) -> String?
+    public static func computedDefaults(today: CivilDate, kinds: [LetterKind] = [], kind: String? = nil)
+        -> @Sendable (String, [String: Answer], DecisionReport) -> String?
     {
-        { name, answers in
+        { name, answers, decision in
             // `goodbye letter` (and a batch) drafts one kind; `goodbye run` converses.
             if name == "command" { return kind == nil ? "run" : "letter" }
-            let decision = DecisionRule().decide(graph: graph, answers: answers)
             if name == "kind" {
                 if let kind { return kind }
                 // Where recovery stands picks the kind (its values are the kinds' ids); the

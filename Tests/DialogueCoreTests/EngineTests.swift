@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 
 @testable import DialogueCore
@@ -181,6 +182,35 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.progress(of: "client.kind", in: step.state).map { [$0.number, $0.total] }, [10, 14])
         step = engine.send(.answer("particulier"), to: step.state)
         XCTAssertEqual(engine.progress(of: "letter.unpaid", in: step.state).map { [$0.number, $0.total] }, [11, 13], "the company's question left out")
+    }
+
+    /// The decision and each computed value are worked out once per change of answers
+    /// (issue 19), however many walks, progress counts and decisions the shell asks for
+    /// meanwhile; the computed defaults are given the engine's decision.
+    func testTheDecisionIsComputedOncePerChangeOfAnswers() throws {
+        let calls = Mutex<[String]>([])
+        let graph = TestGraph.make()
+        let counting = Engine(graph: graph) { name, answers, decision in
+            calls.withLock { $0.append(name) }
+            XCTAssertEqual(decision, DecisionRule().decide(graph: graph, answers: answers), "the decision of these answers")
+            return name == "unpaid" ? (decision.decision == .stay ? "non" : "oui") : nil
+        }
+        var step = counting.begin()
+        var changes = 1
+        for input in answers("oui", "oui", "oui", "oui", "non", "non", "non", "oui", "", "oui", "particulier", "", "", "") {
+            for _ in 0..<10 {
+                if let id = step.state.current { _ = counting.progress(of: id, in: step.state) }
+                _ = counting.path(step.state)
+                _ = counting.decide(step.state)
+            }
+            let before = step.state.answers
+            step = counting.send(input, to: step.state)
+            if step.state.answers != before { changes += 1 }
+        }
+        XCTAssertEqual(step.state.answers["client.kind"]?.value, "particulier", "the walk went past the decision into the letter")
+        let unpaid = calls.withLock { $0 }.filter { $0 == "unpaid" }.count
+        XCTAssertGreaterThan(unpaid, 0, "the computed default was asked for")
+        XCTAssertLessThanOrEqual(unpaid, changes, "one computation per set of answers, not one per walk")
     }
 
     func testALoopInTheGraphEndsCleanly() {

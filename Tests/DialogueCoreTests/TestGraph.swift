@@ -43,7 +43,7 @@ enum TestGraph {
             "exhaustion.drained", "exhaustion.odd_hours", "payment.pro_bono"] + (proBono ? [] : ["payment.refuses"])
     }
 
-    static let engine = Engine(graph: make(), parser: AnswerParser(choiceWords: ["client.kind": ["une entreprise": "entreprise"]])) { name, answers in
+    static let engine = Engine(graph: make(), parser: AnswerParser(choiceWords: ["client.kind": ["une entreprise": "entreprise"]])) { name, answers, _ in
         name == "unpaid" ? (answers["payment.refuses"]?.value == "oui" ? "oui" : "non") : nil
     }
 }
