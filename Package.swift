@@ -16,16 +16,25 @@ let package = Package(
         .target(name: "LetterComposition", dependencies: ["DialogueCore", "LetterTemplating"]),
         .target(name: "ContentLoading", dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition"]),
         /// The writer of the built-in content's Swift source: build time only, never in the program.
-        .target(name: "ContentGeneration", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"]),
+        .target(
+            name: "ContentGeneration",
+            dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"]),
         /// Localization/ compiled into the program at build time (checked as `goodbye check` does).
         .executableTarget(
-            name: "goodbye-compile-content", dependencies: ["ContentGeneration", "ContentLoading", "DialogueCore", "LetterComposition"]
+            name: "goodbye-compile-content",
+            dependencies: ["ContentGeneration", "ContentLoading", "DialogueCore", "LetterComposition"]
         ),
         .plugin(name: "BuiltInContentPlugin", capability: .buildTool(), dependencies: ["goodbye-compile-content"]),
-        .target(name: "BuiltInContent", dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"], plugins: ["BuiltInContentPlugin"]),
+        .target(
+            name: "BuiltInContent",
+            dependencies: ["ContentLoading", "DialogueCore", "LetterComposition", "LetterTemplating"],
+            plugins: ["BuiltInContentPlugin"]),
         .target(
             name: "GoodbyeCLI",
-            dependencies: ["DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent", "LineEditing"]
+            dependencies: [
+                "DialogueCore", "LetterTemplating", "LetterComposition", "ContentLoading", "BuiltInContent",
+                "LineEditing",
+            ]
         ),
         .executableTarget(name: "goodbye", dependencies: ["GoodbyeCLI"]),
         /// The in-process benchmark of Scripts/bench.sh (not installed).
@@ -39,13 +48,18 @@ let package = Package(
         /// What the test targets share: the repository's paths, launched processes with
         /// their watchdog, the French checks, the content's signs, copies of the content.
         .target(name: "TestSupport", dependencies: ["ContentLoading", "DialogueCore"], path: "Tests/Support"),
-        .testTarget(name: "LetterCompositionTests", dependencies: ["LetterComposition", "ContentLoading", "DialogueCore", "LetterTemplating", "TestSupport"]),
-        .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading", "DialogueCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "LetterCompositionTests",
+            dependencies: ["LetterComposition", "ContentLoading", "DialogueCore", "LetterTemplating", "TestSupport"]),
+        .testTarget(
+            name: "ContentLoadingTests", dependencies: ["ContentLoading", "DialogueCore", "TestSupport"],
+            exclude: ["Fixtures"]),
         /// The program: in process (`App` on a scripted terminal) unless only a process shows it.
         .testTarget(
             name: "GoodbyeTests",
             dependencies: [
-                "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating", "LetterComposition",
+                "GoodbyeCLI", "ContentLoading", "BuiltInContent", "DialogueCore", "LetterTemplating",
+                "LetterComposition",
                 "goodbye", "goodbye-compile-content", "goodbye-bench", "ContentGeneration", "TestSupport",
             ],
             exclude: ["Golden", "Support/parse-eml.py"]

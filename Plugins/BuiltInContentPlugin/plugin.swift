@@ -12,7 +12,9 @@ struct BuiltInContentPlugin: BuildToolPlugin {
         // Every source file is an input: a change to any of them compiles the content again.
         var inputs: [URL] = []
         if let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) {
-            for case let file as URL in walk where ["ini", "mustache", "ttf"].contains(file.pathExtension) { inputs.append(file) }
+            for case let file as URL in walk where ["ini", "mustache", "ttf"].contains(file.pathExtension) {
+                inputs.append(file)
+            }
         }
         return [
             .buildCommand(

@@ -3,8 +3,10 @@ import DialogueCore
 import LetterComposition
 import LetterTemplating
 
-/// Writes the Swift source of the built-in content: what `goodbye-compile-content`
-/// puts in the BuiltInContent module. Keys are sorted, so that a build is reproducible.
+/// Writes the Swift source of the built-in content: what `goodbye-compile-content` puts in the
+/// BuiltInContent module.
+///
+/// Keys are sorted, so that a build is reproducible.
 public enum BuiltInSource {
     /// `content` must be `files` compiled without any diagnostic.
     public static func swift(files: [String: String], content: Content) -> String {
@@ -25,21 +27,25 @@ public enum BuiltInSource {
 
             """
         for language in languages {
-            source += "        case \(literal(language)): return \(dictionary(content.texts[language]?.values ?? [:]))\n"
+            source +=
+                "        case \(literal(language)): return \(dictionary(content.texts[language]?.values ?? [:]))\n"
         }
-        source += "        default: return nil\n        }\n    },\n    parser: { language in\n        switch language {\n"
+        source +=
+            "        default: return nil\n        }\n    },\n    parser: { language in\n        switch language {\n"
         // Each language's parser as the content folder builds it: the words of its
         // choices, and the yes/no and duration words of every language.
         for language in languages {
             let parser = content.parser(for: language)
             let words = parser.choiceWords
-            let entries = words.keys.sorted().map { "\(literal($0)): \(dictionary(words[$0]!))" }
-            source += "        case \(literal(language)): return AnswerParser(choiceWords: [\(entries.isEmpty ? ":" : entries.joined(separator: ", "))], "
+            let entries = words.sorted { $0.key < $1.key }.map { "\(literal($0.key)): \(dictionary($0.value))" }
+            source +=
+                "        case \(literal(language)): return AnswerParser(choiceWords: [\(entries.isEmpty ? ":" : entries.joined(separator: ", "))], "
                 + "yesNoWords: \(inline(parser.yesNoWords)), dayWords: \(list(parser.dayWords.sorted())), "
                 + "monthWords: \(list(parser.monthWords.sorted())))\n"
         }
         source += "        default: return nil\n        }\n    },\n    structure: { CompiledContent.Structure(\n"
-        source += "        graph: \(graph(content.graph)),\n        kinds: \(kinds(content.kinds)),\n        rates: \(rates(content.rates))) },\n"
+        source +=
+            "        graph: \(graph(content.graph)),\n        kinds: \(kinds(content.kinds)),\n        rates: \(rates(content.rates))) },\n"
         // Each template once, as a function; each (language, kind) names its own.
         var functions: [String] = []
         var numbers: [String: Int] = [:]
@@ -47,18 +53,22 @@ public enum BuiltInSource {
         for language in languages {
             for kind in content.kinds {
                 guard let library = content.letters[language]?[kind.id] else { continue }
-                let entries = library.templates.keys.sorted().map { name -> String in
-                    let template = library.templates[name]!
+                let entries = library.templates.sorted { $0.key < $1.key }.map { name, template -> String in
                     let key = template.name + "\u{0}" + language
-                    let number = numbers[key] ?? {
-                        functions.append("    static func t\(functions.count)() -> Template {\n        Template(name: \(literal(template.name)), "
-                            + "nodes: \(nodes(template.nodes, indent: "        ")),\n        source: \(literal(template.source)))\n    }\n")
-                        numbers[key] = functions.count - 1
-                        return functions.count - 1
-                    }()
+                    let number =
+                        numbers[key]
+                        ?? {
+                            functions.append(
+                                "    static func t\(functions.count)() -> Template {\n        Template(name: \(literal(template.name)), "
+                                    + "nodes: \(nodes(template.nodes, indent: "        ")),\n        source: \(literal(template.source)))\n    }\n"
+                            )
+                            numbers[key] = functions.count - 1
+                            return functions.count - 1
+                        }()
                     return "\(literal(name)): t\(number)()"
                 }
-                source += "        case (\(literal(language)), \(literal(kind.id))): return [\(entries.joined(separator: ", "))]\n"
+                source +=
+                    "        case (\(literal(language)), \(literal(kind.id))): return [\(entries.joined(separator: ", "))]\n"
             }
         }
         source += "        default: return nil\n        }\n    }\n)\n\n" + functions.joined(separator: "\n") + "}\n"
@@ -69,14 +79,16 @@ public enum BuiltInSource {
 
     static func graph(_ graph: DialogueGraph) -> String {
         let nodes = graph.order.compactMap { graph.nodes[$0] }.map { "            " + node($0) + ",\n" }.joined()
-        return "DialogueGraph(nodes: [\n\(nodes)        ], start: \(literal(graph.start)), version: \(literal(graph.version)))"
+        return
+            "DialogueGraph(nodes: [\n\(nodes)        ], start: \(literal(graph.start)), version: \(literal(graph.version)))"
     }
 
     static func node(_ node: Node) -> String {
         let kind: String
         switch node.kind {
         case .question(let question):
-            kind = ".question(Question(id: \(literal(question.id)), type: .\(question.type), choices: \(list(question.choices)), "
+            kind =
+                ".question(Question(id: \(literal(question.id)), type: .\(question.type), choices: \(list(question.choices)), "
                 + "defaultValue: \(optional(question.defaultValue)), required: \(question.required), reason: \(optional(question.reason)), "
                 + "sign: \(optional(question.sign)), fields: [\(question.fields.map { ".\($0)" }.joined(separator: ", "))], "
                 + "requiredFields: \(question.requiredFields), revision: \(literal(question.revision))))"
@@ -85,22 +97,27 @@ public enum BuiltInSource {
         case .branch(let on): kind = ".branch(on: \(literal(on)))"
         case .end: kind = ".end"
         }
-        let skip = node.skipIf.map { "SkipCondition(question: \(literal($0.question)), value: \(literal($0.value)))" } ?? "nil"
-        return "Node(id: \(literal(node.id)), kind: \(kind), next: \(optional(node.next)), branches: \(inline(node.branches)), "
+        let skip =
+            node.skipIf.map { "SkipCondition(question: \(literal($0.question)), value: \(literal($0.value)))" } ?? "nil"
+        return
+            "Node(id: \(literal(node.id)), kind: \(kind), next: \(optional(node.next)), branches: \(inline(node.branches)), "
             + "group: \(literal(node.group)), skipIf: \(skip))"
     }
 
     static func kinds(_ kinds: [LetterKind]) -> String {
-        "[\n" + kinds.map { kind in
-            "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
-                + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
-                + "dueOnly: \(kind.dueOnly), "
-                + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil"), routes: \(inline(kind.routes))),\n"
-        }.joined() + "        ]"
+        "[\n"
+            + kinds.map { kind in
+                "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
+                    + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
+                    + "dueOnly: \(kind.dueOnly), "
+                    + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil"), routes: \(inline(kind.routes))),\n"
+            }.joined() + "        ]"
     }
 
     static func rates(_ rates: RateTable) -> String {
-        func date(_ date: CivilDate) -> String { "CivilDate(year: \(date.year), month: \(date.month), day: \(date.day))!" }
+        func date(_ date: CivilDate) -> String {
+            "CivilDate(year: \(date.year), month: \(date.month), day: \(date.day))!"
+        }
         let periods = rates.periods.map {
             "            RateTable.Period(id: \(literal($0.id)), from: \(date($0.from)), to: \(date($0.to)), ecbRate: \($0.ecbRate), "
                 + "source: \(literal($0.source)), verified: \($0.verified)),\n"
@@ -109,7 +126,8 @@ public enum BuiltInSource {
             "            RateTable.LegalPeriod(id: \(literal($0.id)), from: \(date($0.from)), to: \(date($0.to)), "
                 + "privateRate: \($0.privateRate), otherRate: \($0.otherRate), source: \(literal($0.source)), verified: \($0.verified)),\n"
         }.joined()
-        return "{\n        var rates = RateTable(periods: [\n\(periods)        ], legal: [\n\(legal)        ], indemnityCents: \(rates.indemnityCents))\n"
+        return
+            "{\n        var rates = RateTable(periods: [\n\(periods)        ], legal: [\n\(legal)        ], indemnityCents: \(rates.indemnityCents))\n"
             + "        rates.smallClaimCents = \(rates.smallClaimCents)\n"
             + "        rates.consumerLimitationYears = \(rates.consumerLimitationYears)\n"
             + "        rates.otherLimitationYears = \(rates.otherLimitationYears)\n"
@@ -119,18 +137,20 @@ public enum BuiltInSource {
     static func nodes(_ nodes: [TemplateNode], indent: String) -> String {
         guard !nodes.isEmpty else { return "[]" }
         let inner = indent + "    "
-        return "[\n" + nodes.map { node -> String in
-            switch node {
-            case .text(let text): return inner + ".text(\(literal(text))),\n"
-            case .variable(let path, let escaped, let at):
-                return inner + ".variable(path: \(list(path)), escaped: \(escaped), at: \(location(at))),\n"
-            case .section(let path, let children, let inverted, let at):
-                return inner + ".section(path: \(list(path)), children: \(self.nodes(children, indent: inner)), "
-                    + "inverted: \(inverted), at: \(location(at))),\n"
-            case .partial(let name, let indent, let at):
-                return inner + ".partial(name: \(literal(name)), indent: \(literal(indent)), at: \(location(at))),\n"
-            }
-        }.joined() + indent + "]"
+        return "[\n"
+            + nodes.map { node -> String in
+                switch node {
+                case .text(let text): return inner + ".text(\(literal(text))),\n"
+                case .variable(let path, let escaped, let at):
+                    return inner + ".variable(path: \(list(path)), escaped: \(escaped), at: \(location(at))),\n"
+                case .section(let path, let children, let inverted, let at):
+                    return inner + ".section(path: \(list(path)), children: \(self.nodes(children, indent: inner)), "
+                        + "inverted: \(inverted), at: \(location(at))),\n"
+                case .partial(let name, let indent, let at):
+                    return inner
+                        + ".partial(name: \(literal(name)), indent: \(literal(indent)), at: \(location(at))),\n"
+                }
+            }.joined() + indent + "]"
     }
 
     static func location(_ at: SourceLocation) -> String {
@@ -140,14 +160,21 @@ public enum BuiltInSource {
     static func optional(_ text: String?) -> String { text.map(literal) ?? "nil" }
 
     static func inline(_ values: [String: String]) -> String {
-        values.isEmpty ? "[:]" : "[" + values.keys.sorted().map { "\(literal($0)): \(literal(values[$0]!))" }.joined(separator: ", ") + "]"
+        values.isEmpty
+            ? "[:]"
+            : "["
+                + values.sorted { $0.key < $1.key }.map { "\(literal($0.key)): \(literal($0.value))" }.joined(
+                    separator: ", ")
+                + "]"
     }
 
     static func list(_ items: [String]) -> String { "[" + items.map(literal).joined(separator: ", ") + "]" }
 
     static func dictionary(_ values: [String: String]) -> String {
         guard !values.isEmpty else { return "[:]" }
-        return "[\n" + values.keys.sorted().map { "        \(literal($0)): \(literal(values[$0]!)),\n" }.joined() + "    ]"
+        return "[\n"
+            + values.sorted { $0.key < $1.key }.map { "        \(literal($0.key)): \(literal($0.value)),\n" }.joined()
+            + "    ]"
     }
 
     /// A Swift string literal for `text`: quotes and backslashes escaped, and every
@@ -164,7 +191,8 @@ public enum BuiltInSource {
             case " ": result += " "
             default:
                 switch scalar.properties.generalCategory {
-                case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse,
+                    .unassigned:
                     result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 default:
                     result.unicodeScalars.append(scalar)

@@ -14,13 +14,17 @@ public struct AnswerFile: Sendable {
         var items: [String: [String]] = [:]
         for entry in document.sections.first?.entries ?? [] {
             guard let question = graph.question(entry.key) else {
-                diagnostics.append(Diagnostic(.answerUnknownId, file: file, line: entry.line,
-                    Message(.answerUnknownId, ["id": quoted(entry.key)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .answerUnknownId, file: file, line: entry.line,
+                        Message(.answerUnknownId, ["id": quoted(entry.key)])))
                 continue
             }
             if question.type != .list, let first = lines[entry.key] {
-                diagnostics.append(Diagnostic(.answerRepeated, file: file, line: entry.line,
-                    Message(.answerRepeated, ["id": entry.key, "line": String(first)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .answerRepeated, file: file, line: entry.line,
+                        Message(.answerRepeated, ["id": entry.key, "line": String(first)])))
                 continue
             }
             lines[entry.key] = lines[entry.key] ?? entry.line
@@ -30,14 +34,20 @@ public struct AnswerFile: Sendable {
                 } else if question.defaultValue == nil && !question.required {
                     answers[entry.key] = Answer("")
                 } else if question.defaultValue == nil {
-                    diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line,
-                        Message(.answerEmpty, ["id": entry.key, "accepted": Self.accepted(question, texts)])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .answerRejected, file: file, line: entry.line,
+                            Message(.answerEmpty, ["id": entry.key, "accepted": Self.accepted(question, texts)])))
                 }
                 continue
             }
             switch Self.parse(entry.value, question, parser, texts) {
             case .success(let value):
-                if question.type == .list { items[entry.key, default: []].append(value) } else { answers[entry.key] = Answer(value) }
+                if question.type == .list {
+                    items[entry.key, default: []].append(value)
+                } else {
+                    answers[entry.key] = Answer(value)
+                }
             case .failure(let message):
                 diagnostics.append(Diagnostic(.answerRejected, file: file, line: entry.line, message))
             }
@@ -54,18 +64,30 @@ public struct AnswerFile: Sendable {
 
     /// The canonical value of one written answer, or the message that says what is
     /// wrong and what the question accepts (an answer file's line, a CSV cell).
-    static func parse(_ value: String, _ question: Question, _ parser: AnswerParser, _ texts: TextTable) -> Result<String, Message> {
+    static func parse(_ value: String, _ question: Question, _ parser: AnswerParser, _ texts: TextTable) -> Result<
+        String, Message
+    > {
         switch parser.parse(value, for: question) {
         case .success(let value): return .success(value)
         case .failure(let rejection):
-            var accepted = rejection == .badSiret(siren: true) ? texts.text(.acceptsSiretNotSiren)
+            var accepted =
+                rejection == .badSiret(siren: true)
+                ? texts.text(.acceptsSiretNotSiren)
                 : rejection == .controlCharacter ? texts.text(.acceptsPlainText) : accepted(question, texts)
             if case .badListField(let position, let fields) = rejection {
-                let types: [FieldType: MessageKey] = [.text: .acceptsText, .date: .acceptsDate, .amount: .acceptsAmount, .integer: .acceptsInteger]
-                accepted = texts.text(.acceptsField, ["label": texts["\(question.id).field.\(position)"] ?? String(position),
-                    "number": String(position), "total": String(fields.count), "accepted": texts.text(types[fields[position - 1]]!)])
+                let types: [FieldType: MessageKey] = [
+                    .text: .acceptsText, .date: .acceptsDate, .amount: .acceptsAmount, .integer: .acceptsInteger,
+                ]
+                accepted = texts.text(
+                    .acceptsField,
+                    [
+                        "label": texts["\(question.id).field.\(position)"] ?? String(position),
+                        "number": String(position), "total": String(fields.count),
+                        "accepted": texts.text(types[fields[position - 1], default: .acceptsText]),
+                    ])
             }
-            return .failure(Message(.answerNotAccepted, ["id": question.id, "value": quoted(value), "accepted": accepted]))
+            return .failure(
+                Message(.answerNotAccepted, ["id": question.id, "value": quoted(value), "accepted": accepted]))
         }
     }
 

@@ -1,12 +1,13 @@
 import DialogueCore
 
-/// A spreadsheet of answers, one letter per row (`goodbye letter --batch FILE.csv`):
-/// CSV as RFC 4180 defines it, separated by `,` or `;` (the separator of the header
-/// row), UTF-8 with or without a byte-order mark, quoted fields that may hold the
-/// separator, quotes (`""`) and line breaks. The header row holds question ids; a list
-/// question (invoices) may repeat its column. An empty cell is an unanswered question.
-/// Every problem is a diagnostic at `FILE:ROW:COLUMN`, rows and columns counted from 1
-/// as a spreadsheet shows them.
+/// A spreadsheet of answers, one letter per row (`goodbye letter --batch FILE.csv`): CSV as RFC
+/// 4180 defines it, separated by `,` or `;` (the separator of the header row), UTF-8 with or
+/// without a byte-order mark, quoted fields that may hold the separator, quotes (`""`) and line
+/// breaks.
+///
+/// The header row holds question ids; a list question (invoices) may repeat its column. An empty
+/// cell is an unanswered question. Every problem is a diagnostic at `FILE:ROW:COLUMN`, rows and
+/// columns counted from 1 as a spreadsheet shows them.
 public struct BatchFile: Sendable {
     public struct Row: Sendable, Equatable {
         /// The row as a spreadsheet numbers it (the header is row 1).
@@ -76,20 +77,32 @@ public struct BatchReader: Sendable {
             if cell.isEmpty { continue }
             guard index < questions.count, let question = questions[index] else {
                 if index >= questions.count || header[index].trimmed.isEmpty {
-                    diagnostics.append(Diagnostic(.answerLine, file: file, line: record.row, column: index + 1, Message(.batchNoColumn)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .answerLine, file: file, line: record.row, column: index + 1, Message(.batchNoColumn)))
                 }
                 continue
             }
             // A list cell may hold several items, one a line; elsewhere a line break
             // inside a cell (an address typed on two lines) reads as a comma.
-            let values = question.type == .list ? cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }
-                : [cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: ", ")]
+            let values =
+                question.type == .list
+                ? cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }
+                : [
+                    cell.split(whereSeparator: \.isNewline).map { $0.trimmed }.filter { !$0.isEmpty }.joined(
+                        separator: ", ")
+                ]
             for value in values {
                 switch AnswerFile.parse(value, question, parser, texts) {
                 case .success(let canonical):
-                    if question.type == .list { items[question.id, default: []].append(canonical) } else { answers[question.id] = Answer(canonical) }
+                    if question.type == .list {
+                        items[question.id, default: []].append(canonical)
+                    } else {
+                        answers[question.id] = Answer(canonical)
+                    }
                 case .failure(let message):
-                    diagnostics.append(Diagnostic(.answerRejected, file: file, line: record.row, column: index + 1, message))
+                    diagnostics.append(
+                        Diagnostic(.answerRejected, file: file, line: record.row, column: index + 1, message))
                 }
             }
         }
@@ -100,7 +113,9 @@ public struct BatchReader: Sendable {
 
     /// At the end: a spreadsheet without a header or without rows says so.
     public func end() -> [Diagnostic] {
-        guard let questions, !questions.isEmpty else { return [Diagnostic(.answerLine, file: file, line: 1, Message(.batchNoHeader))] }
+        guard let questions, !questions.isEmpty else {
+            return [Diagnostic(.answerLine, file: file, line: 1, Message(.batchNoHeader))]
+        }
         return rowCount == 0 ? [Diagnostic(.answerLine, file: file, line: 2, Message(.batchNoRows))] : []
     }
 
@@ -111,7 +126,8 @@ public struct BatchReader: Sendable {
             return Diagnostic(.answerLine, file: file, line: failure.row, column: failure.column, Message(.batchQuote))
         }
         let id = failure.column <= header.count ? header[failure.column - 1].trimmed : ""
-        return Diagnostic(.answerLine, file: file, line: failure.row, column: failure.column,
+        return Diagnostic(
+            .answerLine, file: file, line: failure.row, column: failure.column,
             Message(id.isEmpty ? .batchUnreadableCell : .batchUnreadableColumn, ["id": quoted(id)]))
     }
 
@@ -133,14 +149,18 @@ public struct BatchReader: Sendable {
                 continue
             }
             guard let question = graph.question(id) else {
-                diagnostics.append(Diagnostic(.answerUnknownId, file: file, line: record.row, column: column,
-                    Message(.answerUnknownId, ["id": quoted(id)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .answerUnknownId, file: file, line: record.row, column: column,
+                        Message(.answerUnknownId, ["id": quoted(id)])))
                 found.append(nil)
                 continue
             }
             if question.type != .list, let first = seen[id] {
-                diagnostics.append(Diagnostic(.answerRepeated, file: file, line: record.row, column: column,
-                    Message(.batchRepeated, ["id": id, "number": String(first)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .answerRepeated, file: file, line: record.row, column: column,
+                        Message(.batchRepeated, ["id": id, "number": String(first)])))
             }
             seen[id] = seen[id] ?? column
             found.append(question)
@@ -183,7 +203,8 @@ public enum CSV {
             case UInt8(ascii: "\""): quoted.toggle()
             case UInt8(ascii: ","): if !quoted { commas += 1 }
             case UInt8(ascii: ";"): if !quoted { semicolons += 1 }
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !quoted { return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if !quoted { return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",") }
             default: break
             }
         }
@@ -203,9 +224,10 @@ public enum CSV {
         return .success(records)
     }
 
-    /// The reader as a stream: bytes in, in chunks of any size, records out as each
-    /// ends, so that a spreadsheet of any length is read in constant memory. The
-    /// separator is the first line's (read before anything is given out).
+    /// The reader as a stream: bytes in, in chunks of any size, records out as each ends, so that a
+    /// spreadsheet of any length is read in constant memory.
+    ///
+    /// The separator is the first line's (read before anything is given out).
     public struct Stream: Sendable {
         private var separator: UInt8?
         /// The first line's bytes, until its end tells the separator.

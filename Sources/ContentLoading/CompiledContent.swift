@@ -2,13 +2,14 @@ import DialogueCore
 import LetterComposition
 import LetterTemplating
 
-/// The built-in content, compiled when the program is built (the BuiltInContent plugin
-/// runs `goodbye-compile-content` over `Localization/`, which fails the build on any
-/// problem `goodbye check` would report). A session starts from it without reading,
-/// parsing or validating a file: each language's text table and choice words are Swift
-/// dictionary literals, the graph, letter kinds and rates Swift expressions that build
-/// them (no decoding: JSON with Codable cost a third of the start-up). Nothing is built
-/// before it is asked for.
+/// The built-in content, compiled when the program is built (the BuiltInContent plugin runs
+/// `goodbye-compile-content` over `Localization/`, which fails the build on any problem `goodbye
+/// check` would report).
+///
+/// A session starts from it without reading, parsing or validating a file: each language's text
+/// table and choice words are Swift dictionary literals, the graph, letter kinds and rates Swift
+/// expressions that build them (no decoding: JSON with Codable cost a third of the start-up).
+/// Nothing is built before it is asked for.
 public struct CompiledContent: Sendable {
     /// The languages, sorted.
     public let languages: [String]
@@ -60,7 +61,8 @@ public struct CompiledContent: Sendable {
             texts[code] = TextTable(language: code, values: self.texts(code) ?? [:])
             parsers[code] = parser(code) ?? AnswerParser()
         }
-        var content = Content(graph: structure.graph, texts: texts, letters: [:], kinds: structure.kinds,
+        var content = Content(
+            graph: structure.graph, texts: texts, letters: [:], kinds: structure.kinds,
             rates: structure.rates, parsers: parsers)
         content.parsed = templates
         return content

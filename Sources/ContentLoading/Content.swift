@@ -17,7 +17,8 @@ public struct Content: Sendable {
     public private(set) var parsers: [String: AnswerParser] = [:]
 
     public init(
-        graph: DialogueGraph, texts: [String: TextTable], letters: [String: [String: TemplateLibrary]], kinds: [LetterKind],
+        graph: DialogueGraph, texts: [String: TextTable], letters: [String: [String: TemplateLibrary]],
+        kinds: [LetterKind],
         rates: RateTable, parsers: [String: AnswerParser]? = nil
     ) {
         self.graph = graph
@@ -26,7 +27,9 @@ public struct Content: Sendable {
         self.kinds = kinds
         self.rates = rates
         // Given by the built-in content, compiled at build time; made here otherwise.
-        if let parsers { self.parsers = parsers } else {
+        if let parsers {
+            self.parsers = parsers
+        } else {
             for language in texts.keys { self.parsers[language] = makeParser(for: language) }
         }
     }
@@ -35,7 +38,8 @@ public struct Content: Sendable {
 
     /// The drafter of `kind` in `language`; nil when that language has no templates for it.
     public func drafter(kind: LetterKind, language: String) -> LetterDrafter? {
-        guard let texts = texts[language], let library = letters[language]?[kind.id] ?? parsedLater(kind.id, language) else { return nil }
+        guard let texts = texts[language], let library = letters[language]?[kind.id] ?? parsedLater(kind.id, language)
+        else { return nil }
         return LetterDrafter(kind: kind, texts: texts, templates: library, rates: rates, graph: graph)
     }
 
@@ -55,7 +59,9 @@ public struct Content: Sendable {
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 3 || (parts.count == 4 && parts[2] == kind) else { continue }
             let name = String(parts[parts.count - 1].dropLast(".mustache".count))
-            guard let template = try? Template(source, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
+            guard
+                let template = try? Template(
+                    source, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
             else { return nil }
             if parts.count == 4 || templates[name] == nil { templates[name] = template }
         }
@@ -87,7 +93,9 @@ public struct Content: Sendable {
             for (word, choices) in owners where choices.count == 1 && map[word] == nil { map[word] = choices.first }
             // The values each language writes (`mrs`, `company`), then the ids themselves.
             for table in tables.reversed() {
-                for choice in question.choices { for value in table.choiceValues(choice, of: question) { map[folded(value)] = choice } }
+                for choice in question.choices {
+                    for value in table.choiceValues(choice, of: question) { map[folded(value)] = choice }
+                }
             }
             for choice in question.choices { map[folded(choice)] = choice }
             words[question.id] = map
@@ -111,18 +119,28 @@ public struct Content: Sendable {
     }
 }
 
-/// Turns the files of a content folder (relative path -> text) into `Content`, with
-/// every problem found. Pure: the folder is read elsewhere.
+/// Turns the files of a content folder (relative path -> text) into `Content`, with every problem
+/// found.
+///
+/// Pure: the folder is read elsewhere.
 public enum ContentCompiler {
     public static let reference = "fr"
 
     /// `thorough` also renders every letter variant strictly (GB011): `goodbye check` and
     /// the tests do; a session skips it, as it would cost its start-up dearly.
-    public static func compile(files: [String: String], thorough: Bool = true) -> (content: Content?, diagnostics: [Diagnostic]) {
+    public static func compile(files: [String: String], thorough: Bool = true) -> (
+        content: Content?, diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         guard let dialogue = files[GraphCompiler.file] else {
-            return (nil, [Diagnostic(.missingTarget, file: GraphCompiler.file, line: 0,
-                Message(.diagDialogueMissing, [:]))])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .missingTarget, file: GraphCompiler.file, line: 0,
+                        Message(.diagDialogueMissing, [:]))
+                ]
+            )
         }
         var compiler = GraphCompiler()
         let graph = compiler.compile(KeyValueFile(text: dialogue, file: GraphCompiler.file))
@@ -132,7 +150,8 @@ public enum ContentCompiler {
             let language = String(path.dropLast("/texts.ini".count))
             var (table, problems) = TextCompiler.compile(text, file: path, language: language)
             if let messages = files[MessageFile.path(language)] {
-                let (catalog, messageProblems) = TextCompiler.compile(messages, file: MessageFile.path(language), language: language)
+                let (catalog, messageProblems) = TextCompiler.compile(
+                    messages, file: MessageFile.path(language), language: language)
                 table.merge(catalog)
                 problems += messageProblems
             }
@@ -156,8 +175,10 @@ public enum ContentCompiler {
         }
         diagnostics += KindCompiler.validate(kinds, lines: kindLines, graph: graph)
         if thorough, texts[reference] == nil {
-            diagnostics.append(Diagnostic(.missingText, file: "\(reference)/texts.ini", line: 0,
-                Message(.diagReferenceMissing, ["language": reference])))
+            diagnostics.append(
+                Diagnostic(
+                    .missingText, file: "\(reference)/texts.ini", line: 0,
+                    Message(.diagReferenceMissing, ["language": reference])))
         }
         diagnostics += TextValidation(graph: graph, texts: texts, kindIds: kinds.map(\.id), thorough: thorough).run()
         var content = Content(graph: graph, texts: texts, letters: letters, kinds: kinds, rates: rates)
@@ -166,13 +187,18 @@ public enum ContentCompiler {
                 content.unparsed[String(path.prefix { $0 != "/" }), default: [:]][path] = text
             }
         }
-        let broken = Set(letterProblems.filter { $0.code == .letterTemplate }.compactMap { $0.file.split(separator: "/").first.map(String.init) })
+        let broken = Set(
+            letterProblems.filter { $0.code == .letterTemplate }.compactMap {
+                $0.file.split(separator: "/").first.map(String.init)
+            })
         if thorough { diagnostics += LetterValidation(content: content, skipping: broken).run() }
         return (content, diagnostics.sorted())
     }
 
-    /// Each language's templates for each kind: the kind's folder over the shared
-    /// parts of the language. A template that does not parse is GB010.
+    /// Each language's templates for each kind: the kind's folder over the shared parts of the
+    /// language.
+    ///
+    /// A template that does not parse is GB010.
     private static func compileLetters(_ files: [String: String], kinds: [LetterKind], thorough: Bool)
         -> ([String: [String: TemplateLibrary]], [Diagnostic])
     {
@@ -189,15 +215,18 @@ public enum ContentCompiler {
                 diagnostics += TypographyCheck.diagnostics(file: path, lines: lines)
             }
             do {
-                let template = try Template(text, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
+                let template = try Template(
+                    text, name: parts.dropFirst(2).joined(separator: "/").dropLast(".mustache".count).description)
                 if parts.count == 3 {
                     shared[parts[0], default: [:]][name] = template
                 } else {
                     own[parts[0], default: [:]][parts[2], default: [:]][name] = template
                 }
             } catch {
-                diagnostics.append(Diagnostic(.letterTemplate, file: path, line: error.location.line, column: error.location.column,
-                    error.localized))
+                diagnostics.append(
+                    Diagnostic(
+                        .letterTemplate, file: path, line: error.location.line, column: error.location.column,
+                        error.localized))
             }
         }
         var letters: [String: [String: TemplateLibrary]] = [:]
@@ -216,7 +245,10 @@ extension TextTable {
     /// The values an answer file may write for `choice` in this language
     /// (`client.civility.value.madame = mrs, ms`), the id itself when none is given.
     public func choiceValues(_ choice: String, of question: Question) -> [String] {
-        let given = self["\(question.id).value.\(choice)"].map { $0.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty } } ?? []
+        let given =
+            self["\(question.id).value.\(choice)"].map {
+                $0.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+            } ?? []
         return given.isEmpty ? [choice] : given
     }
 

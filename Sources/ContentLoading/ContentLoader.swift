@@ -1,20 +1,24 @@
 import DialogueCore
 import FoundationEssentials
+import LetterComposition
 
 #if canImport(Glibc)
     import Glibc
 #endif
-import LetterComposition
 
 /// Reads a content folder from disk (the only I/O of this library) and compiles it.
 public enum ContentLoader {
     /// Loads and validates `folder`; any problem is thrown with all the others.
+    ///
     /// `thorough: false` leaves out the rendering of every letter variant (see `compile`).
     /// `language` loads that language only (a session needs one): a faster start.
-    public static func load(from folder: URL, thorough: Bool = true, language: String? = nil) throws(ContentError) -> Content {
+    public static func load(from folder: URL, thorough: Bool = true, language: String? = nil) throws(ContentError)
+        -> Content
+    {
         // A session needs one language: the others' files are not even read.
         let files = try read(folder) { relative in
-            language.map { !relative.contains("/") || relative.hasPrefix("data/") || relative.hasPrefix($0 + "/") } ?? true
+            language.map { !relative.contains("/") || relative.hasPrefix("data/") || relative.hasPrefix($0 + "/") }
+                ?? true
         }
         let (content, diagnostics) = ContentCompiler.compile(files: files, thorough: thorough)
         guard let content, diagnostics.isEmpty else { throw ContentError(diagnostics: diagnostics, missing: false) }
@@ -24,7 +28,9 @@ public enum ContentLoader {
     /// The languages of a content folder: its subfolders that hold a texts.ini.
     public static func languages(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/texts.ini").path) }.sorted()
+        return names.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/texts.ini").path)
+        }.sorted()
     }
 
     /// The letter kinds of a content folder, for the help: its `letters.ini` sections.
@@ -36,11 +42,17 @@ public enum ContentLoader {
     }
 
     /// Every `.ini` and `.mustache` file below `folder`, by relative path.
-    public static func read(_ folder: URL, including wanted: (String) -> Bool = { _ in true }) throws(ContentError) -> [String: String] {
+    public static func read(_ folder: URL, including wanted: (String) -> Bool = { _ in true }) throws(ContentError)
+        -> [String: String]
+    {
         var folderStatus = stat()
         guard stat(folder.path, &folderStatus) == 0, folderStatus.st_mode & S_IFMT == S_IFDIR else {
-            throw ContentError(diagnostics: [Diagnostic(.contentFolderMissing, file: folder.path, line: 0,
-                Message(.diagFolderMissing, [:]))], missing: true)
+            throw ContentError(
+                diagnostics: [
+                    Diagnostic(
+                        .contentFolderMissing, file: folder.path, line: 0,
+                        Message(.diagFolderMissing, [:]))
+                ], missing: true)
         }
         var files: [String: String] = [:]
         var problems: [Diagnostic] = []
@@ -80,7 +92,9 @@ public enum ContentLoader {
             files[relative] = text
         }
         // Every file that cannot be read is said, not only the first.
-        guard problems.isEmpty else { throw ContentError(diagnostics: problems.sorted(), missing: false, unreadable: unreadable) }
+        guard problems.isEmpty else {
+            throw ContentError(diagnostics: problems.sorted(), missing: false, unreadable: unreadable)
+        }
         return files
     }
 }

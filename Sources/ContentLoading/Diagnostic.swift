@@ -27,7 +27,9 @@ public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertib
     public func rendered(_ texts: TextTable) -> String { "\(location): \(code.rawValue) \(texts.render(message))" }
     /// For logs and test failures: the message's key and values when it is not a text already.
     public var description: String {
-        let text = message.values["text"] ?? ([message.key.rawValue] + message.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        let text =
+            message.values["text"]
+            ?? ([message.key.rawValue] + message.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
             .joined(separator: " ")
         return "\(location): \(code.rawValue) \(text)"
     }

@@ -30,7 +30,9 @@ struct GraphValidation {
         checkEntryPoints()
         for id in graph.order { if let node = graph.nodes[id] { checkTargets(node) } }
         // A broken start or target makes later questions unreachable: fix that first.
-        if !diagnostics.contains(where: { $0.code == .missingTarget || $0.code == .badCondition }) { checkReachability() }
+        if !diagnostics.contains(where: { $0.code == .missingTarget || $0.code == .badCondition }) {
+            checkReachability()
+        }
         checkTermination()
         checkFixedIds()
         return diagnostics
@@ -62,25 +64,42 @@ struct GraphValidation {
         }
         for (value, target) in node.branches.sorted(by: { $0.key < $1.key }) {
             if graph.nodes[target] == nil {
-                report(.badCondition, node.id, "next." + value, Message(.diagBranchMissing, ["id": node.id, "target": target, "value": value]))
+                report(
+                    .badCondition, node.id, "next." + value,
+                    Message(.diagBranchMissing, ["id": node.id, "target": target, "value": value]))
             }
             if let allowed = possibleValues(node), !allowed.contains(value) {
-                report(.computedDefault, node.id, "next." + value,
-                    Message(.diagImpossibleBranch, ["value": value, "id": node.id, "accepted": allowed.sorted().joined(separator: ", ")]))
+                report(
+                    .computedDefault, node.id, "next." + value,
+                    Message(
+                        .diagImpossibleBranch,
+                        ["value": value, "id": node.id, "accepted": allowed.sorted().joined(separator: ", ")]))
             }
         }
         if let condition = node.skipIf, let name = condition.computed {
             if !computedDefaults.contains(name) {
-                report(.computedDefault, node.id, "skip_if",
-                    Message(.diagUnknownComputedBranch, ["value": "@" + name, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
+                report(
+                    .computedDefault, node.id, "skip_if",
+                    Message(
+                        .diagUnknownComputedBranch,
+                        [
+                            "value": "@" + name,
+                            "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "),
+                        ]))
             }
         } else if let condition = node.skipIf, graph.question(condition.question) == nil {
             report(.badCondition, node.id, "skip_if", Message(.diagConditionMissing, ["id": condition.question]))
         }
         if let question = node.question { checkDefault(question) }
         if case .branch(let name) = node.kind, !computedDefaults.contains(name) {
-            report(.computedDefault, node.id, "on",
-                Message(.diagUnknownComputedBranch, ["value": "@" + name, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
+            report(
+                .computedDefault, node.id, "on",
+                Message(
+                    .diagUnknownComputedBranch,
+                    [
+                        "value": "@" + name,
+                        "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "),
+                    ]))
         }
     }
 
@@ -108,14 +127,21 @@ struct GraphValidation {
         guard let value = question.defaultValue else { return }
         if value.hasPrefix("@") {
             if !computedDefaults.contains(String(value.dropFirst())) {
-                report(.computedDefault, question.id, "default",
-                    Message(.diagUnknownComputed, ["value": value, "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")]))
+                report(
+                    .computedDefault, question.id, "default",
+                    Message(
+                        .diagUnknownComputed,
+                        [
+                            "value": value,
+                            "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "),
+                        ]))
             }
             return
         }
         let node = graph.nodes[question.id]
         if let allowed = node.flatMap(possibleValues), !allowed.contains(value) {
-            report(.computedDefault, question.id, "default",
+            report(
+                .computedDefault, question.id, "default",
                 Message(.diagImpossibleDefault, ["value": value, "accepted": allowed.sorted().joined(separator: ", ")]))
         }
     }
@@ -178,8 +204,10 @@ struct GraphValidation {
                 continue
             }
             if question.type != .yesNo || question.reason != item.reason || question.sign != item.sign {
-                let wanted = item.reason.map { "type = yes_no, reason = \($0), sign = \(item.sign ?? "")" } ?? "type = yes_no"
-                report(.contractSign, item.id, nil, Message(.diagContractQuestionWrong, ["id": item.id, "wanted": wanted]))
+                let wanted =
+                    item.reason.map { "type = yes_no, reason = \($0), sign = \(item.sign ?? "")" } ?? "type = yes_no"
+                report(
+                    .contractSign, item.id, nil, Message(.diagContractQuestionWrong, ["id": item.id, "wanted": wanted]))
             }
         }
         if !graph.order.contains(where: { graph.nodes[$0]?.kind == .decision }) {

@@ -1,4 +1,5 @@
 import DialogueCore
+
 /// One `key = value` line, with where it stands.
 public struct KeyValueEntry: Sendable, Equatable {
     public var key: String
@@ -18,8 +19,9 @@ public struct KeyValueSection: Sendable, Equatable {
     public func entry(_ key: String) -> KeyValueEntry? { entries.last { $0.key == key } }
 }
 
-/// The simple format of every content file: `# comments`, `[sections]`, `key = value`
-/// lines, and continuation lines (indented) that extend the previous value with a space.
+/// The simple format of every content file: `# comments`, `[sections]`, `key = value` lines, and
+/// continuation lines (indented) that extend the previous value with a space.
+///
 /// Parsed by hand so that every problem has a line and a column.
 public struct KeyValueFile: Sendable {
     public var file: String
@@ -50,8 +52,10 @@ public struct KeyValueFile: Sendable {
             }
             if sectioned, trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]"), trimmed.count > 2 else {
-                    diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                        Message(.diagBadSection, ["value": String(trimmed)])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .syntax, file: file, line: number, column: 1,
+                            Message(.diagBadSection, ["value": String(trimmed)])))
                     continue
                 }
                 let name = String(trimmed.dropFirst().dropLast()).trimmingBlanks()
@@ -59,19 +63,25 @@ public struct KeyValueFile: Sendable {
                 continue
             }
             guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")) else {
-                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    Message(.diagNoEquals, [:])))
+                diagnostics.append(
+                    Diagnostic(
+                        .syntax, file: file, line: number, column: 1,
+                        Message(.diagNoEquals, [:])))
                 continue
             }
             let key = String(line[..<equals].blanksTrimmed())
             guard !key.isEmpty else {
-                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    Message(.diagNoKey, [:])))
+                diagnostics.append(
+                    Diagnostic(
+                        .syntax, file: file, line: number, column: 1,
+                        Message(.diagNoKey, [:])))
                 continue
             }
             guard !sections.isEmpty else {
-                diagnostics.append(Diagnostic(.syntax, file: file, line: number, column: 1,
-                    Message(.diagBeforeSection, ["key": String(key)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .syntax, file: file, line: number, column: 1,
+                        Message(.diagBeforeSection, ["key": String(key)])))
                 continue
             }
             let afterEquals = line[line.index(after: equals)...]
@@ -132,7 +142,9 @@ extension KeyValueFile {
                 if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     let line = Substring(bytes[start..<index])
                     let after = bytes.index(after: index)
-                    start = byte == UInt8(ascii: "\r") && after < bytes.endIndex && bytes[after] == UInt8(ascii: "\n") ? bytes.index(after: after) : after
+                    start =
+                        byte == UInt8(ascii: "\r") && after < bytes.endIndex && bytes[after] == UInt8(ascii: "\n")
+                        ? bytes.index(after: after) : after
                     return line
                 }
                 index = bytes.index(after: index)

@@ -9,24 +9,34 @@ enum KindCompiler {
     /// A kind's own keys; any other names a branch of the dialogue (a route).
     static let keys: Set<String> = ["start", "ask", "decisions", "registered", "due_only", "tone"]
 
-    /// The kinds' routes written into the graph's `@kind` branches. A route from a node
-    /// that is no such branch, to a step that does not exist, or that `dialogue.ini`
-    /// already gives otherwise, is GB019.
+    /// The kinds' routes written into the graph's `@kind` branches.
+    ///
+    /// A route from a node that is no such branch, to a step that does not exist, or that
+    /// `dialogue.ini` already gives otherwise, is GB019.
     static func route(_ kinds: [LetterKind], lines: [String: Int], into graph: inout DialogueGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for kind in kinds {
             for (node, target) in kind.routes.sorted(by: { $0.key < $1.key }) {
                 let line = lines["\(kind.id)/\(node)"] ?? lines[kind.id] ?? 0
                 guard case .branch(let on) = graph.nodes[node]?.kind, on == "kind" else {
-                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line, Message(.diagKindRouteNotABranch, ["kind": kind.id, "id": node])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: line,
+                            Message(.diagKindRouteNotABranch, ["kind": kind.id, "id": node])))
                     continue
                 }
                 guard graph.nodes[target] != nil else {
-                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line, Message(.diagKindRouteMissing, ["kind": kind.id, "id": target])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: line,
+                            Message(.diagKindRouteMissing, ["kind": kind.id, "id": target])))
                     continue
                 }
                 if let given = graph.nodes[node]?.branches[kind.id], given != target {
-                    diagnostics.append(Diagnostic(.duplicate, file: file, line: line, Message(.diagKindRouteTwice, ["kind": kind.id, "id": node, "value": given])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicate, file: file, line: line,
+                            Message(.diagKindRouteTwice, ["kind": kind.id, "id": node, "value": given])))
                     continue
                 }
                 graph.route(node, value: kind.id, to: target)
@@ -36,10 +46,18 @@ enum KindCompiler {
     }
 
     /// `samples`: expand the sample answers (for `goodbye check`; a session needs none).
-    static func compile(_ text: String?, samples withSamples: Bool = true) -> (kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]) {
+    static func compile(_ text: String?, samples withSamples: Bool = true) -> (
+        kinds: [LetterKind], diagnostics: [Diagnostic], lines: [String: Int]
+    ) {
         guard let text else {
-            return ([], [Diagnostic(.letterKinds, file: file, line: 0,
-                Message(.diagKindsMissing, ["file": file, "kind": LetterKind.defaultId]))], [:])
+            return (
+                [],
+                [
+                    Diagnostic(
+                        .letterKinds, file: file, line: 0,
+                        Message(.diagKindsMissing, ["file": file, "kind": LetterKind.defaultId]))
+                ], [:]
+            )
         }
         let document = KeyValueFile(text: text, file: file)
         var diagnostics = document.diagnostics
@@ -48,21 +66,29 @@ enum KindCompiler {
         let isSample: (KeyValueSection) -> Bool = { $0.name.hasSuffix(".sample") || $0.name.contains(".sample.") }
         for section in document.sections where !isSample(section) {
             guard let start = section.value("start"), !start.isEmpty else {
-                diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.line,
-                    Message(.diagKindWithoutStart, ["kind": section.name])))
+                diagnostics.append(
+                    Diagnostic(
+                        .letterKinds, file: file, line: section.line,
+                        Message(.diagKindWithoutStart, ["kind": section.name])))
                 continue
             }
             var decisions: [Decision] = []
             for word in (section.value("decisions") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
                 guard let decision = Decision(rawValue: word) else {
-                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.entry("decisions")?.line ?? section.line,
-                        Message(.diagUnknownDecision, ["value": word, "accepted": Decision.allCases.map(\.rawValue).joined(separator: ", ")])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: section.entry("decisions")?.line ?? section.line,
+                            Message(
+                                .diagUnknownDecision,
+                                ["value": word, "accepted": Decision.allCases.map(\.rawValue).joined(separator: ", ")]))
+                    )
                     continue
                 }
                 decisions.append(decision)
             }
             lines[section.name] = section.line
-            var kind = LetterKind(id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
+            var kind = LetterKind(
+                id: section.name, start: start, ask: section.value("ask"), decisions: decisions,
                 samples: withSamples ? samples(of: section.name, in: document.sections) : [])
             // A key naming a node (`letter.route = talk.when`): where that `@kind` branch leads.
             for entry in section.entries where !Self.keys.contains(entry.key) {
@@ -75,15 +101,21 @@ enum KindCompiler {
                 if let tone = Tone(rawValue: word) {
                     kind.tone = tone
                 } else {
-                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: section.entry("tone")?.line ?? section.line,
-                        Message(.diagKindBadTone, ["value": word, "accepted": Tone.allCases.map(\.rawValue).joined(separator: ", ")])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: section.entry("tone")?.line ?? section.line,
+                            Message(
+                                .diagKindBadTone,
+                                ["value": word, "accepted": Tone.allCases.map(\.rawValue).joined(separator: ", ")])))
                 }
             }
             kinds.append(kind)
         }
         if !kinds.isEmpty, !kinds.contains(where: { $0.id == LetterKind.defaultId }) {
-            diagnostics.append(Diagnostic(.letterKinds, file: file, line: 0,
-                Message(.diagDefaultKindMissing, ["kind": LetterKind.defaultId])))
+            diagnostics.append(
+                Diagnostic(
+                    .letterKinds, file: file, line: 0,
+                    Message(.diagDefaultKindMissing, ["kind": LetterKind.defaultId])))
         }
         return (kinds, diagnostics, lines)
     }
@@ -109,7 +141,8 @@ enum KindCompiler {
                 options.map { option in
                     var copy = partial
                     let items = option.split(separator: "&").map(\.trimmed).filter { !$0.isEmpty }
-                    copy[entry.key] = entry.key == LetterQuestion.invoices.rawValue ? Answer(items: items) : Answer(option)
+                    copy[entry.key] =
+                        entry.key == LetterQuestion.invoices.rawValue ? Answer(items: items) : Answer(option)
                     return copy
                 }
             }
@@ -124,22 +157,30 @@ enum KindCompiler {
         for kind in kinds {
             let line = lines[kind.id] ?? 0
             if graph.question(kind.start) == nil {
-                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    Message(.diagKindStartMissing, ["kind": kind.id, "id": kind.start])))
+                diagnostics.append(
+                    Diagnostic(
+                        .letterKinds, file: file, line: line,
+                        Message(.diagKindStartMissing, ["kind": kind.id, "id": kind.start])))
             }
             if let ask = kind.ask, let question = graph.question(ask) {
                 if question.type != .yesNo, !(question.type == .choice && question.choices.contains(kind.id)) {
-                    diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                        Message(.diagKindBadAsk, ["kind": kind.id, "id": ask])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: line,
+                            Message(.diagKindBadAsk, ["kind": kind.id, "id": ask])))
                 }
             } else if let ask = kind.ask {
-                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    Message(.diagKindAskMissing, ["kind": kind.id, "id": ask])))
+                diagnostics.append(
+                    Diagnostic(
+                        .letterKinds, file: file, line: line,
+                        Message(.diagKindAskMissing, ["kind": kind.id, "id": ask])))
             }
             let ids = Set(kind.samples.flatMap(\.keys))
             for id in ids.sorted() where graph.question(id) == nil {
-                diagnostics.append(Diagnostic(.letterKinds, file: file, line: line,
-                    Message(.diagSampleUnknownId, ["kind": kind.id, "id": id])))
+                diagnostics.append(
+                    Diagnostic(
+                        .letterKinds, file: file, line: line,
+                        Message(.diagSampleUnknownId, ["kind": kind.id, "id": id])))
             }
         }
         return diagnostics

@@ -10,33 +10,38 @@ struct LetterValidation {
     /// Languages whose templates do not parse: already reported, not rendered.
     var skipping: Set<String> = []
 
-    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+    /// 29 November 2026.
+    static let today = CivilDate(firstDayOf: 11, year: 2026).adding(days: 28)
 
     func run() -> [Diagnostic] {
         var found: [String: Diagnostic] = [:]
         for language in content.texts.keys.sorted() where !skipping.contains(language) {
             for kind in content.kinds {
                 guard let drafter = content.drafter(kind: kind, language: language) else {
-                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)", line: 0,
+                    let diagnostic = Diagnostic(
+                        .letterTemplate, file: "\(language)/letters/\(kind.id)", line: 0,
                         Message(.diagKindFolderMissing, ["kind": kind.id, "language": language]))
                     found[diagnostic.description] = diagnostic
                     continue
                 }
                 for part in LetterPart.required where drafter.templates.templates[part.rawValue] == nil {
-                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(kind.id)/\(part.rawValue).mustache", line: 0,
+                    let diagnostic = Diagnostic(
+                        .letterTemplate, file: "\(language)/letters/\(kind.id)/\(part.rawValue).mustache", line: 0,
                         Message(.diagPartMissing, ["name": part.rawValue, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
                 // The shared parts (sender, signature…): a letter without them would drop its
                 // signature silently (a kind's folder may hold its own).
                 for part in LetterPart.shared where drafter.templates.templates[part.rawValue] == nil {
-                    let diagnostic = Diagnostic(.letterTemplate, file: "\(language)/letters/\(part.rawValue).mustache", line: 0,
+                    let diagnostic = Diagnostic(
+                        .letterTemplate, file: "\(language)/letters/\(part.rawValue).mustache", line: 0,
                         Message(.diagPartMissing, ["name": part.rawValue, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
                 // An answer the kind never asks would be null in every letter: said here, not by a blank.
                 for (name, at) in drafter.answersOffThePath() {
-                    let diagnostic = Diagnostic(.letterVariable, file: "\(language)/letters/\(at.template).mustache", line: at.line,
+                    let diagnostic = Diagnostic(
+                        .letterVariable, file: "\(language)/letters/\(at.template).mustache", line: at.line,
                         column: at.column, Message(.diagAnswerOffPath, ["name": name, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
@@ -45,14 +50,17 @@ struct LetterValidation {
                         _ = try drafter.draft(answers, today: Self.today)
                     } catch {
                         guard case .template(let error) = error else {
-                            let diagnostic = Diagnostic(.letterKinds, file: KindCompiler.file, line: 0,
+                            let diagnostic = Diagnostic(
+                                .letterKinds, file: KindCompiler.file, line: 0,
                                 Message(.diagSampleRefused, ["kind": kind.id]))
                             found[diagnostic.description] = diagnostic
                             continue
                         }
-                        let code: DiagnosticCode = if case .missingPartial = error.kind { .letterTemplate } else { .letterVariable }
+                        let code: DiagnosticCode =
+                            if case .missingPartial = error.kind { .letterTemplate } else { .letterVariable }
                         let location = error.location
-                        let diagnostic = Diagnostic(code, file: "\(language)/letters/\(location.template).mustache",
+                        let diagnostic = Diagnostic(
+                            code, file: "\(language)/letters/\(location.template).mustache",
                             line: location.line, column: location.column, error.localized)
                         found[diagnostic.description] = diagnostic
                     }

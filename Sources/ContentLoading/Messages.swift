@@ -40,7 +40,8 @@ extension TemplateError {
         case .unclosedSection(let name): return Message(.tmplUnclosedSection, ["name": name, "tag": "{{/\(name)}}"])
         case .unexpectedClose(let name): return Message(.tmplUnexpectedClose, ["tag": "{{/\(name)}}"])
         case .mismatchedClose(let expected, let found):
-            return Message(.tmplMismatchedClose, ["tag": "{{/\(found)}}", "name": expected, "expected": "{{/\(expected)}}"])
+            return Message(
+                .tmplMismatchedClose, ["tag": "{{/\(found)}}", "name": expected, "expected": "{{/\(expected)}}"])
         case .badDelimiters: return Message(.tmplBadDelimiters, ["tag": "{{=<% %>=}}"])
         case .emptyTag: return Message(.tmplEmptyTag)
         case .missingVariable(let name): return Message(.tmplMissingVariable, ["name": name])

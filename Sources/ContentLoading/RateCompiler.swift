@@ -18,8 +18,10 @@ public enum RateCompiler {
                 if let value = section.value("amount").flatMap(AnswerParser.parseAmount).flatMap(cents) {
                     table.indemnityCents = value
                 } else {
-                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        Message(.diagBadIndemnity, [:])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .rates, file: file, line: section.line,
+                            Message(.diagBadIndemnity, [:])))
                 }
                 continue
             }
@@ -28,22 +30,28 @@ public enum RateCompiler {
                     let consumer = section.value("consumer_limitation_years").flatMap(AnswerParser.parseInteger),
                     let other = section.value("other_limitation_years").flatMap(AnswerParser.parseInteger)
                 else {
-                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        Message(.diagRecoveryIncomplete, [:])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .rates, file: file, line: section.line,
+                            Message(.diagRecoveryIncomplete, [:])))
                     continue
                 }
                 table.smallClaimCents = small
                 table.consumerLimitationYears = consumer
                 table.otherLimitationYears = other
-                if let years = section.value("public_limitation_years").flatMap(AnswerParser.parseInteger) { table.publicLimitationYears = years }
+                if let years = section.value("public_limitation_years").flatMap(AnswerParser.parseInteger) {
+                    table.publicLimitationYears = years
+                }
                 continue
             }
             if section.name.hasPrefix("legal.") {
                 if let period = legalPeriod(section) {
                     table.legal.append(period)
                 } else {
-                    diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                        Message(.diagLegalIncomplete, ["id": section.name])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .rates, file: file, line: section.line,
+                            Message(.diagLegalIncomplete, ["id": section.name])))
                 }
                 continue
             }
@@ -53,11 +61,15 @@ public enum RateCompiler {
                 let rate = figure(section, "ecb_rate", verified: verified),
                 let source = section.value("source"), !source.isEmpty
             else {
-                diagnostics.append(Diagnostic(.rates, file: file, line: section.line,
-                    Message(.diagEcbIncomplete, ["id": section.name])))
+                diagnostics.append(
+                    Diagnostic(
+                        .rates, file: file, line: section.line,
+                        Message(.diagEcbIncomplete, ["id": section.name])))
                 continue
             }
-            table.periods.append(RateTable.Period(id: section.name, from: from, to: to, ecbRate: rate, source: source, verified: verified))
+            table.periods.append(
+                RateTable.Period(
+                    id: section.name, from: from, to: to, ecbRate: rate, source: source, verified: verified))
         }
         return (table, diagnostics)
     }
@@ -70,12 +82,15 @@ public enum RateCompiler {
             let otherRate = figure(section, "other", verified: verified),
             let source = section.value("source"), !source.isEmpty
         else { return nil }
-        return RateTable.LegalPeriod(id: section.name, from: from, to: to, privateRate: privateRate, otherRate: otherRate,
+        return RateTable.LegalPeriod(
+            id: section.name, from: from, to: to, privateRate: privateRate, otherRate: otherRate,
             source: source, verified: verified)
     }
 
-    /// A rate in hundredths of a percent. A figure not known yet is left empty, never
-    /// written `0,00`: allowed only when the period says `verified = non` (never printed).
+    /// A rate in hundredths of a percent.
+    ///
+    /// A figure not known yet is left empty, never written `0,00`: allowed only when the period
+    /// says `verified = non` (never printed).
     private static func figure(_ section: KeyValueSection, _ key: String, verified: Bool) -> Int? {
         let value = section.value(key)?.trimmed ?? ""
         if value.isEmpty { return verified ? nil : 0 }

@@ -10,8 +10,10 @@ enum TextCompiler {
             for entry in section.entries {
                 let key = section.name.isEmpty ? entry.key : section.name + "." + entry.key
                 if let previous = table.locations[key] {
-                    diagnostics.append(Diagnostic(.duplicate, file: file, line: entry.line,
-                        Message(.diagDuplicateKey, ["key": key, "line": String(previous.line)])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicate, file: file, line: entry.line,
+                            Message(.diagDuplicateKey, ["key": key, "line": String(previous.line)])))
                     continue
                 }
                 table.values[key] = entry.value

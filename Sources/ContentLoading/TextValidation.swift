@@ -16,7 +16,9 @@ struct TextValidation {
     static let fixedKeys: [String] =
         TextKey.allCases.map(\.rawValue)
         + Civility.allCases.map { "letter.appel.\($0.rawValue)" }
-        + [Civility.madame, .monsieur].flatMap { ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"] }
+        + [Civility.madame, .monsieur].flatMap {
+            ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"]
+        }
         + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
         + ["letter.appel.sans_titre_inline", "letter.individual_name"]
         + ["reminder", "final", "notice"].map { "letter.step." + $0 }
@@ -24,7 +26,9 @@ struct TextValidation {
         + DecisionRule.reasonIds.map { "letter.topic." + $0 }
         + MessageKey.allCases.map(\.rawValue)
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
-        + Decision.allCases.flatMap { decision in ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" } }
+        + Decision.allCases.flatMap { decision in
+            ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" }
+        }
 
     /// Keys that may be present or not.
     static let optionalKeys: Set<String> = ["format.group"]
@@ -37,7 +41,9 @@ struct TextValidation {
                 keys.insert(question.id + ".short")
                 keys.insert(question.id + ".help")
             }
-            for choice in question.choices where question.type == .choice { keys.insert("\(question.id).choice.\(choice)") }
+            for choice in question.choices where question.type == .choice {
+                keys.insert("\(question.id).choice.\(choice)")
+            }
             if question.type == .list {
                 keys.insert(question.id + ".example")
                 // What each field is, to name the one that is wrong.
@@ -47,13 +53,19 @@ struct TextValidation {
         for id in graph.order where graph.nodes[id]?.kind == .review {
             keys.formUnion(["title", "how", "help"].map { id + "." + $0 })
         }
-        for id in graph.order { if let group = graph.nodes[id]?.group, graph.nodes[id]?.question != nil { keys.insert("group." + group) } }
+        for id in graph.order {
+            if let group = graph.nodes[id]?.group, graph.nodes[id]?.question != nil { keys.insert("group." + group) }
+        }
         return keys
     }
 
     func optionalKeys() -> Set<String> {
         Self.optionalKeys.union(graph.questions.map { $0.id + ".help" })
-            .union(graph.questions.filter { $0.type == .choice }.flatMap { question in question.choices.map { "\(question.id).value.\($0)" } })
+            .union(
+                graph.questions.filter { $0.type == .choice }.flatMap { question in
+                    question.choices.map { "\(question.id).value.\($0)" }
+                }
+            )
             .union(kindIds.map { "kind." + $0 })
     }
 
@@ -61,13 +73,16 @@ struct TextValidation {
     /// a name from another text) would print nothing, so `goodbye check` refuses it (GB020).
     static let variables: Set<String> = [
         // Formats and letter words.
-        "day", "month", "year", "amount", "rate", "count", "label", "text", "first", "second", "town", "date", "appel", "name",
+        "day", "month", "year", "amount", "rate", "count", "label", "text", "first", "second", "town", "date", "appel",
+        "name",
         "surname",
         // The dialogue.
         "value", "number", "total", "group", "prompt", "reasons",
         // The messages.
-        "path", "id", "accepted", "option", "folder", "language", "kind", "command", "reason", "location", "word", "values",
-        "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument", "line",
+        "path", "id", "accepted", "option", "folder", "language", "kind", "command", "reason", "location", "word",
+        "values",
+        "topic", "placeholder", "ids", "hint", "format", "example", "detail", "commands", "available", "argument",
+        "line",
         // The letter's facts.
         "end", "today", "due", "term", "floor", "legal", "earliest", "notice", "period", "limit", "years",
         "remainder", "days", "we", "addressee",
@@ -84,12 +99,17 @@ struct TextValidation {
             do {
                 let template = try Template(value, name: key)
                 for (name, at) in template.names where !Self.variables.contains(name) {
-                    diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line, column: place.column + at.column - 1,
-                        Message(.diagUnknownName, ["key": key, "tag": "{{" + name + "}}"])))
+                    diagnostics.append(
+                        Diagnostic(
+                            .textTemplate, file: place.file, line: place.line, column: place.column + at.column - 1,
+                            Message(.diagUnknownName, ["key": key, "tag": "{{" + name + "}}"])))
                 }
             } catch {
-                diagnostics.append(Diagnostic(.textTemplate, file: place.file, line: place.line,
-                    column: place.column + error.location.column - 1, Message(.diagTextTemplate, ["key": key], parts: [:], detail: error.localized)))
+                diagnostics.append(
+                    Diagnostic(
+                        .textTemplate, file: place.file, line: place.line,
+                        column: place.column + error.location.column - 1,
+                        Message(.diagTextTemplate, ["key": key], parts: [:], detail: error.localized)))
             }
         }
         return diagnostics
@@ -104,27 +124,39 @@ struct TextValidation {
             let file = "\(language)/texts.ini"
             if thorough { diagnostics += templateProblems(table) }
             for key in required.sorted() where table[key] == nil {
-                diagnostics.append(Diagnostic(.missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language), line: 0,
-                    Message(.diagTextMissing, ["key": key, "language": language, "section": Self.section(of: key)])))
+                diagnostics.append(
+                    Diagnostic(
+                        .missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language),
+                        line: 0,
+                        Message(.diagTextMissing, ["key": key, "language": language, "section": Self.section(of: key)]))
+                )
             }
             for key in table.values.keys.sorted() where !known.contains(key) {
                 let place = table.locations[key]
-                diagnostics.append(Diagnostic(.unusedText, file: place?.file ?? file, line: place?.line ?? 0, column: 1,
-                    Message(.diagTextUnused, ["key": key])))
+                diagnostics.append(
+                    Diagnostic(
+                        .unusedText, file: place?.file ?? file, line: place?.line ?? 0, column: 1,
+                        Message(.diagTextUnused, ["key": key])))
             }
             if thorough, language == ContentCompiler.reference {
                 let placed = table.values.keys.sorted().compactMap { key -> (TextLocation, String)? in
-                    guard !key.hasPrefix("format."), let place = table.locations[key], let value = table[key] else { return nil }
+                    guard !key.hasPrefix("format."), let place = table.locations[key], let value = table[key] else {
+                        return nil
+                    }
                     return (place, value)
                 }
                 for (path, items) in Dictionary(grouping: placed, by: \.0.file).sorted(by: { $0.key < $1.key }) {
-                    diagnostics += TypographyCheck.diagnostics(file: path, lines: items.map { ($0.0.line, $0.0.column, $0.1) })
+                    diagnostics += TypographyCheck.diagnostics(
+                        file: path, lines: items.map { ($0.0.line, $0.0.column, $0.1) })
                 }
             }
             guard let reference, language != ContentCompiler.reference else { continue }
-            for key in reference.values.keys.sorted() where known.contains(key) && !required.contains(key) && table[key] == nil {
-                diagnostics.append(Diagnostic(.untranslated, file: file, line: 0,
-                    Message(.diagUntranslated, ["key": key, "language": language])))
+            for key in reference.values.keys.sorted()
+            where known.contains(key) && !required.contains(key) && table[key] == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .untranslated, file: file, line: 0,
+                        Message(.diagUntranslated, ["key": key, "language": language])))
             }
         }
         return diagnostics

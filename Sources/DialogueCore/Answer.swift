@@ -1,4 +1,3 @@
-
 /// A recorded answer: one canonical value, or several items for a list question.
 public struct Answer: Sendable, Codable, Equatable {
     public var values: [String]
@@ -70,7 +69,10 @@ public func printable(_ text: String) -> String {
     // RawPath), is shown as `\xE9`.
     func rawByte(_ scalar: Unicode.Scalar) -> Bool { (0xF780...0xF7FF).contains(scalar.value) }
     // Most text is plain: one quick pass over ASCII, which holds none of these but controls.
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && (unsafe($0) || rawByte($0))) })
+    guard
+        text.unicodeScalars.contains(where: {
+            $0.value < 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && (unsafe($0) || rawByte($0)))
+        })
     else { return text }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
@@ -95,9 +97,11 @@ public func quoted(_ text: String, limit: Int = 60) -> String {
     return safe.count > limit ? String(safe.prefix(limit)) + "…" : safe
 }
 
-/// Folds text for matching: case, accents and blanks do not matter. Latin letters with
-/// diacritics fold to their base letter with a table of their own (the accents of French,
-/// English and their neighbours), so that no Unicode-database library is needed at start.
+/// Folds text for matching: case, accents and blanks do not matter.
+///
+/// Latin letters with diacritics fold to their base letter with a table of their own (the accents
+/// of French, English and their neighbours), so that no Unicode-database library is needed at
+/// start.
 public func folded(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -165,7 +169,8 @@ public struct AnswerParser: Sendable {
         case .percent:
             return Self.parsePercent(text).map { .success($0) } ?? .failure(.badPercent)
         case .duration:
-            return Duration(answer: text, dayWords: dayWords, monthWords: monthWords).map { .success($0.canonical) } ?? .failure(.badDuration)
+            return Duration(answer: text, dayWords: dayWords, monthWords: monthWords).map { .success($0.canonical) }
+                ?? .failure(.badDuration)
         case .integer:
             return Self.parseInteger(text).map { .success(String($0)) } ?? .failure(.badInteger)
         case .email:
@@ -185,9 +190,12 @@ public struct AnswerParser: Sendable {
         // than written in a header some mail servers would not carry.
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty, local.utf8.count <= 64,
+        guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty,
+            local.utf8.count <= 64,
             !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
-            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains($0) })
+            text.unicodeScalars.allSatisfy({
+                $0.value > 0x20 && $0.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains($0)
+            })
         else { return nil }
         let labels = domain.lowercased().split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
@@ -206,7 +214,9 @@ public struct AnswerParser: Sendable {
         guard values.count == 14 else { return .failure(.badSiret(siren: values.count == 9 && luhn(values))) }
         let valid = luhn(values) || (digits.hasPrefix("356000000") && values.reduce(0, +) % 5 == 0)
         guard valid else { return .failure(.badSiret(siren: false)) }
-        let groups = [digits.prefix(3), digits.dropFirst(3).prefix(3), digits.dropFirst(6).prefix(3), digits.dropFirst(9)]
+        let groups = [
+            digits.prefix(3), digits.dropFirst(3).prefix(3), digits.dropFirst(6).prefix(3), digits.dropFirst(9),
+        ]
         return .success(groups.joined(separator: " "))
     }
 
@@ -229,7 +239,8 @@ public struct AnswerParser: Sendable {
         if let value = question.choices.first(where: { folded($0) == key }) { return .success(value) }
         // Several words (`une femme`, `un organisme public`): those the labels know must
         // all name the same choice.
-        let named = Set(key.split(whereSeparator: { !$0.isLetter }).compactMap { choiceWords[question.id]?[String($0)] })
+        let named = Set(
+            key.split(whereSeparator: { !$0.isLetter }).compactMap { choiceWords[question.id]?[String($0)] })
         if named.count == 1, let value = named.first { return .success(value) }
         return .failure(.notAChoice(accepted: question.choices))
     }
@@ -257,14 +268,18 @@ public struct AnswerParser: Sendable {
 
     /// `2026-11-29`, `29/11/2026` or `29.11.2026`, as `2026-11-29`; the day must exist.
     public static func parseDate(_ text: String) -> String? {
-        let digits = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-            .map(String.init)
+        let digits = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }
+        )
+        .map(String.init)
         guard digits.count == 3, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let first = Int(digits[0]), let second = Int(digits[1]), let third = Int(digits[2])
         else { return nil }
         let isISO = digits[0].count == 4 && text.contains("-")
         let (year, month, day) = isISO ? (first, second, third) : (third, second, first)
-        guard CivilDate.years.contains(year), let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        guard CivilDate.years.contains(year), let date = CivilDate(year: year, month: month, day: day) else {
+            return nil
+        }
         return date.iso
     }
 
@@ -288,7 +303,9 @@ public struct AnswerParser: Sendable {
         var cents = "00"
         if parts.count == 2 {
             let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
             cents = fraction.count == 1 ? fraction + "0" : String(fraction)
         }
         guard let units = Int(whole) else { return nil }
@@ -307,8 +324,9 @@ public struct AnswerParser: Sendable {
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
-    /// `1 250,50` and `1,250.50` alike: of `,` and `.`, the last one followed by one or
-    /// two digits is the decimal mark; the others group thousands.
+    /// `1 250,50` and `1,250.50` alike: of `,` and `.`, the last one followed by one or two digits
+    /// is the decimal mark; the others group thousands.
+    ///
     /// Nil when a grouping mark is not followed by exactly three digits.
     static func decimalPoint(_ text: String) -> String? {
         let marks = text.indices.filter { text[$0] == "," || text[$0] == "." }
@@ -320,7 +338,11 @@ public struct AnswerParser: Sendable {
         let grouping = isDecimal ? marks.dropLast() : marks[...]
         for (offset, mark) in grouping.enumerated() {
             let end = offset + 1 < marks.count ? marks[offset + 1] : text.endIndex
-            guard text.distance(from: text.index(after: mark), to: end) == 3, text[mark] == text[grouping.first!] else { return nil }
+            guard text.distance(from: text.index(after: mark), to: end) == 3,
+                text[mark] == text[grouping[grouping.startIndex]]
+            else {
+                return nil
+            }
         }
         var result = ""
         for index in text.indices {
@@ -351,8 +373,10 @@ public struct AnswerParser: Sendable {
     }
 }
 
-/// A notice or a deadline: a number of days, or of calendar months (`2 mois` ends on
-/// the same day two months later). Canonical answers: `30`, `2m`.
+/// A notice or a deadline: a number of days, or of calendar months (`2 mois` ends on the same day
+/// two months later).
+///
+/// Canonical answers: `30`, `2m`.
 public struct Duration: Sendable, Equatable {
     public enum Unit: Sendable, Equatable { case days, months }
     public var count: Int
@@ -369,7 +393,9 @@ public struct Duration: Sendable, Equatable {
 
     /// `30`, `30 j`, `30 jours`, `30 days`, `2 mois`, `2 months`, `2m` (at most 3 digits):
     /// a bare number is days, `m` months (the canonical forms), and the words given.
-    public init?(answer: String, dayWords: Set<String> = Duration.dayWords, monthWords: Set<String> = Duration.monthWords) {
+    public init?(
+        answer: String, dayWords: Set<String> = Duration.dayWords, monthWords: Set<String> = Duration.monthWords
+    ) {
         let text = folded(answer)
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let word = text.dropFirst(digits.count).trimmed

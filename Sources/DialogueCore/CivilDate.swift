@@ -11,10 +11,17 @@ public struct CivilDate: Sendable, Equatable, Comparable, Codable, Hashable {
         self.day = day
     }
 
-    /// Parses `AAAA-MM-JJ`.
+    /// The first day of `month` (1 to 12, brought within them) of `year`: always a day.
+    public init(firstDayOf month: Int, year: Int) {
+        self.year = year
+        self.month = min(max(month, 1), 12)
+        self.day = 1
+    }
+
     /// The years a date may have, in answers and on the command line.
     public static let years = 1900...2999
 
+    /// Parses `AAAA-MM-JJ`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

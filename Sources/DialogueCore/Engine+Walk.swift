@@ -60,10 +60,11 @@ extension Engine {
         return ids
     }
 
-    /// Where `id` stands on the planned path, for "Question 3 sur 17": its number from 1
-    /// and the path's length as it stands, each question still to come taken with its
-    /// default. The number only moves on by one from a question to the next; the total
-    /// follows the answers (a "yes" that opens the letter's questions lengthens it).
+    /// Where `id` stands on the planned path, for "Question 3 sur 17": its number from 1 and the
+    /// path's length as it stands, each question still to come taken with its default.
+    ///
+    /// The number only moves on by one from a question to the next; the total follows the answers
+    /// (a "yes" that opens the letter's questions lengthens it).
     public func progress(of id: String, in state: Conversation) -> (number: Int, total: Int)? {
         let planned = walk(state, planned: true)
         guard let index = planned.firstIndex(of: id) else { return nil }
@@ -83,7 +84,8 @@ extension Engine {
     }
 
     private func walk(
-        _ state: Conversation, planned: Bool, stop: String? = nil, computed: ComputedValues? = nil, visit: (String) -> Void = { _ in }
+        _ state: Conversation, planned: Bool, stop: String? = nil, computed: ComputedValues? = nil,
+        visit: (String) -> Void = { _ in }
     ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
@@ -107,7 +109,8 @@ extension Engine {
                 guard answer != nil || planned else { return visited }
                 visited.append(question.id)
                 visit(question.id)
-                let proposed = planned ? resolvedDefault(question, answers: state.answers, computed: computed.value) : nil
+                let proposed =
+                    planned ? resolvedDefault(question, answers: state.answers, computed: computed.value) : nil
                 nextId = node.target(for: answer?.value ?? proposed)
             }
         }

@@ -11,7 +11,9 @@ public enum Input: Sendable, Equatable {
     case pass
 }
 
-/// What the engine asks the shell to show. Data only: the shell renders it.
+/// What the engine asks the shell to show.
+///
+/// Data only: the shell renders it.
 public enum Output: Sendable, Equatable {
     case ask(id: String, defaultValue: String?)
     case rejected(id: String, Rejection)
@@ -83,6 +85,7 @@ public struct Engine: Sendable {
     }
 
     /// Starts at `start` with pre-filled answers; answered questions are not asked again.
+    ///
     /// `reviewed`: the review was confirmed in an earlier session with these answers.
     public func begin(at start: String? = nil, answers: [String: Answer] = [:], reviewed: Bool = false) -> Step {
         var state = Conversation(start: start ?? graph.start, answers: answers)
@@ -96,7 +99,9 @@ public struct Engine: Sendable {
     public func send(_ input: Input, to state: Conversation) -> Step {
         var state = state
         var outputs: [Output] = []
-        guard let id = state.current, let node = graph.nodes[id] else { return Step(state: state, outputs: [.finished]) }
+        guard let id = state.current, let node = graph.nodes[id] else {
+            return Step(state: state, outputs: [.finished])
+        }
         if node.kind == .review {
             reviewInput(input, node, &state, &outputs)
             return Step(state: state, outputs: outputs)
@@ -120,14 +125,18 @@ public struct Engine: Sendable {
     /// optional answer, a confirmed review; or, for a required question without a
     /// default, the question passed over and named, so that every missing one is listed.
     public func withoutInput(_ state: Conversation) -> (step: Step, missing: String?) {
-        guard let id = state.current, let question = graph.nodes[id]?.question else { return (send(.answer(""), to: state), nil) }
-        let canSkip = resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
+        guard let id = state.current, let question = graph.nodes[id]?.question else {
+            return (send(.answer(""), to: state), nil)
+        }
+        let canSkip =
+            resolvedDefault(question, answers: state.answers) != nil || !question.required || !state.items.isEmpty
         return (send(canSkip ? .answer("") : .pass, to: state), canSkip ? nil : question.id)
     }
 
     /// The conversation from `start` with these answers and nobody to ask, to its end:
     /// the final state and the required questions left unanswered.
-    public func complete(at start: String? = nil, answers: [String: Answer]) -> (state: Conversation, missing: [String]) {
+    public func complete(at start: String? = nil, answers: [String: Answer]) -> (state: Conversation, missing: [String])
+    {
         var state = begin(at: start, answers: answers).state
         var missing: [String] = []
         while !state.finished, state.current != nil {
@@ -140,8 +149,11 @@ public struct Engine: Sendable {
     }
 
     /// The default of `question` with the current answers, computed ones resolved.
+    ///
     /// `computed`: where computed values come from, when the caller keeps them already.
-    public func resolvedDefault(_ question: Question, answers: [String: Answer], computed: ((String) -> String?)? = nil) -> String? {
+    public func resolvedDefault(_ question: Question, answers: [String: Answer], computed: ((String) -> String?)? = nil)
+        -> String?
+    {
         guard let value = question.defaultValue else { return nil }
         if value.hasPrefix("@") {
             let name = String(value.dropFirst())
@@ -152,7 +164,9 @@ public struct Engine: Sendable {
 
     // MARK: steps
 
-    private func answer(_ raw: String, _ question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
+    private func answer(
+        _ raw: String, _ question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]
+    ) {
         let text = raw.trimmed
         if question.type == .list {
             if !text.isEmpty {
@@ -192,7 +206,9 @@ public struct Engine: Sendable {
 
     /// Records an answer; when it changes an earlier one, drops the answers of the
     /// questions the change takes off the path, then walks on.
-    private func record(_ answer: Answer, for question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]) {
+    private func record(
+        _ answer: Answer, for question: Question, _ node: Node, _ state: inout Conversation, _ outputs: inout [Output]
+    ) {
         let previous = state.answers[question.id]
         let before = previous.map { _ in Set(path(state)) }
         state.answers[question.id] = answer
@@ -213,7 +229,8 @@ public struct Engine: Sendable {
 
     /// Whether the review (the first, if any) lists the answer to `id`.
     private func reviewLists(_ id: String, _ state: Conversation) -> Bool {
-        guard let review = graph.order.first(where: { if case .review = graph.nodes[$0]?.kind { true } else { false } }) else { return true }
+        guard let review = graph.order.first(where: { if case .review = graph.nodes[$0]?.kind { true } else { false } })
+        else { return true }
         return reviewed(state, upTo: review).contains(id)
     }
 
@@ -246,12 +263,17 @@ public struct Engine: Sendable {
             let text = folded(raw)
             if text.isEmpty || parser.saysYes(text) && Int(text) == nil {
                 confirm(node, &state, &outputs)
-            } else if let number = Int(text), ids.indices.contains(number - 1), let question = graph.question(ids[number - 1]) {
+            } else if let number = Int(text), ids.indices.contains(number - 1),
+                let question = graph.question(ids[number - 1])
+            {
                 state.current = question.id
                 state.history.append(node.id)
                 outputs = [ask(question, state)]
             } else {
-                outputs = [.rejected(id: node.id, .notAChoice(accepted: ids.indices.map { String($0 + 1) })), .review(ids: ids)]
+                outputs = [
+                    .rejected(id: node.id, .notAChoice(accepted: ids.indices.map { String($0 + 1) })),
+                    .review(ids: ids),
+                ]
             }
         }
     }

@@ -47,7 +47,8 @@ public struct Question: Sendable, Equatable {
 
     public init(
         id: String, type: QuestionType, choices: [String] = [], defaultValue: String? = nil,
-        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = [], requiredFields: Int? = nil,
+        required: Bool = true, reason: String? = nil, sign: String? = nil, fields: [FieldType] = [],
+        requiredFields: Int? = nil,
         revision: String = "1"
     ) {
         self.revision = revision
@@ -106,6 +107,7 @@ public struct Node: Sendable, Equatable {
     }
 
     /// Whether the answers make this node one to pass over.
+    ///
     /// `computed` resolves a condition on a computed value (`skip_if = @kind=talk`).
     public func isSkipped(by answers: [String: Answer], computed: (String) -> String? = { _ in nil }) -> Bool {
         guard let skipIf else { return false }
@@ -143,7 +145,6 @@ public struct DialogueGraph: Sendable, Equatable {
         self.version = version
     }
 
-
     public func question(_ id: String) -> Question? { nodes[id]?.question }
 
     /// Sends the branch `node` to `target` when its computed value is `value` (a letter
@@ -163,9 +164,10 @@ public struct DialogueGraph: Sendable, Equatable {
         var queue = [start]
         while let id = queue.popLast() {
             guard seen.insert(id).inserted, let node = nodes[id] else { continue }
-            let passedOver = node.skipIf.map { condition in
-                condition.computed.flatMap { computed[$0] }.map { condition.values.contains($0) } ?? false
-            } ?? false
+            let passedOver =
+                node.skipIf.map { condition in
+                    condition.computed.flatMap { computed[$0] }.map { condition.values.contains($0) } ?? false
+                } ?? false
             if node.question != nil, !passedOver { asked.insert(id) }
             if case .branch(let on) = node.kind, let value = computed[on.hasPrefix("@") ? String(on.dropFirst()) : on] {
                 queue += [node.target(for: value)].compactMap { $0 }

@@ -9,7 +9,9 @@ public struct Message: Sendable, Equatable, Error {
     /// A message within the message (`{{detail}}`), rendered in the same language.
     public var detail: [Message]
 
-    public init(_ key: MessageKey, _ values: [String: String] = [:], parts: [String: MessageKey] = [:], detail: Message? = nil) {
+    public init(
+        _ key: MessageKey, _ values: [String: String] = [:], parts: [String: MessageKey] = [:], detail: Message? = nil
+    ) {
         self.key = key
         self.values = values
         self.parts = parts
@@ -17,8 +19,10 @@ public struct Message: Sendable, Equatable, Error {
     }
 }
 
-/// Every message the program prints outside the dialogue: errors, notes, the help and
-/// the content diagnostics. `goodbye check` reports a language that lacks one.
+/// Every message the program prints outside the dialogue: errors, notes, the help and the content
+/// diagnostics.
+///
+/// `goodbye check` reports a language that lacks one.
 public enum MessageKey: String, Sendable, CaseIterable {
     /// A text already written (the content diagnostics of `goodbye check`, in French).
     case verbatim = "message.verbatim"
@@ -413,7 +417,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
 extension StringProtocol {
     /// Without the spaces, tabs and line ends around it (no Foundation needed).
     public var trimmed: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(self[first...last])
     }
 }

@@ -1,5 +1,5 @@
-
 /// One language's text: keys (`question.id.prompt`, `ui.rejected.date`...) to strings.
+///
 /// The engine hands out ids; the shell looks their text up here.
 public struct TextTable: Sendable, Equatable {
     public var language: String

@@ -7,12 +7,13 @@ import LetterComposition
 #endif
 
 extension App {
-    /// `goodbye letter --batch FILE.csv --out-dir DIR`, in constant memory whatever the
-    /// rows: a first pass reads, checks and drafts every row and keeps only what it must
-    /// say (any problem at its `FILE:ROW:COLUMN`: then nothing is written); a second
-    /// drafts each row again and writes its letter at once, named from the client, never
-    /// over an existing file without `--force`. A write that fails removes what this run
-    /// wrote.
+    /// `goodbye letter --batch FILE.csv --out-dir DIR`, in constant memory whatever the rows: a
+    /// first pass reads, checks and drafts every row and keeps only what it must say (any problem
+    /// at its `FILE:ROW:COLUMN`: then nothing is written); a second drafts each row again and
+    /// writes its letter at once, named from the client, never over an existing file without
+    /// `--force`.
+    ///
+    /// A write that fails removes what this run wrote.
     func batch(_ options: Options) throws(Failure) {
         guard let path = options.batch, let folder = options.outDir else { throw Failure.usage(.batchNeedsBoth) }
         let content = try withUserRates(loadContent(options), options)
@@ -23,20 +24,26 @@ extension App {
         // `--batch -`: the spreadsheet on standard input, kept for the two passes.
         var input: [UInt8]?
         if path == "-" {
-            guard let all = terminal.readAll() else { throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable) }
+            guard let all = terminal.readAll() else {
+                throw terminal.lineTooLong ? Failure.lineTooLong : Failure(.ioError, .stdinUnreadable)
+            }
             input = Array(all.utf8)
         }
         guard let drafter = content.drafter(kind: kind, language: texts.language) else {
             throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
         }
-        let engine = Engine(graph: content.graph, parser: content.parser(for: texts.language),
+        let engine = Engine(
+            graph: content.graph, parser: content.parser(for: texts.language),
             computedDefault: LetterFacts.computedDefaults(today: today, kinds: content.kinds, kind: kind.id))
         let output = LetterOutput(format: format, texts: texts, today: today)
         let name = printable(path)
-        let reader = BatchReader(file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
+        let reader = BatchReader(
+            file: name, graph: content.graph, parser: content.parser(for: texts.language), texts: texts)
 
         /// Each row's letter (or why there is none), the rows read one at a time.
-        func eachLetter(_ body: (BatchFile.Row, Result<Letter, BatchProblem>) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+        func eachLetter(_ body: (BatchFile.Row, Result<Letter, BatchProblem>) throws(Failure) -> Void) throws(Failure)
+            -> [Diagnostic]
+        {
             var reader = reader
             var diagnostics: [Diagnostic] = []
             try Self.records(path, input) { record throws(Failure) in
@@ -46,7 +53,13 @@ extension App {
                 let location = "\(name):\(row.number)"
                 let (state, missing) = engine.complete(at: kind.start, answers: row.answers)
                 guard missing.isEmpty else {
-                    return try body(row, .failure(.messages([Message(.batchRowMissing, ["location": location, "ids": missing.joined(separator: ", ")])])))
+                    return try body(
+                        row,
+                        .failure(
+                            .messages([
+                                Message(
+                                    .batchRowMissing, ["location": location, "ids": missing.joined(separator: ", ")])
+                            ])))
                 }
                 let unprintable = output.unprintable(row.answers, location: location + ": ")
                 guard unprintable.isEmpty else { return try body(row, .failure(.messages(unprintable))) }
@@ -54,17 +67,24 @@ extension App {
                 do throws(DraftError) {
                     let letter = try drafter.draft(used(state, engine, signs: true), today: today)
                     let missing = output.missing(letter)
-                    drafted = missing.isEmpty ? .success(letter)
-                        : .failure(.messages(missing.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }))
+                    drafted =
+                        missing.isEmpty
+                        ? .success(letter)
+                        : .failure(
+                            .messages(missing.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }))
                 } catch {
                     switch error {
                     case .facts(let messages):
-                        drafted = .failure(.messages(messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) }))
+                        drafted = .failure(
+                            .messages(messages.map { Message(.verbatim, ["text": location + ": " + texts.render($0)]) })
+                        )
                     case .template(let error): throw Failure.template(error)
                     }
                 }
                 try body(row, drafted)
-            } failed: { failure in diagnostics.append(reader.diagnostic(failure)) }
+            } failed: { failure in
+                diagnostics.append(reader.diagnostic(failure))
+            }
             return diagnostics + (diagnostics.isEmpty ? reader.end() : [])
         }
 
@@ -85,10 +105,17 @@ extension App {
             case .success(let letter):
                 rows += 1
                 let location = "\(name):\(row.number)"
-                warnings.append(letter.warnings.map { Message(.verbatim, ["text": location + ": " + texts.text(.warning, ["text": texts.render($0.message)])]) })
+                warnings.append(
+                    letter.warnings.map {
+                        Message(
+                            .verbatim,
+                            ["text": location + ": " + texts.text(.warning, ["text": texts.render($0.message)])])
+                    })
                 let file = names.next(Self.letterName(row))
                 // A letter never replaces an input (the spreadsheet, in the letters' folder).
-                if path != "-", Files.sameFile(file, path) { throw Failure.usage(.batchOverwritesInput, ["path": printable(file)]) }
+                if path != "-", Files.sameFile(file, path) {
+                    throw Failure.usage(.batchOverwritesInput, ["path": printable(file)])
+                }
                 if !options.force, Files.exists(file) {
                     existing += 1
                     firstExisting = firstExisting ?? file
@@ -96,11 +123,15 @@ extension App {
             }
         }
         if !diagnostics.isEmpty {
-            let located = diagnostics.sorted().map { Message(.verbatim, ["text": "\($0.location): " + texts.render($0.message)]) }
+            let located = diagnostics.sorted().map {
+                Message(.verbatim, ["text": "\($0.location): " + texts.render($0.message)])
+            }
             throw Failure(.dataError, located + [Message(.batchFix)])
         }
         guard problems.isEmpty else { throw Failure(.dataError, problems.messages + [Message(.batchNothingWritten)]) }
-        if options.strict, !warnings.isEmpty { throw Failure(.dataError, warnings.messages + [Message(.strictRefused)]) }
+        if options.strict, !warnings.isEmpty {
+            throw Failure(.dataError, warnings.messages + [Message(.strictRefused)])
+        }
         tell(warnings.messages, texts)
         try Files.makeFolder(folder)
         if let firstExisting {
@@ -120,7 +151,11 @@ extension App {
                 guard case .success(let letter) = drafted else { return }
                 progress.advance()
                 // Interrupted now, the person is told what is written and how to finish.
-                Interrupt.setProgress("\ngoodbye: " + typography(texts.text(.batchInterrupted, ["count": String(written), "folder": printable(folder)]), texts) + "\n")
+                Interrupt.setProgress(
+                    "\ngoodbye: "
+                        + typography(
+                            texts.text(.batchInterrupted, ["count": String(written), "folder": printable(folder)]),
+                            texts) + "\n")
                 let file = names.next(Self.letterName(row))
                 created.append(!Files.exists(file))
                 try Files.write(bytes: output.bytes(letter), to: file, force: options.force, durable: false)
@@ -149,15 +184,18 @@ extension App {
 
     /// Named from the client: the company, or the person's name, or the row.
     static func letterName(_ row: BatchFile.Row) -> String {
-        let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first { !$0.isEmpty }
+        let client = [LetterQuestion.company, .clientName].lazy.compactMap { row.answers[$0.rawValue]?.value }.first {
+            !$0.isEmpty
+        }
         return client.map(Files.slug) ?? "lettre-\(row.number)"
     }
 
     /// The records of the spreadsheet, read in chunks from its file (or from what
     /// standard input gave), each given to `body` as it ends.
-    static func records(_ path: String, _ input: [UInt8]?, _ body: (CSV.Record) throws(Failure) -> Void,
-        failed: (CSV.Failure) -> Void) throws(Failure)
-    {
+    static func records(
+        _ path: String, _ input: [UInt8]?, _ body: (CSV.Record) throws(Failure) -> Void,
+        failed: (CSV.Failure) -> Void
+    ) throws(Failure) {
         var stream = CSV.Stream()
         var pending: [CSV.Record] = []
         func feed(_ chunk: ArraySlice<UInt8>) throws(Failure) -> Bool {

@@ -14,21 +14,27 @@ struct Drafting {
 }
 
 extension App {
-    /// The answers a letter may use: those on the conversation's path and, for
-    /// `goodbye letter`, the signs given (they give the decision the letter reflects).
+    /// The answers a letter may use: those on the conversation's path and, for `goodbye letter`,
+    /// the signs given (they give the decision the letter reflects).
+    ///
     /// Any other answer is ignored, and said to be.
     func used(_ state: Conversation, _ engine: Engine, signs: Bool) -> [String: Answer] {
         let path = Set(engine.path(state))
         return state.answers.filter { id, _ in
-            path.contains(id) || (signs && (engine.graph.question(id)?.sign != nil || id == DecisionRule.proBonoQuestion))
+            path.contains(id)
+                || (signs && (engine.graph.question(id)?.sign != nil || id == DecisionRule.proBonoQuestion))
         }
     }
 
-    /// Drafts the letter from the session's answers. At a terminal, doubtful facts are
-    /// shown first, and the person may change the answer behind one, as often as needed.
-    func draft(_ drafting: Drafting, _ state: inout Conversation, session: Session, presenter: Presenter, say: (String) -> Void,
-        interactive: Bool) throws(Failure) -> Letter
-    {
+    /// Drafts the letter from the session's answers.
+    ///
+    /// At a terminal, doubtful facts are shown first, and the person may change the answer behind
+    /// one, as often as needed.
+    func draft(
+        _ drafting: Drafting, _ state: inout Conversation, session: Session, presenter: Presenter,
+        say: (String) -> Void,
+        interactive: Bool
+    ) throws(Failure) -> Letter {
         while true {
             let letter = try draftOnce(drafting, used(state, drafting.engine, signs: drafting.signs))
             guard interactive, terminal.isInteractive, !letter.warnings.isEmpty,
@@ -36,7 +42,9 @@ extension App {
             else { return letter }
             var answers = state.answers
             answers[question] = nil
-            guard case .finished(let revised) = try session.run(from: drafting.engine.begin(at: drafting.kind.start, answers: answers))
+            guard
+                case .finished(let revised) = try session.run(
+                    from: drafting.engine.begin(at: drafting.kind.start, answers: answers))
             else { return letter }
             state = revised
         }
@@ -44,7 +52,8 @@ extension App {
 
     private func draftOnce(_ drafting: Drafting, _ answers: [String: Answer]) throws(Failure) -> Letter {
         guard let drafter = drafting.content.drafter(kind: drafting.kind, language: drafting.texts.language) else {
-            throw Failure(.dataError, .noLetterTemplates, ["kind": drafting.kind.id, "language": drafting.texts.language])
+            throw Failure(
+                .dataError, .noLetterTemplates, ["kind": drafting.kind.id, "language": drafting.texts.language])
         }
         do {
             return try drafter.draft(answers, today: drafting.today)
@@ -63,12 +72,16 @@ extension App {
         var lines = ["", presenter.bold(presenter.wrapped(texts.text(.warningsHeading)))]
         for (index, warning) in warnings.enumerated() {
             let message = texts.render(warning.message)
-            lines.append(presenter.wrapped(message.prefix(1).uppercased() + message.dropFirst(), indent: "\(index + 1). "))
+            lines.append(
+                presenter.wrapped(message.prefix(1).uppercased() + message.dropFirst(), indent: "\(index + 1). "))
         }
         lines.append(presenter.wrapped(texts.text(.warningsChoice)))
         while true {
-            guard let line = session.ask("warnings", lines.joined(separator: "\n") + "\n")?.trimmed, !line.isEmpty else { return nil }
-            if let number = Int(line), warnings.indices.contains(number - 1), let question = warnings[number - 1].question {
+            guard let line = session.ask("warnings", lines.joined(separator: "\n") + "\n")?.trimmed, !line.isEmpty
+            else { return nil }
+            if let number = Int(line), warnings.indices.contains(number - 1),
+                let question = warnings[number - 1].question
+            {
                 return question
             }
         }
@@ -77,7 +90,11 @@ extension App {
     /// Each warning as a `goodbye: attention : …` line; with `--strict`, a refusal.
     func sayWarnings(_ warnings: [LetterWarning], _ texts: TextTable, strict: Bool) throws(Failure) {
         guard !warnings.isEmpty else { return }
-        if strict { throw Failure(.dataError, warnings.map { Message(.warning, ["text": texts.render($0.message)]) } + [Message(.strictRefused)]) }
+        if strict {
+            throw Failure(
+                .dataError,
+                warnings.map { Message(.warning, ["text": texts.render($0.message)]) } + [Message(.strictRefused)])
+        }
         for warning in warnings {
             tell(Message(.warning, ["text": texts.render(warning.message)]), texts)
         }

@@ -11,7 +11,9 @@ extension App {
     /// The rates file in force, if any: named, or the default one when it exists.
     func ratesFile(_ options: Options) -> String? {
         if let path = options.rates { return path }
-        guard let folder = SessionStore.folder(environment, variable: "XDG_CONFIG_HOME", fallback: "/.config") else { return nil }
+        guard let folder = SessionStore.folder(environment, variable: "XDG_CONFIG_HOME", fallback: "/.config") else {
+            return nil
+        }
         let path = folder + "/goodbye/rates.ini"
         return Files.status(path) != nil ? path : nil
     }
@@ -21,7 +23,8 @@ extension App {
         let text = try Files.readText(path, limit: 4 << 20)
         let (table, diagnostics) = RateCompiler.compile(text, file: printable(path))
         guard diagnostics.isEmpty else {
-            throw Failure(.dataError, diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) } + [Message(.ratesFix)])
+            throw Failure(
+                .dataError, diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) } + [Message(.ratesFix)])
         }
         return table
     }
@@ -39,7 +42,8 @@ extension App {
         let texts = messages(options)
         let table = try userRates(path, texts)
         let count = table.periods.count + table.legal.count
-        terminal.write(typography(texts.text(.ratesValid, ["path": printable(path), "count": String(count)]), texts) + "\n")
+        terminal.write(
+            typography(texts.text(.ratesValid, ["path": printable(path), "count": String(count)]), texts) + "\n")
     }
 
     /// `goodbye rates`: the table in force, oldest first, each half-year with its figure
@@ -58,16 +62,30 @@ extension App {
         func checked(_ verified: Bool) -> String { texts.text(verified ? .ratesVerified : .ratesUnverified) }
         var lines = [texts.text(.ratesHeading)]
         for period in table.periods {
-            let value = period.verified || period.ecbRate != 0 ? format.percent(hundredths: period.ecbRate) : texts.text(.ratesUnknownFigure)
-            lines.append(texts.text(.ratesLine, ["id": period.id, "value": value, "detail": checked(period.verified), "kind": origin(period.id),
-                "text": period.source]))
+            let value =
+                period.verified || period.ecbRate != 0
+                ? format.percent(hundredths: period.ecbRate) : texts.text(.ratesUnknownFigure)
+            lines.append(
+                texts.text(
+                    .ratesLine,
+                    [
+                        "id": period.id, "value": value, "detail": checked(period.verified), "kind": origin(period.id),
+                        "text": period.source,
+                    ]))
         }
         for period in table.legal {
             let known = period.verified || period.otherRate != 0
-            let value = known ? format.percent(hundredths: period.privateRate) + " / " + format.percent(hundredths: period.otherRate)
+            let value =
+                known
+                ? format.percent(hundredths: period.privateRate) + " / " + format.percent(hundredths: period.otherRate)
                 : texts.text(.ratesUnknownFigure)
-            lines.append(texts.text(.ratesLine, ["id": period.id, "value": value, "detail": checked(period.verified), "kind": origin(period.id),
-                "text": period.source]))
+            lines.append(
+                texts.text(
+                    .ratesLine,
+                    [
+                        "id": period.id, "value": value, "detail": checked(period.verified), "kind": origin(period.id),
+                        "text": period.source,
+                    ]))
         }
         terminal.write(lines.map { typography($0, texts) }.joined(separator: "\n") + "\n")
     }

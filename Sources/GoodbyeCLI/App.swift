@@ -51,8 +51,12 @@ public struct App {
         case .check where options.rates != nil: try checkRates(options.rates ?? "", options)
         case .check: try check(options)
         case .rates: try listRates(options)
-        case .completions: terminal.write(Completions(words: commandLineWords(options)).script(for: Completions.Shell(rawValue: options.shell ?? "") ?? .bash))
-        case .manpage: terminal.write(ManPage(help: Help(texts: messages(options), words: commandLineWords(options))).text)
+        case .completions:
+            terminal.write(
+                Completions(words: commandLineWords(options)).script(
+                    for: Completions.Shell(rawValue: options.shell ?? "") ?? .bash))
+        case .manpage:
+            terminal.write(ManPage(help: Help(texts: messages(options), words: commandLineWords(options))).text)
         case .questions: try questions(options)
         case .letter where options.batch != nil: try batch(options)
         case .run, .letter: try converse(options)
@@ -78,8 +82,9 @@ public struct App {
         terminal.writeError(redrawn ? "\r\u{1B}[2K" + text : text + "\n")
     }
 
-    /// The messages of the language asked for, even when the command line or the content
-    /// is wrong: from the content folder, else the built-in one, else French.
+    /// The messages of the language asked for, even when the command line or the content is wrong:
+    /// from the content folder, else the built-in one, else French.
+    ///
     /// The line for stderr when standard output could not be written.
     public func outputFailure(_ arguments: [String]) -> String {
         let texts = messages(arguments)
@@ -100,11 +105,15 @@ public struct App {
         for candidate in [language, environmentLanguage ?? ContentCompiler.reference, ContentCompiler.reference] {
             if let folder {
                 let url = folder.appendingPathComponent(MessageFile.path(candidate))
-                if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
+                if let data = FileManager.default.contents(atPath: url.path),
+                    let text = String(data: data, encoding: .utf8)
+                {
                     return MessageFile.compile(text, language: candidate)
                 }
             }
-            if let values = BuiltInContent.compiled.texts(candidate) { return TextTable(language: candidate, values: values) }
+            if let values = BuiltInContent.compiled.texts(candidate) {
+                return TextTable(language: candidate, values: values)
+            }
         }
         return TextTable(language: language)
     }
@@ -120,9 +129,10 @@ public struct App {
         return nil
     }
 
-    /// The content a session needs: the requested language only, and no rendering of
-    /// every letter variant (`goodbye check` does that). The built-in content is
-    /// neither read nor validated: the build did both.
+    /// The content a session needs: the requested language only, and no rendering of every letter
+    /// variant (`goodbye check` does that).
+    ///
+    /// The built-in content is neither read nor validated: the build did both.
     func loadContent(_ options: Options) throws(Failure) -> Content {
         if let preloaded, options.content == nil { return preloaded }
         guard let folder = contentFolder(options) else {
@@ -147,7 +157,10 @@ public struct App {
     }
 
     private var localeLanguage: String? {
-        guard let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        guard
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: {
+                !$0.isEmpty
+            })
         else { return nil }
         let code = String(locale.prefix { $0.isASCII && $0.isLetter }).lowercased()
         return BuiltInContent.compiled.languages.contains(code) ? code : nil
@@ -178,7 +191,8 @@ public struct App {
                 files = try ContentLoader.read(folder)
             } catch {
                 let texts = messages(options)
-                throw Failure(error.missing || error.unreadable ? .noInput : .dataError,
+                throw Failure(
+                    error.missing || error.unreadable ? .noInput : .dataError,
                     error.diagnostics.map { Message(.verbatim, ["text": $0.rendered(texts)]) })
             }
         } else {
@@ -216,11 +230,17 @@ public struct App {
         let folder = contentFolder(options)
         let kinds = folder.map(ContentLoader.letterKinds(in:)) ?? BuiltInContent.compiled.kindIds
         let found = folder.map(ContentLoader.languages(in:)) ?? BuiltInContent.compiled.languages
-        let languages = found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
+        let languages =
+            found.filter { $0 == ContentCompiler.reference } + found.filter { $0 != ContentCompiler.reference }
         // Each kind by its name in the language of the help (`relance`), and every name for completion.
         let texts = messages(options)
-        let names = Set(kinds + kinds.flatMap { id in (folder == nil ? languages : []).compactMap { BuiltInContent.compiled.texts($0)?["kind." + id] } })
-        return CommandLineWords(languages: languages, kinds: kinds.map(texts.kindName), allKinds: kinds + names.subtracting(kinds).sorted())
+        let names = Set(
+            kinds
+                + kinds.flatMap { id in
+                    (folder == nil ? languages : []).compactMap { BuiltInContent.compiled.texts($0)?["kind." + id] }
+                })
+        return CommandLineWords(
+            languages: languages, kinds: kinds.map(texts.kindName), allKinds: kinds + names.subtracting(kinds).sorted())
     }
 
     /// Today in the machine's time zone, from the C library (no calendar library to load).

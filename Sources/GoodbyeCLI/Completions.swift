@@ -114,12 +114,14 @@ struct Completions {
         let folders: String
     }
 
-    static let bashSyntax = Syntax(pattern: { $0 + ")" }, offer: { "COMPREPLY=($(compgen -W \"\($0.joined(separator: " "))\" -- \"$cur\"))" },
+    static let bashSyntax = Syntax(
+        pattern: { $0 + ")" }, offer: { "COMPREPLY=($(compgen -W \"\($0.joined(separator: " "))\" -- \"$cur\"))" },
         // One name a line, marked as file names: spaces kept, folders ending in a slash.
         files: "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")",
         folders: "compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\")")
 
-    static let zshSyntax = Syntax(pattern: { "(" + $0 + ")" }, offer: { "compadd -- " + $0.joined(separator: " ") },
+    static let zshSyntax = Syntax(
+        pattern: { "(" + $0 + ")" }, offer: { "compadd -- " + $0.joined(separator: " ") },
         files: "_files", folders: "_files -/")
 
     /// The value after an option (`case $prev`), then, for a word that starts with a
@@ -135,7 +137,9 @@ struct Completions {
             case .format:
                 lines += ["        \(pattern)", "            case $command in"]
                 for command in Command.allCases where !command.formats.isEmpty {
-                    lines.append("                \(syntax.pattern(command.rawValue)) \(syntax.offer(command.formats.map(\.rawValue))) ;;")
+                    lines.append(
+                        "                \(syntax.pattern(command.rawValue)) \(syntax.offer(command.formats.map(\.rawValue))) ;;"
+                    )
                 }
                 lines += ["            esac", "            return ;;"]
             case .language, .kind:
@@ -164,10 +168,12 @@ struct Completions {
         for spec in OptionSpec.all {
             // Options of `run` also apply when no command is named (run is the default).
             let others = Command.allCases.filter { !spec.commands.contains($0) }.map(\.rawValue)
-            let condition = spec.commands.contains(.run)
+            let condition =
+                spec.commands.contains(.run)
                 ? (others.isEmpty ? "" : "-n 'not __fish_seen_subcommand_from \(others.joined(separator: " "))' ")
                 : "-n '__fish_seen_subcommand_from \(Command.allCases.filter(spec.commands.contains).map(\.rawValue).joined(separator: " "))' "
-            let names = spec.names.map { $0.hasPrefix("--") ? "-l " + $0.dropFirst(2) : "-s " + $0.dropFirst() }.joined(separator: " ")
+            let names = spec.names.map { $0.hasPrefix("--") ? "-l " + $0.dropFirst(2) : "-s " + $0.dropFirst() }.joined(
+                separator: " ")
             var argument = ""
             switch spec.argument {
             case .none: break
@@ -179,8 +185,13 @@ struct Completions {
                 // The formats of each command: `run --format` offers text and json only.
                 for command in Command.allCases where !command.formats.isEmpty {
                     let others = Command.allCases.filter { $0 != command }.map(\.rawValue).joined(separator: " ")
-                    let only = command == .run ? "-n 'not __fish_seen_subcommand_from \(others)' " : "-n '__fish_seen_subcommand_from \(command.rawValue)' "
-                    lines.append("complete -c goodbye \(only)\(names) -x -a '\(command.formats.map(\.rawValue).joined(separator: " "))'")
+                    let only =
+                        command == .run
+                        ? "-n 'not __fish_seen_subcommand_from \(others)' "
+                        : "-n '__fish_seen_subcommand_from \(command.rawValue)' "
+                    lines.append(
+                        "complete -c goodbye \(only)\(names) -x -a '\(command.formats.map(\.rawValue).joined(separator: " "))'"
+                    )
                 }
                 continue
             }

@@ -24,7 +24,9 @@ enum EmailStamp {
     /// `<goodbye.1a2b…@atelier-lumen.fr>`: random, on the sender's domain if known.
     static func messageID(sender: String?) -> String {
         let domain = sender.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "goodbye.invalid"
-        let random = String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt32(truncatingIfNeeded: time(nil)), radix: 16)
+        let random =
+            String(UInt64.random(in: .min ... .max), radix: 16)
+            + String(UInt32(truncatingIfNeeded: time(nil)), radix: 16)
         return "<goodbye.\(random)@\(domain)>"
     }
 

@@ -15,6 +15,7 @@ public enum ExitCode: Int32, Sendable {
 }
 
 /// Why a command stops early: the one place where an error becomes messages and a status.
+///
 /// The messages are keys; the shell renders them in the session's language.
 public struct Failure: Error, Sendable {
     public var code: ExitCode
@@ -44,7 +45,12 @@ public struct Failure: Error, Sendable {
     /// A letter template that cannot be rendered (partials that include each other, a
     /// name no answer gives): the content is at fault, as `goodbye check` says (65).
     static func template(_ error: TemplateError) -> Failure {
-        Failure(.dataError, [Message(.letterFailed, ["location": error.location.description], detail: error.localized), Message(.contentInvalid)])
+        Failure(
+            .dataError,
+            [
+                Message(.letterFailed, ["location": error.location.description], detail: error.localized),
+                Message(.contentInvalid),
+            ])
     }
 
     static func usage(_ key: MessageKey, _ values: [String: String] = [:]) -> Failure {

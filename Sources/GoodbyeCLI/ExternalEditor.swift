@@ -23,7 +23,7 @@ enum ExternalEditor {
     static func edit(_ text: String, fileExtension: String, command: String, environment: [String: String]) -> Outcome {
         let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/goodbye-XXXXXX.\(fileExtension)".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, Int32(fileExtension.utf8.count + 1)) }
+        let descriptor = mkstemps(&template, Int32(fileExtension.utf8.count + 1))
         guard descriptor >= 0 else { return .failed(-1) }
         let path = String(cString: template)
         defer { unlink(path) }

@@ -17,24 +17,30 @@ enum Files {
     /// No letter lists more invoices (a list question's items).
     static let maximumItems = 1_000
 
-    /// The text of an input file, read as a stream, so that a pipe (`/dev/stdin`,
-    /// `<(cat F)`) reads like a file; 66 when missing or unreadable. Each line is judged
-    /// as soon as it is read, before the next: not UTF-8 or holding a NUL (65, with its
-    /// line), past a mebibyte, past `limit` in all, or refused by `check` (given the
+    /// The text of an input file, read as a stream, so that a pipe (`/dev/stdin`, `<(cat F)`) reads
+    /// like a file; 66 when missing or unreadable.
+    ///
+    /// Each line is judged as soon as it is read, before the next: not UTF-8 or holding a NUL (65,
+    /// with its line), past a mebibyte, past `limit` in all, or refused by `check` (given the
     /// line's number and text) stops the reading there, nothing more read or kept.
-    static func readText(_ path: String, limit: Int = maximumSize, label: String? = nil,
-        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> String
-    {
-        try decode(Data(readBytes(path, limit: limit, judging: true, label: label, check: check, keep: keep)), name: label ?? path)
+    static func readText(
+        _ path: String, limit: Int = maximumSize, label: String? = nil,
+        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil
+    ) throws(Failure) -> String {
+        try decode(
+            Data(readBytes(path, limit: limit, judging: true, label: label, check: check, keep: keep)),
+            name: label ?? path)
     }
 
-    /// The bytes of an input file, read as `readText` reads it; `judging` false leaves
-    /// the text to its reader (a CSV says which cell is not UTF-8, with its column).
-    /// A judged line `keep` refuses (a comment) is not kept, only its line end: what
-    /// is kept does not grow with what a reader passes over.
-    static func readBytes(_ path: String, limit: Int = maximumSize, judging: Bool = false, label: String? = nil,
-        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil) throws(Failure) -> [UInt8]
-    {
+    /// The bytes of an input file, read as `readText` reads it; `judging` false leaves the text to
+    /// its reader (a CSV says which cell is not UTF-8, with its column).
+    ///
+    /// A judged line `keep` refuses (a comment) is not kept, only its line end: what is kept does
+    /// not grow with what a reader passes over.
+    static func readBytes(
+        _ path: String, limit: Int = maximumSize, judging: Bool = false, label: String? = nil,
+        check: ((Int, Substring) throws(Failure) -> Void)? = nil, keep: ((Substring) -> Bool)? = nil
+    ) throws(Failure) -> [UInt8] {
         let shown = label ?? path
         let descriptor = try openInput(path)
         defer { close(descriptor) }
@@ -81,16 +87,21 @@ enum Files {
                 }
             }
             total += count
-            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(shown), "count": "\(limit >> 20)"]) }
+            if total > limit {
+                throw Failure(.dataError, .fileTooLarge, ["path": printable(shown), "count": "\(limit >> 20)"])
+            }
         }
         if !current.isEmpty { try end() }
         return output
     }
 
-    /// The bytes of an input file in chunks, each given to `body` as it is read: a file
-    /// of any length in constant memory. The same limits as `readBytes`: no physical line
-    /// past a mebibyte, no file past `limit`.
-    static func readChunks(_ path: String, limit: Int = maximumSize, _ body: (ArraySlice<UInt8>) throws(Failure) -> Void) throws(Failure) {
+    /// The bytes of an input file in chunks, each given to `body` as it is read: a file of any
+    /// length in constant memory.
+    ///
+    /// The same limits as `readBytes`: no physical line past a mebibyte, no file past `limit`.
+    static func readChunks(
+        _ path: String, limit: Int = maximumSize, _ body: (ArraySlice<UInt8>) throws(Failure) -> Void
+    ) throws(Failure) {
         let descriptor = try openInput(path)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -108,11 +119,15 @@ enum Files {
                     lineLength = 0
                 } else {
                     lineLength += 1
-                    if lineLength > maximumLine { throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"]) }
+                    if lineLength > maximumLine {
+                        throw Failure(.dataError, .fileLineTooLong, ["location": "\(printable(path)):\(line)"])
+                    }
                 }
             }
             total += count
-            if total > limit { throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"]) }
+            if total > limit {
+                throw Failure(.dataError, .fileTooLarge, ["path": printable(path), "count": "\(limit >> 20)"])
+            }
             try body(buffer[0..<count])
         }
     }
@@ -120,9 +135,13 @@ enum Files {
     /// An input file opened for reading: 66 when it is missing, a folder or unreadable.
     private static func openInput(_ path: String) throws(Failure) -> Int32 {
         guard let status = status(path) else {
-            throw Failure(.noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable, ["path": printable(path)])
+            throw Failure(
+                .noInput, errno == ENOENT || errno == ENOTDIR ? .fileMissing : .fileUnreadable,
+                ["path": printable(path)])
         }
-        guard status.st_mode & S_IFMT != S_IFDIR else { throw Failure(.noInput, .inputIsFolder, ["path": printable(path)]) }
+        guard status.st_mode & S_IFMT != S_IFDIR else {
+            throw Failure(.noInput, .inputIsFolder, ["path": printable(path)])
+        }
         let descriptor = withPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw Failure(.noInput, .fileUnreadable, ["path": printable(path)]) }
         return descriptor
@@ -146,17 +165,21 @@ enum Files {
     }
 
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename.
-    /// Never replaces an existing file unless `force`.
-    /// Without `permissions`, the file gets what a new file gets under the umask (a
-    /// letter holds personal data: `umask 077` keeps it private), or, when `--force`
-    /// replaces a file, that file's own permissions.
-    /// `durable`: the data reaches the disk before the file takes its name (one letter);
-    /// a batch of thousands flushes its folder once at the end instead (`flush`).
-    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
+    ///
+    /// Never replaces an existing file unless `force`. Without `permissions`, the file gets what a
+    /// new file gets under the umask (a letter holds personal data: `umask 077` keeps it private),
+    /// or, when `--force` replaces a file, that file's own permissions. `durable`: the data reaches
+    /// the disk before the file takes its name (one letter); a batch of thousands flushes its
+    /// folder once at the end instead (`flush`).
+    static func write(_ text: String, to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true)
+        throws(Failure)
+    {
         try write(bytes: Array(text.utf8), to: path, force: force, permissions: permissions, durable: durable)
     }
 
-    static func write(bytes: [UInt8], to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true) throws(Failure) {
+    static func write(bytes: [UInt8], to path: String, force: Bool, permissions: Int? = nil, durable: Bool = true)
+        throws(Failure)
+    {
         let (folder, name) = split(path)
         try checkExisting(path, force: force)
         let permissions = permissions ?? existingPermissions(path) ?? 0o666 & ~Int(currentUmask())
@@ -176,9 +199,10 @@ enum Files {
         }
         var failure: Int32 = 0
         let written = bytes.withUnsafeBufferPointer { bytes -> Bool in
+            guard let start = bytes.baseAddress else { return true }
             var offset = 0
             while offset < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let count = Glibc.write(descriptor, start + offset, bytes.count - offset)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else {
                     failure = count < 0 ? errno : ENOSPC
@@ -225,12 +249,15 @@ extension Files {
         try checkExisting(path, force: force)
         let folder = split(path).folder
         guard isFolder(folder) else { throw missingFolder(folder) }
-        guard withPath(folder, { access($0, W_OK) }) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)]) }
+        guard withPath(folder, { access($0, W_OK) }) == 0 else {
+            throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(folder)])
+        }
     }
 
-    /// What is already at an output path: nothing, or a regular file that `--force` may
-    /// replace. A folder, a device, a pipe or a socket is never replaced (a letter written
-    /// over `/dev/null` as root would replace the device).
+    /// What is already at an output path: nothing, or a regular file that `--force` may replace.
+    ///
+    /// A folder, a device, a pipe or a socket is never replaced (a letter written over `/dev/null`
+    /// as root would replace the device).
     private static func checkExisting(_ path: String, force: Bool) throws(Failure) {
         guard let status = status(path) else { return }
         switch status.st_mode & S_IFMT {
@@ -277,9 +304,13 @@ extension Files {
         if status(path) != nil {
             guard isFolder(path) else { throw Failure(.cantCreate, .outputIsFile, ["path": printable(path)]) }
         } else {
-            guard makeFolders(path, mode: 0o777) else { throw Failure(.cantCreate, .createFailed, ["path": printable(path)]) }
+            guard makeFolders(path, mode: 0o777) else {
+                throw Failure(.cantCreate, .createFailed, ["path": printable(path)])
+            }
         }
-        guard withPath(path, { access($0, W_OK) }) == 0 else { throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(path)]) }
+        guard withPath(path, { access($0, W_OK) }) == 0 else {
+            throw Failure(.cantCreate, .outputFolderReadOnly, ["folder": printable(path)])
+        }
     }
 
     /// The batch's letters on disk: written data flushed once, for all of them.
@@ -301,7 +332,8 @@ extension Files {
     /// same absolute path once `.` and `..` are resolved.
     static func sameFile(_ first: String, _ second: String) -> Bool {
         if let a = status(first), let b = status(second) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
-        return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
+        return URL(fileURLWithPath: first).standardizedFileURL.path
+            == URL(fileURLWithPath: second).standardizedFileURL.path
     }
 
     /// `name.txt`, or `name-2.txt`, `name-3.txt`… the first that does not exist.
@@ -329,15 +361,29 @@ extension Files {
 
     /// Letters `folded` leaves out, in the Latin letters a French reader would write them.
     private static let transliteration: [Character: String] = {
-        var table: [Character: String] = ["i̇": "i", "ı": "i", "ð": "d", "þ": "th", "ŋ": "n", "ħ": "h", "ł": "l", "đ": "d", "ø": "o"]
-        let cyrillic = ["а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z", "и": "i", "й": "i",
-            "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh",
-            "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia", "і": "i",
-            "ї": "i", "є": "ie", "ґ": "g"]
-        let greek = ["α": "a", "ά": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "έ": "e", "ζ": "z", "η": "i", "ή": "i", "θ": "th",
-            "ι": "i", "ί": "i", "ϊ": "i", "ΐ": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "ό": "o", "π": "p",
-            "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "ύ": "y", "ϋ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o", "ώ": "o"]
-        for (letter, latin) in cyrillic.merging(greek, uniquingKeysWith: { first, _ in first }) { table[Character(letter)] = latin }
+        var table: [Character: String] = [
+            "i̇": "i", "ı": "i", "ð": "d", "þ": "th", "ŋ": "n", "ħ": "h", "ł": "l", "đ": "d", "ø": "o",
+        ]
+        let cyrillic = [
+            "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z", "и": "i",
+            "й": "i",
+            "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou",
+            "ф": "f", "х": "kh",
+            "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou", "я": "ia",
+            "і": "i",
+            "ї": "i", "є": "ie", "ґ": "g",
+        ]
+        let greek = [
+            "α": "a", "ά": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "έ": "e", "ζ": "z", "η": "i", "ή": "i",
+            "θ": "th",
+            "ι": "i", "ί": "i", "ϊ": "i", "ΐ": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o",
+            "ό": "o", "π": "p",
+            "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "ύ": "y", "ϋ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+            "ω": "o", "ώ": "o",
+        ]
+        for (letter, latin) in cyrillic.merging(greek, uniquingKeysWith: { first, _ in first }) {
+            table[Character(letter)] = latin
+        }
         return table
     }()
 }
@@ -358,7 +404,8 @@ extension Files {
 
     /// The folder of an output is not there: missing, or a file (`-o lettre.txt/x`).
     static func missingFolder(_ folder: String) -> Failure {
-        status(folder) != nil ? Failure(.cantCreate, .outputParentIsFile, ["path": printable(folder)])
+        status(folder) != nil
+            ? Failure(.cantCreate, .outputParentIsFile, ["path": printable(folder)])
             : Failure(.cantCreate, .outputFolderMissing, ["folder": printable(folder)])
     }
 }

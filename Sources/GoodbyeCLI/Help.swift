@@ -1,6 +1,6 @@
 import ContentLoading
-import FoundationEssentials
 import DialogueCore
+import FoundationEssentials
 
 /// The values the command line takes for `--lang` and `--kind`, from the content.
 struct CommandLineWords {
@@ -28,7 +28,8 @@ struct Help {
     /// The examples of the help and the manual page: a command line and what it does.
     static let examples: [(MessageKey, MessageKey)] = [
         (.exampleSessionCommand, .exampleSession), (.exampleEnglishCommand, .exampleEnglish),
-        (.exampleReportCommand, .exampleReport), (.examplePDFCommand, .examplePDF), (.exampleBatchCommand, .exampleBatch),
+        (.exampleReportCommand, .exampleReport), (.examplePDFCommand, .examplePDF),
+        (.exampleBatchCommand, .exampleBatch),
         (.exampleQuestionsCommand, .exampleQuestions), (.exampleCompletionsCommand, .exampleCompletions),
     ]
 
@@ -51,7 +52,9 @@ struct Help {
         lines += ["", paragraph(texts.text(.helpSession)), "", texts.text(.helpExitCodes)]
         lines += Self.exitCodes.map { row(String($0.0), texts.text($0.1)) }
         lines += ["", texts.text(.helpExamples)]
-        for (command, what) in Self.examples { lines += ["  " + texts.text(command), wrap(texts.text(what), width: Self.width, indent: "      ")] }
+        for (command, what) in Self.examples {
+            lines += ["  " + texts.text(command), wrap(texts.text(what), width: Self.width, indent: "      ")]
+        }
         lines += ["", texts.text(.helpMore), paragraph(texts.text(.helpDocumentation))]
         return typography(lines.joined(separator: "\n") + "\n")
     }
@@ -73,23 +76,26 @@ struct Help {
     private func usage(_ command: Command, short: Bool, indent: String) -> String {
         let name = Self.name(command)
         let synopsis = synopsis(command, short: short)
-        let words = String(synopsis.dropFirst(name.count + 1)).replacing(" ", with: "\u{1}").replacing("]\u{1}[", with: "] [")
-            .split(separator: " ").flatMap { word -> [String] in
-                let limit = Self.width - indent.count - name.count - 2
-                guard word.count > limit else { return [String(word)] }
-                var pieces: [String] = [""]
-                for part in word.split(separator: "|", omittingEmptySubsequences: false).map(String.init) {
-                    let next = pieces[pieces.count - 1].isEmpty ? part : pieces[pieces.count - 1] + "|" + part
-                    if next.count > limit - 1, !pieces[pieces.count - 1].isEmpty {
-                        pieces[pieces.count - 1] += "|"
-                        pieces.append(part)
-                    } else {
-                        pieces[pieces.count - 1] = next
-                    }
+        let words = String(synopsis.dropFirst(name.count + 1)).replacing(" ", with: "\u{1}").replacing(
+            "]\u{1}[", with: "] ["
+        )
+        .split(separator: " ").flatMap { word -> [String] in
+            let limit = Self.width - indent.count - name.count - 2
+            guard word.count > limit else { return [String(word)] }
+            var pieces: [String] = [""]
+            for part in word.split(separator: "|", omittingEmptySubsequences: false).map(String.init) {
+                let next = pieces[pieces.count - 1].isEmpty ? part : pieces[pieces.count - 1] + "|" + part
+                if next.count > limit - 1, !pieces[pieces.count - 1].isEmpty {
+                    pieces[pieces.count - 1] += "|"
+                    pieces.append(part)
+                } else {
+                    pieces[pieces.count - 1] = next
                 }
-                return pieces
             }
-        return wrap(words.joined(separator: " "), width: Self.width, indent: indent + name + " ").replacing("\u{1}", with: " ")
+            return pieces
+        }
+        return wrap(words.joined(separator: " "), width: Self.width, indent: indent + name + " ").replacing(
+            "\u{1}", with: " ")
     }
 
     private var commandWord: String { texts.text(.placeholderCommand) }
@@ -100,11 +106,19 @@ struct Help {
 
     /// `goodbye letter [--kind farewell] [--answers FICHIER] …`; short: `[options]`.
     func synopsis(_ command: Command, short: Bool) -> String {
-        let name = Self.name(command) + (command == .completions ? " " + Completions.Shell.allCases.map(\.rawValue).joined(separator: "|") : "")
-        let options = OptionSpec.options(of: command).filter { !$0.names.contains("--help") && !$0.names.contains("--version") }
+        let name =
+            Self.name(command)
+            + (command == .completions ? " " + Completions.Shell.allCases.map(\.rawValue).joined(separator: "|") : "")
+        let options = OptionSpec.options(of: command).filter {
+            !$0.names.contains("--help") && !$0.names.contains("--version")
+        }
         if short {
-            let key = options.filter { [.format, .kind].contains($0.argument) || ($0.argument == .folder && command == .check) }
-            return ([name] + key.map { "[" + optionLabel($0, command) + "]" } + (options.count > key.count ? ["[options]"] : []))
+            let key = options.filter {
+                [.format, .kind].contains($0.argument) || ($0.argument == .folder && command == .check)
+            }
+            return
+                ([name] + key.map { "[" + optionLabel($0, command) + "]" }
+                + (options.count > key.count ? ["[options]"] : []))
                 .joined(separator: " ")
         }
         return ([name] + options.map { "[" + optionLabel($0, command) + "]" }).joined(separator: " ")
@@ -119,7 +133,10 @@ struct Help {
 
     /// `FICHIER`, `text|json`, or nothing for a switch.
     func placeholder(_ spec: OptionSpec, _ command: Command) -> String {
-        texts.render(spec.placeholder(Message(.verbatim, ["text": ""]), for: command, languages: words.languages, kinds: words.kinds)
+        texts.render(
+            spec.placeholder(
+                Message(.verbatim, ["text": ""]), for: command, languages: words.languages, kinds: words.kinds
+            )
             .resolved(in: texts))
     }
 
@@ -127,7 +144,8 @@ struct Help {
         let indent = "  " + label + String(repeating: " ", count: max(Self.column - 2, label.count + 2) - label.count)
         guard indent.count <= Self.column else {
             // A label past the width (the letter kinds) breaks after a bar, under itself.
-            let labelLines = wrap(label.replacing("|", with: "| "), width: Self.width, indent: "  ").replacing("| ", with: "|")
+            let labelLines = wrap(label.replacing("|", with: "| "), width: Self.width, indent: "  ").replacing(
+                "| ", with: "|")
             return labelLines + "\n" + wrap(text, width: Self.width, indent: String(repeating: " ", count: Self.column))
         }
         return wrap(text, width: Self.width, indent: indent)

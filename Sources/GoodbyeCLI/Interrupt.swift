@@ -1,10 +1,11 @@
 @preconcurrency import Glibc
 import Synchronization
 
-/// Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP): say how to resume, remove
-/// the temporary file being written if any, and leave with 128 + the signal (130, 143,
-/// 129). Files are written to a temporary name and renamed, and the session is saved
-/// after every answer, so nothing is lost and nothing is left half-written.
+/// Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP): say how to resume, remove the temporary
+/// file being written if any, and leave with 128 + the signal (130, 143, 129).
+///
+/// Files are written to a temporary name and renamed, and the session is saved after every answer,
+/// so nothing is lost and nothing is left half-written.
 public enum Interrupt {
     /// The message written on a signal; kept as a C string so the handler only writes.
     nonisolated(unsafe) private static var buffer: UnsafeMutablePointer<CChar>? = strdup(
@@ -19,7 +20,8 @@ public enum Interrupt {
 
     /// The message written on a crash at a terminal, in the session's language.
     nonisolated(unsafe) private static var crashBuffer: UnsafeMutablePointer<CChar>? = strdup(
-        "\ngoodbye: erreur interne : la séance s’est arrêtée. Vos réponses enregistrées sont gardées ; signalez ce problème.\n")
+        "\ngoodbye: erreur interne : la séance s’est arrêtée. Vos réponses enregistrées sont gardées ; signalez ce problème.\n"
+    )
 
     static var crashMessage: String {
         get { crashBuffer.map { String(cString: $0) } ?? "" }
@@ -37,8 +39,10 @@ public enum Interrupt {
     /// turn into two fixed buffers, so that thousands of updates allocate nothing and a
     /// signal always finds one complete; the handler writes the active one, when there
     /// is one, instead of `message`.
-    nonisolated(unsafe) private static let progress = (UnsafeMutablePointer<CChar>.allocate(capacity: 4096),
-        UnsafeMutablePointer<CChar>.allocate(capacity: 4096))
+    nonisolated(unsafe) private static let progress = (
+        UnsafeMutablePointer<CChar>.allocate(capacity: 4096),
+        UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+    )
     /// -1: none; 0 or 1: the buffer to write.
     nonisolated(unsafe) private static var progressActive: sig_atomic_t = -1
 

@@ -2,8 +2,10 @@ import BuiltInContent
 import DialogueCore
 import LetterComposition
 
-/// How a letter or a report is written: the id of one entry of `LetterFormat.table`
-/// (`--format text`). `text` and `json` also write the decision's report.
+/// How a letter or a report is written: the id of one entry of `LetterFormat.table` (`--format
+/// text`).
+///
+/// `text` and `json` also write the decision's report.
 public struct OutputFormat: RawRepresentable, Hashable, Sendable, CaseIterable {
     public let rawValue: String
 
@@ -25,7 +27,9 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, CaseIterable {
     public static var allCases: [OutputFormat] { LetterFormat.table.map { OutputFormat($0.id) } }
 
     var entry: LetterFormat {
-        guard let entry = LetterFormat.table.first(where: { $0.id == rawValue }) else { preconditionFailure("no format \(rawValue)") }
+        guard let entry = LetterFormat.table.first(where: { $0.id == rawValue }) else {
+            preconditionFailure("no format \(rawValue)")
+        }
         return entry
     }
 
@@ -35,15 +39,17 @@ public struct OutputFormat: RawRepresentable, Hashable, Sendable, CaseIterable {
     var fileExtension: String { entry.fileExtension }
 }
 
-/// One output format of a letter: a row of the table. A new format is its writer (in
-/// LetterComposition: a `Letter` in, text or bytes out) and one row here; `--format`,
-/// the help, the completions and `--batch` take it from the table.
+/// One output format of a letter: a row of the table.
+///
+/// A new format is its writer (in LetterComposition: a `Letter` in, text or bytes out) and one row
+/// here; `--format`, the help, the completions and `--batch` take it from the table.
 struct LetterFormat: Sendable {
     /// What `--format` takes.
     let id: String
     let fileExtension: String
-    /// For bytes that are no text (a PDF, a Word file): the refusal to write them on a
-    /// terminal. A format that has one is binary.
+    /// For bytes that are no text (a PDF, a Word file): the refusal to write them on a terminal.
+    ///
+    /// A format that has one is binary.
     var toTerminal: MessageKey?
     var isBinary: Bool { toTerminal != nil }
     /// Letters whose answers hold characters its fonts cannot draw are refused (PDF).
@@ -56,9 +62,12 @@ struct LetterFormat: Sendable {
     static let table: [LetterFormat] = [
         LetterFormat(id: "text", fileExtension: "txt") { output, letter in Array(output.text.write(letter).utf8) },
         LetterFormat(id: "json", fileExtension: "json") { output, letter in
-            Array((LetterJSON.json(letter, text: output.text.write(letter), texts: output.texts).rendered() + "\n").utf8)
+            Array(
+                (LetterJSON.json(letter, text: output.text.write(letter), texts: output.texts).rendered() + "\n").utf8)
         },
-        LetterFormat(id: "markdown", fileExtension: "md") { output, letter in Array(MarkdownLetterWriter(label: output.label).write(letter).utf8) },
+        LetterFormat(id: "markdown", fileExtension: "md") { output, letter in
+            Array(MarkdownLetterWriter(label: output.label).write(letter).utf8)
+        },
         LetterFormat(
             id: "eml", fileExtension: "eml",
             write: { output, letter in
@@ -68,19 +77,26 @@ struct LetterFormat: Sendable {
             },
             // An e-mail draft has a `From:` header always (RFC 5322, section 3.6).
             missing: { letter in
-                letter.email.fromAddress == nil ? [Message(.emailNoSender, ["id": LetterQuestion.senderEmail.rawValue])] : []
+                letter.email.fromAddress == nil
+                    ? [Message(.emailNoSender, ["id": LetterQuestion.senderEmail.rawValue])] : []
             }),
         LetterFormat(id: "pdf", fileExtension: "pdf", toTerminal: .pdfToTerminal, needsGlyphs: true) { output, letter in
             let texts = output.texts
-            let ordinals = texts.text(TextKey.formatOrdinalSuffixes).split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+            let ordinals = texts.text(TextKey.formatOrdinalSuffixes).split(separator: ",").map(\.trimmed).filter {
+                !$0.isEmpty
+            }
             return PDFLetterWriter(fonts: BuiltInContent.fonts, label: output.label, ordinalSuffixes: ordinals) {
-                LanguageFormat(texts: texts).fill(TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))])
+                LanguageFormat(texts: texts).fill(
+                    TextKey.formatPage, ["number": .string(String($0)), "total": .string(String($1))])
             }
             .write(letter)
         },
         LetterFormat(id: "docx", fileExtension: "docx", toTerminal: .docxToTerminal) { output, letter in
             let texts = output.texts
-            let names = Dictionary(uniqueKeysWithValues: DOCXLetterWriter.Style.allCases.map { ($0, texts.text(LetterOutput.styleName($0))) })
+            let names = Dictionary(
+                uniqueKeysWithValues: DOCXLetterWriter.Style.allCases.map {
+                    ($0, texts.text(LetterOutput.styleName($0)))
+                })
             return DOCXLetterWriter(date: output.today.iso, styleNames: names, label: output.label).write(letter)
         },
     ]

@@ -3,17 +3,22 @@ import DialogueCore
 import LetterComposition
 
 /// `goodbye letter --format json`: the letter as data, for scripts and invoicing tools.
-/// Amounts are decimal strings with a dot (`"1250.00"`), rates in percent (`"12.15"`);
-/// a figure the program could not check is `null`, never a guess.
+///
+/// Amounts are decimal strings with a dot (`"1250.00"`), rates in percent (`"12.15"`); a figure the
+/// program could not check is `null`, never a guess.
 enum LetterJSON {
     static func json(_ letter: Letter, text: String, texts: TextTable) -> JSON {
         var fields: [(String, JSON)] = [
             ("kind", .string(letter.kind)),
             ("subject", .string(letter.subject)),
             ("text", .string(text)),
-            ("warnings", .array(letter.warnings.map {
-                .object([("code", .string($0.code.rawValue)), ("message", .string(texts.render($0.message)))])
-            })),
+            (
+                "warnings",
+                .array(
+                    letter.warnings.map {
+                        .object([("code", .string($0.code.rawValue)), ("message", .string(texts.render($0.message)))])
+                    })
+            ),
         ]
         let statement = letter.statement ?? ArrearsStatement(items: [])
         fields.append(("invoices", .array(statement.items.map(invoice))))
@@ -48,7 +53,10 @@ enum LetterJSON {
 
     private static func period(_ part: InvoiceArrears.Part) -> JSON {
         let rate: JSON = part.rate.map { .string(decimal($0)) } ?? .null
-        return .object([("from", .string(part.from.iso)), ("to", .string(part.to.iso)), ("days", .number(part.days)), ("rate", rate)])
+        return .object([
+            ("from", .string(part.from.iso)), ("to", .string(part.to.iso)), ("days", .number(part.days)),
+            ("rate", rate),
+        ])
     }
 
     /// 125000 → "1250.00": hundredths written with a dot.

@@ -32,7 +32,9 @@ struct LetterOutput {
     /// For a PDF: each answer holding characters its fonts cannot draw (or that need
     /// shaping the letter does not do), named with those characters; `location` is
     /// where the answers come from (`clients.csv:4: `), when they come from a file.
-    func unprintable(_ answers: [String: Answer], location: String = "", lines: [String: Int] = [:], file: String = "") -> [Message] {
+    func unprintable(_ answers: [String: Answer], location: String = "", lines: [String: Int] = [:], file: String = "")
+        -> [Message]
+    {
         guard format.entry.needsGlyphs else { return [] }
         var messages: [Message] = []
         for (id, answer) in answers.sorted(by: { $0.key < $1.key }) {

@@ -18,7 +18,11 @@ struct ManPage {
             ".nh",
             ".ad l",
             ".SH \(quoted(.manName))",
-            "goodbye \\- " + escape(say(.helpSummary).split(separator: ".").first.map { String($0).replacing("goodbye\u{A0}: ", with: "").replacing("goodbye: ", with: "") } ?? ""),
+            "goodbye \\- "
+                + escape(
+                    say(.helpSummary).split(separator: ".").first.map {
+                        String($0).replacing("goodbye\u{A0}: ", with: "").replacing("goodbye: ", with: "")
+                    } ?? ""),
             ".SH \(quoted(.manSynopsis))",
         ]
         for command in Command.allCases {
@@ -34,7 +38,9 @@ struct ManPage {
         for spec in OptionSpec.all {
             let names = spec.names.map { "\\fB" + escape($0) + "\\fR" }.joined(separator: ", ")
             let placeholder = help.placeholder(spec, spec.commands.contains(.letter) ? .letter : .run)
-            lines += [".TP", placeholder.isEmpty ? names : names + " " + value(spec, placeholder), escape(say(spec.help))]
+            lines += [
+                ".TP", placeholder.isEmpty ? names : names + " " + value(spec, placeholder), escape(say(spec.help)),
+            ]
         }
         lines += [".SH \(quoted(.manSession))", escape(say(.helpSession))]
         lines.append(".SH \(quoted(.manEnvironment))")
@@ -46,25 +52,33 @@ struct ManPage {
         for (name, what) in environment { lines += [".TP", ".B " + escape(name), escape(say(what))] }
         lines.append(".SH \(quoted(.manFiles))")
         for (name, what) in [("session.txt", MessageKey.fileSession), ("letter-session.txt", .fileLetterSession)] {
-            lines += [".TP", "\\fI$XDG_STATE_HOME/goodbye/\(name)\\fR (~/.local/state/goodbye/\(name))", escape(say(what))]
+            lines += [
+                ".TP", "\\fI$XDG_STATE_HOME/goodbye/\(name)\\fR (~/.local/state/goodbye/\(name))", escape(say(what)),
+            ]
         }
         lines.append(".SH \(quoted(.manExit))")
         for (code, what) in Help.exitCodes { lines += [".TP", ".B \(code)", escape(say(what))] }
         lines.append(".SH \(quoted(.manExamples))")
-        for (command, what) in Help.examples { lines += [".TP", ".B " + escape(texts.text(command)), escape(say(what))] }
+        for (command, what) in Help.examples {
+            lines += [".TP", ".B " + escape(texts.text(command)), escape(say(what))]
+        }
         lines += [".SH \(quoted(.manSeeAlso))", escape(say(.seeAlso))]
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `goodbye letter [--kind farewell|…] [--answers FICHIER] …`, the names in bold.
     private func synopsis(_ command: Command) -> String {
-        let options = OptionSpec.options(of: command).filter { !$0.names.contains("--help") && !$0.names.contains("--version") }
+        let options = OptionSpec.options(of: command).filter {
+            !$0.names.contains("--help") && !$0.names.contains("--version")
+        }
         var parts = ["\\fB" + escape(Help.name(command)) + "\\fR"]
         if command == .completions { parts.append(Completions.Shell.allCases.map(\.rawValue).joined(separator: "|")) }
         if command == .help { parts.append("[\\fI" + escape(texts.text(.placeholderCommand)) + "\\fR]") }
         for spec in options {
             let placeholder = help.placeholder(spec, command)
-            parts.append("[\\fB" + escape(spec.names.last ?? "") + "\\fR" + (placeholder.isEmpty ? "" : " " + value(spec, placeholder)) + "]")
+            parts.append(
+                "[\\fB" + escape(spec.names.last ?? "") + "\\fR"
+                    + (placeholder.isEmpty ? "" : " " + value(spec, placeholder)) + "]")
         }
         return parts.joined(separator: " ")
     }

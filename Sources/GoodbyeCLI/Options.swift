@@ -73,7 +73,8 @@ public struct Options: Sendable, Equatable {
             } else if argument.hasPrefix("-"), argument != "-", !optionsEnded {
                 let (name, inline) = split(argument)
                 guard let spec = OptionSpec.named(name) else {
-                    throw Failure.usage(Message(.unknownOption, ["option": argument]), hints: suggestion(name, OptionSpec.allNames))
+                    throw Failure.usage(
+                        Message(.unknownOption, ["option": argument]), hints: suggestion(name, OptionSpec.allNames))
                 }
                 var value = ""
                 if spec.argument != .none {
@@ -81,7 +82,8 @@ public struct Options: Sendable, Equatable {
                     guard let found = inline ?? (index < arguments.count ? arguments[index] : nil),
                         !(found.isEmpty && (spec.argument == .file || spec.argument == .folder))
                     else {
-                        throw Failure.usage(spec.placeholder(Message(.optionNeedsValue, ["option": name]), for: options.command))
+                        throw Failure.usage(
+                            spec.placeholder(Message(.optionNeedsValue, ["option": name]), for: options.command))
                     }
                     if inline == nil { index += 1 }
                     value = found
@@ -117,7 +119,9 @@ public struct Options: Sendable, Equatable {
         if command == .completions {
             let accepted = Completions.Shell.allCases.map(\.rawValue).joined(separator: ", ")
             guard let shell else { throw Failure.usage(.shellMissing, ["accepted": accepted]) }
-            guard Completions.Shell(rawValue: shell) != nil else { throw Failure.usage(.badShell, ["value": shell, "accepted": accepted]) }
+            guard Completions.Shell(rawValue: shell) != nil else {
+                throw Failure.usage(.badShell, ["value": shell, "accepted": accepted])
+            }
         }
         for (spec, name) in given where !spec.commands.contains(command) {
             throw Failure.usage(.optionNotForCommand, ["option": name, "command": command.rawValue])
@@ -130,10 +134,12 @@ public struct Options: Sendable, Equatable {
             }
         }
         if let format, !command.formats.contains(format) {
-            throw Failure.usage(.formatNotForCommand, [
-                "format": format.rawValue, "command": command.rawValue,
-                "accepted": command.formats.map(\.rawValue).joined(separator: ", "),
-            ])
+            throw Failure.usage(
+                .formatNotForCommand,
+                [
+                    "format": format.rawValue, "command": command.rawValue,
+                    "accepted": command.formats.map(\.rawValue).joined(separator: ", "),
+                ])
         }
     }
 

@@ -32,7 +32,9 @@ struct Presenter {
 
     /// Two hints side by side: `a ; b` in French, `a; b` in English (`format.pair`).
     func paired(_ items: [String]) -> String {
-        items.dropFirst().reduce(items.first ?? "") { self.text(TextKey.formatPair, ["first": .string($0), "second": .string($1)]) }
+        items.dropFirst().reduce(items.first ?? "") {
+            self.text(TextKey.formatPair, ["first": .string($0), "second": .string($1)])
+        }
     }
 
     func bold(_ text: String) -> String { emphasis ? "\u{1B}[1m" + text + "\u{1B}[0m" : text }
@@ -56,21 +58,31 @@ struct Presenter {
     }
 
     func intro() -> String {
-        [bold(texts.text(TextKey.introTitle)), "", wrapped(texts.text(TextKey.introText)), wrapped(texts.text(TextKey.introHow)),
-            wrapped(texts.text(TextKey.commands)), ""]
-            .joined(separator: "\n") + "\n"
+        [
+            bold(texts.text(TextKey.introTitle)), "", wrapped(texts.text(TextKey.introText)),
+            wrapped(texts.text(TextKey.introHow)),
+            wrapped(texts.text(TextKey.commands)), "",
+        ]
+        .joined(separator: "\n") + "\n"
     }
 
     /// The question, its choices and what pressing Enter does, ending with the prompt mark.
+    ///
     /// `progress`: "Question 3 sur 17 · Vous", on every question but an invoice after the first.
-    /// `withInput: false`: the question alone, for the line editor to draw its menu,
-    /// hints and prompt below.
-    func question(_ id: String, defaultValue: String?, progress: (number: Int, total: Int)?, itemCount: Int = 0, withInput: Bool = true) -> String {
+    /// `withInput: false`: the question alone, for the line editor to draw its menu, hints and
+    /// prompt below.
+    func question(
+        _ id: String, defaultValue: String?, progress: (number: Int, total: Int)?, itemCount: Int = 0,
+        withInput: Bool = true
+    ) -> String {
         guard let question = graph.question(id) else { return id + "\n› " }
         var lines: [String] = [""]
         if let (number, total) = progress, itemCount == 0 {
             let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
-            lines.append(text(TextKey.progress, ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
+            lines.append(
+                text(
+                    TextKey.progress,
+                    ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
         }
         lines.append(bold(wrapped(texts.text(id + ".prompt"))))
         guard withInput else { return typography(lines.joined(separator: "\n")) + "\n" }
@@ -79,7 +91,8 @@ struct Presenter {
                 lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
             }
         }
-        return typography(lines.joined(separator: "\n")) + "\n" + reprompt(question, defaultValue: defaultValue, itemCount: itemCount)
+        return typography(lines.joined(separator: "\n")) + "\n"
+            + reprompt(question, defaultValue: defaultValue, itemCount: itemCount)
     }
 
     /// What pressing Enter does, then the prompt mark: after a refusal or a help, the
@@ -138,9 +151,14 @@ struct Presenter {
                 lines += ["", bold(title)]
                 group = title
             }
-            let shown = question.type == .list ? answer.values.map { paired($0.components(separatedBy: ";")) }.joined(separator: " | ")
+            let shown =
+                question.type == .list
+                ? answer.values.map { paired($0.components(separatedBy: ";")) }.joined(separator: " | ")
                 : answer.value.isEmpty ? "–" : label(answer.value, for: question)
-            lines.append(wrapped(texts.text(id + ".prompt") + " " + labelled(texts.text(TextKey.answerLabel), shown) + ".", indent: "\(index + 1). "))
+            lines.append(
+                wrapped(
+                    texts.text(id + ".prompt") + " " + labelled(texts.text(TextKey.answerLabel), shown) + ".",
+                    indent: "\(index + 1). "))
         }
         return lines
     }
@@ -196,10 +214,16 @@ struct Presenter {
         case .controlCharacter: key = .rejectedControl
         }
         if case .badListField(let position, let fields) = rejection {
-            let reasons: [FieldType: TextKey] = [.date: .rejectedDate, .amount: .rejectedAmount, .integer: .rejectedInteger]
-            let values: [String: Value] = ["label": .string(fieldLabel(id, position)), "number": .string(String(position)),
-                "total": .string(String(fields.count)), "reason": .string(reasons[fields[position - 1]].map(texts.text) ?? "")]
-            return text(reasons[fields[position - 1]] == nil ? TextKey.rejectedFieldMissing : TextKey.rejectedField, values)
+            let reasons: [FieldType: TextKey] = [
+                .date: .rejectedDate, .amount: .rejectedAmount, .integer: .rejectedInteger,
+            ]
+            let values: [String: Value] = [
+                "label": .string(fieldLabel(id, position)), "number": .string(String(position)),
+                "total": .string(String(fields.count)),
+                "reason": .string(reasons[fields[position - 1]].map(texts.text) ?? ""),
+            ]
+            return text(
+                reasons[fields[position - 1]] == nil ? TextKey.rejectedFieldMissing : TextKey.rejectedField, values)
         }
         if key == .rejectedReview, case .notAChoice(let accepted) = rejection {
             return text(key, ["count": .string(String(accepted.count))])
@@ -224,7 +248,9 @@ struct Presenter {
     /// The decision, what it rests on, and for `talk` what to raise with the client.
     func decision(_ report: DecisionReport) -> String {
         let decision = report.decision.rawValue
-        var lines = ["", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), ""]
+        var lines = [
+            "", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), "",
+        ]
         lines.append(labelled(texts.text(TextKey.reasonsHeading), "").trimmed)
         for reason in report.reasons {
             lines.append("")
@@ -234,7 +260,10 @@ struct Presenter {
             lines.append("")
             lines.append(labelled(texts.text(TextKey.talkHeading), "").trimmed)
             for reason in report.reasons where reason.status == .signs {
-                lines.append(wrapped(labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")), indent: "–\u{A0}"))
+                lines.append(
+                    wrapped(
+                        labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")),
+                        indent: "–\u{A0}"))
             }
         }
         return lines.map(typography).joined(separator: "\n") + "\n"
@@ -251,7 +280,8 @@ struct Presenter {
             let status = reason.status == .established ? texts.text(TextKey.established) : texts.text(TextKey.signsOnly)
             let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
             var lines = [wrapped(labelled(title, status) + ".")]
-            lines.append(wrapped(labelled(texts.text(TextKey.signsSeen), LanguageFormat(texts: texts).list(signs)) + "."))
+            lines.append(
+                wrapped(labelled(texts.text(TextKey.signsSeen), LanguageFormat(texts: texts).list(signs)) + "."))
             if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"))) }
             return lines
         }
@@ -259,7 +289,8 @@ struct Presenter {
 
     /// The reflection's questions, with the line that gives each answer back.
     static let reflection: [(id: String, key: TextKey)] = [
-        ("reflection.past", .reflectionPast), ("reflection.common", .reflectionCommon), ("reflection.decision", .reflectionDecision),
+        ("reflection.past", .reflectionPast), ("reflection.common", .reflectionCommon),
+        ("reflection.decision", .reflectionDecision),
     ]
 
     /// The reflection's answers given (not left empty), by the name the JSON report uses.
@@ -276,7 +307,8 @@ struct Presenter {
         let given = Self.reflectionAnswers(answers)
         guard !given.isEmpty else { return nil }
         let keys = Dictionary(uniqueKeysWithValues: Self.reflection.map { ($0.id, $0.key) })
-        let lines = ["", bold(texts.text(TextKey.reflectionHeading))]
+        let lines =
+            ["", bold(texts.text(TextKey.reflectionHeading))]
             + given.map { wrapped(text(keys[$0.id] ?? .reflectionPast, ["text": .string($0.text)]), indent: "–\u{A0}") }
             + [wrapped(texts.text(TextKey.reflectionEnd))]
         return lines.map(typography).joined(separator: "\n") + "\n"
@@ -285,7 +317,9 @@ struct Presenter {
     /// The decision in one or two sentences (the JSON report's `summary`).
     func summary(_ report: DecisionReport) -> String {
         let names = report.established.map { texts.text("reason.\($0.id).name") }
-        return text("decision.\(report.decision.rawValue).summary", ["reasons": .string(LanguageFormat(texts: texts).list(names))])
+        return text(
+            "decision.\(report.decision.rawValue).summary",
+            ["reasons": .string(LanguageFormat(texts: texts).list(names))])
     }
 }
 

@@ -4,18 +4,23 @@ import DialogueCore
 /// `goodbye questions`: every question in the dialogue's order, as text or JSON.
 enum QuestionList {
     static func json(_ graph: DialogueGraph, texts: TextTable) -> JSON {
-        .array(graph.questions.map { question in
-            var fields: [(String, JSON)] = [("id", .string(question.id)), ("type", .string(question.type.rawValue))]
-            if question.type == .choice { fields.append(("choices", .array(question.choices.map(JSON.string)))) }
-            if question.type == .list { fields.append(("fields", .array(question.fields.map { .string($0.rawValue) }))) }
-            if let value = question.defaultValue { fields.append(("default", .string(value))) }
-            fields.append(("required", .bool(question.required && question.defaultValue == nil)))
-            if let reason = question.reason { fields.append(("reason", .string(reason))) }
-            if let sign = question.sign { fields.append(("sign", .string(sign))) }
-            fields.append(("prompt", .string(texts.text(question.id + ".prompt"))))
-            if let help = texts[question.id + ".help"] { fields.append(("help", .string(help))) }
-            return .object(fields)
-        })
+        .array(
+            graph.questions.map { question in
+                var fields: [(String, JSON)] = [
+                    ("id", .string(question.id)), ("type", .string(question.type.rawValue)),
+                ]
+                if question.type == .choice { fields.append(("choices", .array(question.choices.map(JSON.string)))) }
+                if question.type == .list {
+                    fields.append(("fields", .array(question.fields.map { .string($0.rawValue) })))
+                }
+                if let value = question.defaultValue { fields.append(("default", .string(value))) }
+                fields.append(("required", .bool(question.required && question.defaultValue == nil)))
+                if let reason = question.reason { fields.append(("reason", .string(reason))) }
+                if let sign = question.sign { fields.append(("sign", .string(sign))) }
+                fields.append(("prompt", .string(texts.text(question.id + ".prompt"))))
+                if let help = texts[question.id + ".help"] { fields.append(("help", .string(help))) }
+                return .object(fields)
+            })
     }
 
     /// Each question as an answer file needs it: its id and type, the values to write
@@ -31,15 +36,26 @@ enum QuestionList {
                 let width = values.map(\.count).max() ?? 0
                 lines.append("  " + texts.text(.listingValues))
                 for (value, choice) in zip(values, question.choices) {
-                    lines.append("    " + value + String(repeating: " ", count: width - value.count + 2) + presenter.label(choice, for: question))
+                    lines.append(
+                        "    " + value + String(repeating: " ", count: width - value.count + 2)
+                            + presenter.label(choice, for: question))
                 }
             } else {
                 let accepted = AnswerFile.accepted(question, texts)
-                lines.append("  " + texts.text(question.type == .list ? .listingItems : .listingAnswers, ["values": accepted, "accepted": accepted]))
+                lines.append(
+                    "  "
+                        + texts.text(
+                            question.type == .list ? .listingItems : .listingAnswers,
+                            ["values": accepted, "accepted": accepted]))
             }
             if let value = question.defaultValue {
-                let shown = question.type == .choice ? texts.choiceValue(value, of: question) : presenter.label(value, for: question)
-                lines.append("  " + (value.hasPrefix("@") ? texts.text(.listingComputed) : texts.text(.listingDefault, ["value": shown])))
+                let shown =
+                    question.type == .choice
+                    ? texts.choiceValue(value, of: question) : presenter.label(value, for: question)
+                lines.append(
+                    "  "
+                        + (value.hasPrefix("@")
+                            ? texts.text(.listingComputed) : texts.text(.listingDefault, ["value": shown])))
             } else if !question.required {
                 lines.append("  " + texts.text(.listingOptional))
             }

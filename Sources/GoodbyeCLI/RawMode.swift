@@ -1,7 +1,8 @@
 @preconcurrency import Glibc
 
-/// The terminal in raw mode while the line editor reads a key at a time: no echo, no
-/// line buffering, bracketed paste on; signals (Ctrl-C, Ctrl-Z, Ctrl-\) still signals.
+/// The terminal in raw mode while the line editor reads a key at a time: no echo, no line
+/// buffering, bracketed paste on; signals (Ctrl-C, Ctrl-Z, Ctrl-\) still signals.
+///
 /// Left as it was found on every way out: the end of the line, an interrupting signal
 /// (`Interrupt`), a crash, and a suspension (Ctrl-Z, then `fg` puts raw mode back).
 enum RawMode {
@@ -42,7 +43,9 @@ enum RawMode {
         return true
     }
 
-    /// The terminal as it was. Safe in a signal handler (only `tcsetattr` and `write`).
+    /// The terminal as it was.
+    ///
+    /// Safe in a signal handler (only `tcsetattr` and `write`).
     static func leave() {
         guard active != 0 else { return }
         active = 0

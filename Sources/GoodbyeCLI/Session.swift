@@ -1,5 +1,5 @@
-import FoundationEssentials
 import DialogueCore
+import FoundationEssentials
 import LetterComposition
 import LineEditing
 
@@ -34,6 +34,7 @@ enum Typed: Equatable {
 }
 
 /// The guided session's loop: feeds typed lines to the engine and shows its outputs.
+///
 /// With `noInput`, nothing is read: defaults are taken and missing answers collected.
 final class Session {
     let engine: Engine
@@ -48,8 +49,10 @@ final class Session {
     /// Said when input ends early, after what was lost: how to resume.
     var resumeHint: Message?
     private(set) var missing: [String] = []
-    /// Answers read with the line editor and choices shown as menus: a person at a
-    /// terminal that is not `--plain` nor `TERM=dumb`. The stream the conversation is on.
+    /// Answers read with the line editor and choices shown as menus: a person at a terminal that is
+    /// not `--plain` nor `TERM=dumb`.
+    ///
+    /// The stream the conversation is on.
     var editing = false
     var stream: Int32 = 1
     /// What the next answer is read with (editing): the line as it starts and its look.
@@ -57,7 +60,10 @@ final class Session {
     /// This session's answers as typed, for Up and Down.
     private var typed: [String] = []
 
-    init(engine: Engine, presenter: Presenter, terminal: Terminal, noInput: Bool, showDecision: Bool, say: @escaping (String) -> Void) {
+    init(
+        engine: Engine, presenter: Presenter, terminal: Terminal, noInput: Bool, showDecision: Bool,
+        say: @escaping (String) -> Void
+    ) {
         self.engine = engine
         self.presenter = presenter
         self.terminal = terminal
@@ -75,7 +81,9 @@ final class Session {
                 return .finished(step.state)
             }
             guard let next = try next(after: step.state, node) else { return .quit(step.state) }
-            if next.state.answers != step.state.answers || next.state.reviewed != step.state.reviewed { try persist(next.state) }
+            if next.state.answers != step.state.answers || next.state.reviewed != step.state.reviewed {
+                try persist(next.state)
+            }
             step = next
         }
     }
@@ -83,18 +91,24 @@ final class Session {
     /// The next step, or nil when the person quits.
     private func next(after state: Conversation, _ node: Node) throws(Failure) -> Step? {
         if noInput { return automatic(state, node) }
-        let read = editing
+        let read =
+            editing
             ? request.flatMap { terminal.edit($0.editor, $0.view, on: stream) } : terminal.readLine(answering: node.id)
         guard let line = read else {
             if terminal.lineTooLong { throw Failure.lineTooLong }
-            if terminal.inputFailed { throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? [])) }
+            if terminal.inputFailed {
+                throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? []))
+            }
             say("\n")
             let prompt = node.question == nil ? presenter.text("\(node.id).title") : presenter.text("\(node.id).prompt")
-            throw Failure(.endOfInput, [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
+            throw Failure(
+                .endOfInput,
+                [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
         }
         if !terminal.isInteractive { say(printable(line) + "\n") }
         let typedLine = Typed.parse(line, isText: node.question?.type == .text, texts: presenter.texts)
-        if case .input(.answer) = typedLine, !line.trimmed.isEmpty, node.question.map({ $0.type != .choice && $0.type != .yesNo }) ?? false,
+        if case .input(.answer) = typedLine, !line.trimmed.isEmpty,
+            node.question.map({ $0.type != .choice && $0.type != .yesNo }) ?? false,
             typed.last != line
         {
             typed.append(line)
@@ -116,11 +130,18 @@ final class Session {
             if !terminal.isInteractive, let rejection = step.outputs.rejection {
                 let reason = presenter.rejection(rejection, for: node.id)
                 let empty = line.trimmed.isEmpty
-                throw Failure(.dataError, [
-                    Message(empty ? .answerRejectedEmpty : .answerRejected,
-                        ["prompt": printable(presenter.text(node.id + (node.question == nil ? ".title" : ".prompt"))), "id": node.question == nil ? "" : node.id, "value": quoted(line), "reason": reason]),
-                    Message(.scriptStops),
-                ])
+                throw Failure(
+                    .dataError,
+                    [
+                        Message(
+                            empty ? .answerRejectedEmpty : .answerRejected,
+                            [
+                                "prompt": printable(
+                                    presenter.text(node.id + (node.question == nil ? ".title" : ".prompt"))),
+                                "id": node.question == nil ? "" : node.id, "value": quoted(line), "reason": reason,
+                            ]),
+                        Message(.scriptStops),
+                    ])
             }
             return step
         }
@@ -132,13 +153,17 @@ final class Session {
             // The editor draws its menu, hints and prompt again; the question goes above.
             if node.question != nil {
                 let progress = engine.progress(of: node.id, in: state).map { ($0.number, $0.total) }
-                say(presenter.question(node.id, defaultValue: nil, progress: progress, itemCount: state.items.count, withInput: false))
+                say(
+                    presenter.question(
+                        node.id, defaultValue: nil, progress: progress, itemCount: state.items.count, withInput: false))
             }
             return
         }
         if let question = node.question {
             let current = engine.resolvedDefault(question, answers: state.answers)
-            say(presenter.reprompt(question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
+            say(
+                presenter.reprompt(
+                    question, defaultValue: state.answers[question.id]?.value ?? current, itemCount: state.items.count))
         } else {
             say(presenter.reviewPrompt())
         }
@@ -162,7 +187,9 @@ final class Session {
                 if editing, let question = engine.graph.question(id) {
                     if !repeating {
                         let progress = engine.progress(of: id, in: step.state).map { ($0.number, $0.total) }
-                        say(presenter.question(id, defaultValue: defaultValue, progress: progress, itemCount: items, withInput: false))
+                        say(
+                            presenter.question(
+                                id, defaultValue: defaultValue, progress: progress, itemCount: items, withInput: false))
                     }
                     request = editRequest(question, defaultValue: defaultValue, state: step.state)
                 } else if repeating, let question = engine.graph.question(id) {
@@ -175,7 +202,10 @@ final class Session {
                 guard !noInput else { continue }
                 if editing {
                     if !repeating { page(presenter.review(ids, answers: step.state.answers, withPrompt: false)) }
-                    request = (LineEditor(history: typed), view([presenter.typography(presenter.text(presenter.reviewId + ".how"))]))
+                    request = (
+                        LineEditor(history: typed),
+                        view([presenter.typography(presenter.text(presenter.reviewId + ".how"))])
+                    )
                 } else {
                     say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
                 }
@@ -230,8 +260,8 @@ extension Session {
         EditorView(prompt: presenter.promptMark, hints: hints, emphasis: presenter.emphasis)
     }
 
-    /// Text longer than the screen, a screenful at a time, each but the last followed by
-    /// « Page 1 sur 2 : appuyez sur Entrée pour la suite. ».
+    /// Text longer than the screen, a screenful at a time, each but the last followed by a
+    /// prompt to go on (« Page 1 sur 2 : appuyez sur Entrée pour la suite »).
     private func page(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Rows, not lines: a line wider than the screen takes several, and so does the
@@ -254,7 +284,11 @@ extension Session {
         for (index, lines) in pages.enumerated() {
             say(lines.joined(separator: "\n") + (index + 1 < pages.count ? "\n" : ""))
             if index + 1 < pages.count {
-                pause(presenter.typography(presenter.text(TextKey.page, ["number": .string(String(index + 1)), "total": .string(String(pages.count))])))
+                pause(
+                    presenter.typography(
+                        presenter.text(
+                            TextKey.page, ["number": .string(String(index + 1)), "total": .string(String(pages.count))])
+                    ))
             }
         }
     }
@@ -270,18 +304,24 @@ extension Session {
     /// How the answer to `question` is read: a menu for a choice or a yes/no (starting
     /// on the default), else a line holding the current answer when the question is
     /// asked again, ready to edit; the hints below.
-    private func editRequest(_ question: Question, defaultValue: String?, state: Conversation) -> (editor: LineEditor, view: EditorView) {
+    private func editRequest(_ question: Question, defaultValue: String?, state: Conversation) -> (
+        editor: LineEditor, view: EditorView
+    ) {
         let texts = presenter.texts
         switch question.type {
         case .yesNo:
             let labels = [texts.text(TextKey.yes), texts.text(TextKey.no)]
-            let shortcuts = Dictionary(labels.enumerated().compactMap { index, label in label.lowercased().first.map { ($0, index) } }) { first, _ in first }
-            let menu = Menu(labels: labels.map { $0.prefix(1).uppercased() + $0.dropFirst() }, answers: labels,
+            let shortcuts = Dictionary(
+                labels.enumerated().compactMap { index, label in label.lowercased().first.map { ($0, index) } }
+            ) { first, _ in first }
+            let menu = Menu(
+                labels: labels.map { $0.prefix(1).uppercased() + $0.dropFirst() }, answers: labels,
                 highlight: defaultValue == YesNo.no ? 1 : 0, shortcuts: shortcuts, numbered: false)
             return (LineEditor(menu: menu), view(["(" + presenter.typography(presenter.text(TextKey.menuYesNo)) + ")"]))
         case .choice:
             let labels = question.choices.map { presenter.typography(texts["\(question.id).choice.\($0)"] ?? $0) }
-            let menu = Menu(labels: labels, answers: labels.indices.map { String($0 + 1) },
+            let menu = Menu(
+                labels: labels, answers: labels.indices.map { String($0 + 1) },
                 highlight: defaultValue.flatMap(question.choices.firstIndex(of:)) ?? 0)
             return (LineEditor(menu: menu), view(["(" + presenter.typography(presenter.text(TextKey.menuHint)) + ")"]))
         default:

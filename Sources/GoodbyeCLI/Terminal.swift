@@ -82,15 +82,19 @@ public final class StandardTerminal: Terminal {
     private var fitters = (ScreenFitter(), ScreenFitter())
     private lazy var onTerminal = (isatty(1) == 1, isatty(2) == 1)
 
-    /// Writes to standard output. When its reader has gone (`| head -1`), there is no
-    /// one left to tell: stop at once, quietly, with the contract's 74 (I/O error).
+    /// Writes to standard output.
+    ///
+    /// When its reader has gone (`| head -1`), there is no one left to tell: stop at once, quietly,
+    /// with the contract's 74 (I/O error).
     public func write(_ text: String) {
         let text = onTerminal.0 ? fitters.0.fit(text, width: width) : text
         if fputs(text, stdout) == EOF || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
     }
 
     public func writeBytes(_ bytes: [UInt8]) {
-        if fwrite(bytes, 1, bytes.count, stdout) != bytes.count || fflush(stdout) != 0, errno == EPIPE { exit(ExitCode.ioError.rawValue) }
+        if fwrite(bytes, 1, bytes.count, stdout) != bytes.count || fflush(stdout) != 0, errno == EPIPE {
+            exit(ExitCode.ioError.rawValue)
+        }
     }
 
     /// False when something written to standard output was lost (full disk, closed output).

@@ -6,16 +6,18 @@ public func frenchTypography(_ text: String) -> String {
     // `:;!?` or `»` (C2 BB), a space or a narrow one (E2 80 AF) after `«` (C2 AB), `'`.
     var before: UInt8 = 0
     var last: UInt8 = 0
-    guard text.utf8.contains(where: { byte in
-        defer { (before, last) = (last, byte) }
-        switch byte {
-        case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return last == 0x20
-        case 0xBB: return last == 0xC2 && before == 0x20
-        case 0x20, 0xE2: return last == 0xAB && before == 0xC2
-        case UInt8(ascii: "'"): return true
-        default: return false
-        }
-    }) else { return text }
+    guard
+        text.utf8.contains(where: { byte in
+            defer { (before, last) = (last, byte) }
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return last == 0x20
+            case 0xBB: return last == 0xC2 && before == 0x20
+            case 0x20, 0xE2: return last == 0xAB && before == 0xC2
+            case UInt8(ascii: "'"): return true
+            default: return false
+            }
+        })
+    else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     var previous: Character?

@@ -1,11 +1,12 @@
 import DialogueCore
 import LetterTemplating
 
-/// The answers as templates read them, `{{answers.QUESTION_ID}}`: the dotted id as
-/// nested names, each answer formatted by its question's type in the letter's language.
-/// Only the questions of the kind's path are there (a template reading another is a
-/// `goodbye check` error, GB011); one left unanswered is null, so that a template says
-/// what it does without it (`{{#answers.letter.new_rate}}…{{/answers.letter.new_rate}}`).
+/// The answers as templates read them, `{{answers.QUESTION_ID}}`: the dotted id as nested names,
+/// each answer formatted by its question's type in the letter's language.
+///
+/// Only the questions of the kind's path are there (a template reading another is a `goodbye check`
+/// error, GB011); one left unanswered is null, so that a template says what it does without it
+/// (`{{#answers.letter.new_rate}}…{{/answers.letter.new_rate}}`).
 public struct AnswerValues: Sendable {
     public let questions: [Question]
     let format: LanguageFormat
@@ -19,7 +20,9 @@ public struct AnswerValues: Sendable {
     public func value(_ answers: [String: Answer]) -> Value {
         var root = Fields()
         for question in questions {
-            Self.insert(value(answers[question.id], question), at: question.id.split(separator: ".").map(String.init)[...], into: &root)
+            Self.insert(
+                value(answers[question.id], question), at: question.id.split(separator: ".").map(String.init)[...],
+                into: &root)
         }
         return .map(root)
     }
@@ -35,18 +38,21 @@ public struct AnswerValues: Sendable {
         case .date, .amount, .percent, .duration, .text, .email, .siret, .integer:
             return .string(formatted(answer.value, question.type))
         case .list:
-            return .list(answer.values.map { item in
-                let fields = item.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmed }
-                return .list(fields.enumerated().map { index, field in
-                    let type: QuestionType = switch question.fields.indices.contains(index) ? question.fields[index] : .text {
-                    case .date: .date
-                    case .amount: .amount
-                    case .integer: .integer
-                    case .text: .text
-                    }
-                    return .string(formatted(field, type))
+            return .list(
+                answer.values.map { item in
+                    let fields = item.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmed }
+                    return .list(
+                        fields.enumerated().map { index, field in
+                            let type: QuestionType =
+                                switch question.fields.indices.contains(index) ? question.fields[index] : .text {
+                                case .date: .date
+                                case .amount: .amount
+                                case .integer: .integer
+                                case .text: .text
+                                }
+                            return .string(formatted(field, type))
+                        })
                 })
-            })
         }
     }
 
@@ -69,13 +75,17 @@ public struct AnswerValues: Sendable {
         return questions.contains { question in
             if question.id == joined || question.id.hasPrefix(joined + ".") { return true }
             guard question.type == .choice, path.count >= 2 else { return false }
-            return question.id == path.dropLast().joined(separator: ".") && question.choices.contains(path[path.count - 1])
+            return question.id == path.dropLast().joined(separator: ".")
+                && question.choices.contains(path[path.count - 1])
         }
     }
 
     private static func insert(_ value: Value, at path: ArraySlice<String>, into fields: inout Fields) {
         guard let name = path.first else { return }
-        guard path.count > 1 else { return fields[name] = value }
+        guard path.count > 1 else {
+            fields[name] = value
+            return
+        }
         var inner: Fields
         if case .map(let existing) = fields[name] { inner = existing } else { inner = Fields() }
         insert(value, at: path.dropFirst(), into: &inner)

@@ -25,7 +25,9 @@ public struct InvoiceArrears: Sendable, Equatable {
     public var indemnityCents: Int
     /// The first days of the half-years whose rate is unknown.
     public var unknownHalfYears: [CivilDate] {
-        parts.filter { $0.rate == nil }.compactMap { CivilDate(year: $0.from.year, month: $0.from.month < 7 ? 1 : 7, day: 1) }
+        parts.filter { $0.rate == nil }.compactMap {
+            CivilDate(year: $0.from.year, month: $0.from.month < 7 ? 1 : 7, day: 1)
+        }
     }
     /// The one rate of every part, if they share it (for a table column).
     public var rate: Int? {
@@ -56,9 +58,11 @@ public struct ArrearsStatement: Sendable, Equatable {
     public var unknownHalfYears: [CivilDate] { Array(Set(items.flatMap(\.unknownHalfYears))).sorted() }
 }
 
-/// The rules, by client (L. 441-10 and D. 441-5 of the Code de commerce between
-/// professionals; L. 2192-13 and R. 2192-31 of the Code de la commande publique for a
-/// public buyer; articles 1231-6 and 1344-1 of the Code civil for a consumer). Pure.
+/// The rules, by client (L. 441-10 and D. 441-5 of the Code de commerce between professionals;
+/// L. 2192-13 and R. 2192-31 of the Code de la commande publique for a public buyer; articles
+/// 1231-6 and 1344-1 of the Code civil for a consumer).
+///
+/// Pure.
 public struct ArrearsCalculator: Sendable {
     public let rates: RateTable
 
@@ -67,14 +71,20 @@ public struct ArrearsCalculator: Sendable {
     /// - Parameters:
     ///   - contractRate: the contract's penalty rate, in hundredths of a percent, if any.
     ///   - formalNotice: for a consumer without a contractual rate, the day a formal
-    ///     notice was received: legal interest runs from then (art. 1231-6, 1344-1).
-    public func statement(_ invoices: [Invoice], on date: CivilDate, client: ClientKind, contractRate: Int?,
-        formalNotice: CivilDate? = nil) -> ArrearsStatement
-    {
-        ArrearsStatement(items: invoices.map { arrears($0, on: date, client: client, contractRate: contractRate, formalNotice: formalNotice) })
+    ///     notice was received: legal interest runs from then (art. 1231-6, 1344-1).
+    public func statement(
+        _ invoices: [Invoice], on date: CivilDate, client: ClientKind, contractRate: Int?,
+        formalNotice: CivilDate? = nil
+    ) -> ArrearsStatement {
+        ArrearsStatement(
+            items: invoices.map {
+                arrears($0, on: date, client: client, contractRate: contractRate, formalNotice: formalNotice)
+            })
     }
 
-    func arrears(_ invoice: Invoice, on date: CivilDate, client: ClientKind, contractRate: Int?, formalNotice: CivilDate?) -> InvoiceArrears {
+    func arrears(
+        _ invoice: Invoice, on date: CivilDate, client: ClientKind, contractRate: Int?, formalNotice: CivilDate?
+    ) -> InvoiceArrears {
         let firstLateDay = invoice.due.adding(days: 1)
         let daysLate = max(0, date.dayNumber - invoice.due.dayNumber)
         var parts: [InvoiceArrears.Part] = []
@@ -88,20 +98,23 @@ public struct ArrearsCalculator: Sendable {
                 parts = [InvoiceArrears.Part(from: firstLateDay, to: date, days: daysLate, rate: rate)]
             case (.business, nil):
                 parts = Self.halfYears(from: firstLateDay, to: date).map {
-                    InvoiceArrears.Part(from: $0.from, to: $0.to, days: $0.days, rate: rates.period(on: $0.from)?.defaultPenaltyRate)
+                    InvoiceArrears.Part(
+                        from: $0.from, to: $0.to, days: $0.days, rate: rates.period(on: $0.from)?.defaultPenaltyRate)
                 }
             case (.consumer, nil):
                 if let notice = formalNotice, notice <= date {
                     let start = max(notice, firstLateDay)
                     parts = Self.halfYears(from: start, to: date).map {
-                        InvoiceArrears.Part(from: $0.from, to: $0.to, days: $0.days, rate: rates.legalPeriod(on: $0.from)?.otherRate)
+                        InvoiceArrears.Part(
+                            from: $0.from, to: $0.to, days: $0.days, rate: rates.legalPeriod(on: $0.from)?.otherRate)
                     }
                 }
             }
         }
         let indemnity = daysLate > 0 && client != .consumer ? rates.indemnityCents : 0
         let known = Self.interest(invoice.cents, parts.filter { $0.rate != nil }) ?? 0
-        return InvoiceArrears(invoice: invoice, daysLate: daysLate, parts: parts, interestCents: Self.interest(invoice.cents, parts),
+        return InvoiceArrears(
+            invoice: invoice, daysLate: daysLate, parts: parts, interestCents: Self.interest(invoice.cents, parts),
             knownInterestCents: known, indemnityCents: indemnity)
     }
 
@@ -122,7 +135,9 @@ public struct ArrearsCalculator: Sendable {
         var result: [(CivilDate, CivilDate, Int)] = []
         var start = from
         while start <= to {
-            let nextHalf = start.month < 7 ? CivilDate(year: start.year, month: 7, day: 1)! : CivilDate(year: start.year + 1, month: 1, day: 1)!
+            let nextHalf =
+                start.month < 7
+                ? CivilDate(firstDayOf: 7, year: start.year) : CivilDate(firstDayOf: 1, year: start.year + 1)
             let end = min(to, nextHalf.adding(days: -1))
             result.append((start, end, end.dayNumber - start.dayNumber + 1))
             start = end.adding(days: 1)

@@ -1,9 +1,10 @@
 import DialogueCore
 
-/// What the letter code relies on in `dialogue.ini`, declared once: the ids it reads,
-/// their types and, for choices, the values it tells apart. `goodbye check` reports a
-/// content that breaks it (GB018), so renaming `particulier` cannot silently change a
-/// letter.
+/// What the letter code relies on in `dialogue.ini`, declared once: the ids it reads, their types
+/// and, for choices, the values it tells apart.
+///
+/// `goodbye check` reports a content that breaks it (GB018), so renaming `particulier` cannot
+/// silently change a letter.
 public protocol ContentChoice: RawRepresentable, CaseIterable, Sendable where RawValue == String {
     /// The question whose answer this is.
     static var question: LetterQuestion { get }
@@ -11,34 +12,44 @@ public protocol ContentChoice: RawRepresentable, CaseIterable, Sendable where Ra
 
 /// The tone of a letter (`letter.tone`).
 public enum Tone: String, ContentChoice {
-    case cordial, neutral = "neutre", firm = "ferme"
+    case cordial
+    case neutral = "neutre"
+    case firm = "ferme"
     public static let question = LetterQuestion.tone
 }
 
-/// Who the client is (`client.kind`): a business (L. 441-10 penalties, 40 €), a
+/// Who the client is (`client.kind`): a business (L. 441-10 penalties, 40 €), a
 /// consumer protected by the Code de la consommation (neither), or a public buyer
 /// (intérêts moratoires of the Code de la commande publique, 40 €).
 public enum ClientKind: String, ContentChoice {
-    case business = "entreprise", consumer = "particulier", publicBuyer = "public"
+    case business = "entreprise"
+    case consumer = "particulier"
+    case publicBuyer = "public"
     public static let question = LetterQuestion.clientKind
 }
 
 /// The sender's legal form (`sender.legal_form`): an entrepreneur individuel writes
 /// "EI" beside the name (décret n° 2022-725).
 public enum LegalForm: String, ContentChoice {
-    case individual = "ei", company = "societe", other = "autre"
+    case individual = "ei"
+    case company = "societe"
+    case other = "autre"
     public static let question = LetterQuestion.senderLegalForm
 }
 
 /// The contract's duration (`letter.contract`): open-ended, or up to a term.
 public enum ContractDuration: String, ContentChoice {
-    case indefinite = "indeterminee", fixed = "determinee"
+    case indefinite = "indeterminee"
+    case fixed = "determinee"
     public static let question = LetterQuestion.contract
 }
 
 /// How the client is addressed (`client.civility`).
 public enum Civility: String, ContentChoice {
-    case madame, monsieur, noTitle = "sans_titre", unknown = "inconnu", organisation
+    case madame, monsieur
+    case noTitle = "sans_titre"
+    case unknown = "inconnu"
+    case organisation
     public static let question = LetterQuestion.civility
     /// The civilities that name one person.
     public var namesPerson: Bool { [.madame, .monsieur, .noTitle].contains(self) }
@@ -46,33 +57,62 @@ public enum Civility: String, ContentChoice {
 
 /// The sender's gender, for agreements (`heureuse`, `heureux`) or epicene wording.
 public enum SenderGender: String, ContentChoice {
-    case neutral = "neutre", feminine = "feminin", masculine = "masculin"
+    case neutral = "neutre"
+    case feminine = "feminin"
+    case masculine = "masculin"
     public static let question = LetterQuestion.senderGender
 }
 
 /// Every question the letter code reads, with the type it expects.
 public enum LetterQuestion: String, CaseIterable, Sendable {
-    case senderName = "sender.name", senderBusiness = "sender.business", senderAddress = "sender.address"
-    case senderCity = "sender.city", senderSiret = "sender.siret", senderEmail = "sender.email"
-    case senderGender = "sender.gender", senderLegalForm = "sender.legal_form"
-    case senderCompany = "sender.company", companyForm = "sender.company_form", capital = "sender.capital", rcs = "sender.rcs"
+    case senderName = "sender.name"
+    case senderBusiness = "sender.business"
+    case senderAddress = "sender.address"
+    case senderCity = "sender.city"
+    case senderSiret = "sender.siret"
+    case senderEmail = "sender.email"
+    case senderGender = "sender.gender"
+    case senderLegalForm = "sender.legal_form"
+    case senderCompany = "sender.company"
+    case companyForm = "sender.company_form"
+    case capital = "sender.capital"
+    case rcs = "sender.rcs"
     case senderFunction = "sender.function"
-    case clientKind = "client.kind", company = "client.company", civility = "client.civility", clientName = "client.name"
-    case clientAddress = "client.address", clientCity = "client.city", clientEmail = "client.email", mediator = "client.mediator"
-    case contractDate = "letter.contract_date", contract = "letter.contract", noticeDays = "letter.notice_days"
-    case noticeClause = "letter.notice_clause", endDate = "letter.end_date", termDate = "letter.term_date"
-    case registered = "letter.registered", handover = "letter.handover", personalData = "letter.personal_data"
-    case unpaid = "letter.unpaid", invoices = "letter.invoices", penaltyRate = "letter.penalty_rate"
-    case payDays = "letter.pay_days", tone = "letter.tone", mentionReasons = "letter.mention_reasons"
+    case clientKind = "client.kind"
+    case company = "client.company"
+    case civility = "client.civility"
+    case clientName = "client.name"
+    case clientAddress = "client.address"
+    case clientCity = "client.city"
+    case clientEmail = "client.email"
+    case mediator = "client.mediator"
+    case contractDate = "letter.contract_date"
+    case contract = "letter.contract"
+    case noticeDays = "letter.notice_days"
+    case noticeClause = "letter.notice_clause"
+    case endDate = "letter.end_date"
+    case termDate = "letter.term_date"
+    case registered = "letter.registered"
+    case handover = "letter.handover"
+    case personalData = "letter.personal_data"
+    case unpaid = "letter.unpaid"
+    case invoices = "letter.invoices"
+    case penaltyRate = "letter.penalty_rate"
+    case payDays = "letter.pay_days"
+    case tone = "letter.tone"
+    case mentionReasons = "letter.mention_reasons"
     case talkWhen = "talk.when"
     /// Where recovery stands: its values are the recovery kinds' ids (letters.ini).
     case dunningStep = "dunning.step"
-    case reminderDate = "dunning.reminder_date", finalReminderDate = "dunning.final_date", noticeDate = "dunning.notice_date"
+    case reminderDate = "dunning.reminder_date"
+    case finalReminderDate = "dunning.final_date"
+    case noticeDate = "dunning.notice_date"
 
     public var type: QuestionType {
         switch self {
         case .senderName, .senderBusiness, .senderAddress, .senderCity, .company, .clientName,
-            .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator, .senderCompany, .companyForm, .rcs, .senderFunction:
+            .clientAddress, .clientCity, .noticeClause, .talkWhen, .mediator, .senderCompany, .companyForm, .rcs,
+            .senderFunction:
             return .text
         case .capital: return .amount
         case .senderEmail, .clientEmail: return .email
@@ -117,16 +157,31 @@ public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, pro
             continue
         }
         if question.type != expected.type {
-            problems.append((expected.rawValue,
-                Message(.diagContractType, ["id": expected.rawValue, "type": expected.type.rawValue, "found": question.type.rawValue])))
+            problems.append(
+                (
+                    expected.rawValue,
+                    Message(
+                        .diagContractType,
+                        ["id": expected.rawValue, "type": expected.type.rawValue, "found": question.type.rawValue])
+                ))
         }
         if let choices = expected.choices, Set(question.choices) != Set(choices) {
-            problems.append((expected.rawValue,
-                Message(.diagContractChoices, ["id": expected.rawValue, "accepted": choices.joined(separator: ", ")])))
+            problems.append(
+                (
+                    expected.rawValue,
+                    Message(
+                        .diagContractChoices, ["id": expected.rawValue, "accepted": choices.joined(separator: ", ")])
+                ))
         }
-        if let fields = expected.fields, question.fields != fields || question.requiredFields != expected.requiredFields {
-            problems.append((expected.rawValue,
-                Message(.diagContractFields, ["id": expected.rawValue, "accepted": fields.map(\.rawValue).joined(separator: ", ")])))
+        if let fields = expected.fields, question.fields != fields || question.requiredFields != expected.requiredFields
+        {
+            problems.append(
+                (
+                    expected.rawValue,
+                    Message(
+                        .diagContractFields,
+                        ["id": expected.rawValue, "accepted": fields.map(\.rawValue).joined(separator: ", ")])
+                ))
         }
     }
     return problems

@@ -1,8 +1,10 @@
-/// The letter as an e-mail draft (`.eml`, RFC 5322 and MIME): headers, then a
-/// `text/plain; charset=UTF-8` body in quoted-printable (RFC 2045), every line ending
-/// with CRLF and at most 76 characters long. `X-Unsent: 1` makes common mail programs
-/// open it as a draft to review and send. The body is the letter adapted to e-mail: no
-/// postal blocks, no place and date, no "registered letter" line, the e-mail closing.
+/// The letter as an e-mail draft (`.eml`, RFC 5322 and MIME): headers, then a `text/plain;
+/// charset=UTF-8` body in quoted-printable (RFC 2045), every line ending with CRLF and at most 76
+/// characters long.
+///
+/// `X-Unsent: 1` makes common mail programs open it as a draft to review and send. The body is the
+/// letter adapted to e-mail: no postal blocks, no place and date, no "registered letter" line, the
+/// e-mail closing.
 ///
 /// Pure: the date and the message id come from the caller (a clock and randomness are
 /// the shell's).
@@ -21,7 +23,9 @@ public struct EmailLetterWriter: LetterWriter {
 
     public func write(_ letter: Letter) -> String {
         var headers: [String] = []
-        if let from = letter.email.fromAddress { headers.append(Self.header("From", address: from, name: letter.email.fromName)) }
+        if let from = letter.email.fromAddress {
+            headers.append(Self.header("From", address: from, name: letter.email.fromName))
+        }
         if let to = letter.email.toAddress { headers.append(Self.header("To", address: to, name: letter.email.toName)) }
         // A subject line starts with a capital, where the letter's follows `Objet :`.
         headers.append(Self.unstructured("Subject", letter.subject.prefix(1).uppercased() + letter.subject.dropFirst()))
@@ -55,7 +59,8 @@ public struct EmailLetterWriter: LetterWriter {
     /// A display name as header words: atoms as they are, a quoted string for ASCII
     /// with specials, encoded words (RFC 2047) beyond ASCII.
     static func phrase(_ name: String, first: Int = 75) -> [String] {
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".unicodeScalars)
+        let atext = Set(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".unicodeScalars)
         // Text that reads as an encoded word (`=?UTF-8?B?…?=`) is encoded by the program
         // itself, so that no mail program decodes it into another address; so is a word
         // too long for a header line (no line past 998 octets).
@@ -102,10 +107,10 @@ public struct EmailLetterWriter: LetterWriter {
         return result
     }
 
-    /// `=?UTF-8?Q?…?=` words of at most 75 characters (RFC 2047, section 2), each
-    /// holding whole characters; spaces become `_`, everything but letters, digits
-    /// and `!*+-/` is `=XX`. The first word is at most `first` characters long, to fit
-    /// on the header's first line.
+    /// `=?UTF-8?Q?…?=` words of at most 75 characters (RFC 2047, section 2), each holding whole
+    /// characters; spaces become `_`, everything but letters, digits and `!*+-/` is `=XX`.
+    ///
+    /// The first word is at most `first` characters long, to fit on the header's first line.
     static func encodedWords(_ text: String, first: Int = 75) -> [String] {
         let prefix = "=?UTF-8?Q?"
         var room = min(first, 75) - prefix.utf8.count - 2
@@ -116,7 +121,8 @@ public struct EmailLetterWriter: LetterWriter {
             for byte in String(character).utf8 {
                 switch byte {
                 case UInt8(ascii: " "): encoded += "_"
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"),
                     UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
                     encoded.unicodeScalars.append(Unicode.Scalar(byte))
                 default: encoded += hex(byte)
@@ -140,12 +146,15 @@ public struct EmailLetterWriter: LetterWriter {
     /// a space or tab at the end of a line encoded.
     public static func quotedPrintable(_ text: String) -> String {
         var output = ""
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(
+            text.hasSuffix("\n") ? 1 : 0)
+        {
             var column = 0
             let bytes = Array(line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...])
             for (index, byte) in bytes.enumerated() {
                 let last = index == bytes.count - 1
-                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !last)
+                let literal =
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !last)
                 let piece = literal ? String(Unicode.Scalar(byte)) : hex(byte)
                 // Room for the piece, and for the soft break `=` unless it ends the line.
                 if column + piece.utf8.count > (last ? 76 : 75) {

@@ -34,11 +34,11 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case remindersOutOfOrder = "GW015"
     /// A consumer addressed as an organisation: a private person is named.
     case consumerAsOrganisation = "GW016"
-    /// Suspending the work for a public buyer: C. civ. 1219 does not govern an administrative contract.
+    /// Suspending the work for a public buyer: C. civ. 1219 does not govern an administrative contract.
     case publicSuspension = "GW017"
     /// Suspending the work before the formal notice's own delay has run.
     case suspensionTooEarly = "GW018"
-    /// A SARL or a société par actions without its share capital (C. com. R. 123-238).
+    /// A SARL or a société par actions without its share capital (C. com. R. 123-238).
     case capitalMissing = "GW019"
 }
 
@@ -62,7 +62,9 @@ public struct FactErrors: Error, Sendable, Equatable {
     public var messages: [Message]
 }
 
-/// Checks a letter's facts before a word is written. Pure.
+/// Checks a letter's facts before a word is written.
+///
+/// Pure.
 public struct FactCheck: Sendable {
     let facts: LetterFacts
     let format: LanguageFormat
@@ -75,9 +77,10 @@ public struct FactCheck: Sendable {
     /// The kind claims only the invoices already due (`LetterKind.dueOnly`).
     let dueOnly: Bool
 
-    public init(facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId,
-        alwaysRegistered: Bool = false, dueOnly: Bool = false)
-    {
+    public init(
+        facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId,
+        alwaysRegistered: Bool = false, dueOnly: Bool = false
+    ) {
         self.dueOnly = dueOnly
         self.facts = facts
         self.format = format
@@ -94,17 +97,26 @@ public struct FactCheck: Sendable {
             errors.append(Message(.factEndBeforeLetter, ["end": format.date(end), "today": format.date(facts.today)]))
         }
         if !Self.totalWithinLimit(facts.invoices) {
-            errors.append(Message(.factTotalTooLarge, [
-                "count": String(facts.invoices.count), "limit": format.amount(cents: Self.maximumTotalCents),
-            ]))
+            errors.append(
+                Message(
+                    .factTotalTooLarge,
+                    [
+                        "count": String(facts.invoices.count), "limit": format.amount(cents: Self.maximumTotalCents),
+                    ]))
         }
         // Nothing the letter cites may be dated after it: an invoice, a reminder, a notice.
         for invoice in facts.invoices where invoice.date > facts.today {
-            errors.append(Message(.factInvoiceAfterLetter, ["number": invoice.number, "date": format.date(invoice.date), "today": format.date(facts.today)]))
+            errors.append(
+                Message(
+                    .factInvoiceAfterLetter,
+                    ["number": invoice.number, "date": format.date(invoice.date), "today": format.date(facts.today)]))
         }
         for question in [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate] {
             if let date = facts.date(question), date > facts.today {
-                errors.append(Message(.factStepAfterLetter, ["id": question.rawValue, "date": format.date(date), "today": format.date(facts.today)]))
+                errors.append(
+                    Message(
+                        .factStepAfterLetter,
+                        ["id": question.rawValue, "date": format.date(date), "today": format.date(facts.today)]))
             }
         }
         // « dans un délai de 0 jours » is no delay at all.
@@ -115,22 +127,29 @@ public struct FactCheck: Sendable {
         }
         for invoice in facts.invoices {
             if let total = invoice.totalCents, invoice.cents > total {
-                errors.append(Message(.factRemainderAboveTotal, [
-                    "number": invoice.number, "remainder": format.amount(cents: invoice.cents), "total": format.amount(cents: total),
-                ]))
+                errors.append(
+                    Message(
+                        .factRemainderAboveTotal,
+                        [
+                            "number": invoice.number, "remainder": format.amount(cents: invoice.cents),
+                            "total": format.amount(cents: total),
+                        ]))
             }
             if invoice.cents <= 0 { errors.append(Message(.factAmountZero, ["number": invoice.number])) }
             if invoice.due < invoice.date {
-                errors.append(Message(.factDueBeforeInvoice,
-                    ["number": invoice.number, "date": format.date(invoice.date), "due": format.date(invoice.due)]))
+                errors.append(
+                    Message(
+                        .factDueBeforeInvoice,
+                        ["number": invoice.number, "date": format.date(invoice.date), "due": format.date(invoice.due)]))
             }
         }
         return errors
     }
 
-    /// The largest total the letters name: the largest single amount an answer may
-    /// hold (twelve digits of euros). Below it, every sum, indemnity and interest the
-    /// letters compute fits in an `Int`.
+    /// The largest total the letters name: the largest single amount an answer may hold (twelve
+    /// digits of euros).
+    ///
+    /// Below it, every sum, indemnity and interest the letters compute fits in an `Int`.
     public static let maximumTotalCents = 99_999_999_999_999
 
     /// Whether the invoices add up to at most `maximumTotalCents`, summed without
@@ -145,34 +164,53 @@ public struct FactCheck: Sendable {
         return true
     }
 
-    /// What makes the letter doubtful, each with what to check. `statement`: the sums
-    /// owed, when the caller has worked them out already.
+    /// What makes the letter doubtful, each with what to check.
+    ///
+    /// `statement`: the sums owed, when the caller has worked them out already.
     public func warnings(statement: ArrearsStatement? = nil) -> [LetterWarning] {
         var warnings: [LetterWarning] = []
         if !facts.fixedTerm, facts.notice.count == 0 {
             warnings.append(LetterWarning(.noNotice, Message(.warnNoNotice), question: .noticeDays))
         } else if !facts.fixedTerm, let end = facts.date(.endDate), end >= facts.today, end < facts.proposedEndDate {
-            warnings.append(LetterWarning(.endBeforeNotice, Message(.warnEndBeforeNotice, [
-                "end": format.date(end), "earliest": format.date(facts.proposedEndDate), "notice": format.notice(facts.notice),
-            ]), question: .endDate))
+            warnings.append(
+                LetterWarning(
+                    .endBeforeNotice,
+                    Message(
+                        .warnEndBeforeNotice,
+                        [
+                            "end": format.date(end), "earliest": format.date(facts.proposedEndDate),
+                            "notice": format.notice(facts.notice),
+                        ]), question: .endDate))
         }
         if facts.termPassed {
-            warnings.append(LetterWarning(.termPassed, Message(.warnTermPassed, ["term": format.date(facts.endDate)]), question: .termDate))
+            warnings.append(
+                LetterWarning(
+                    .termPassed, Message(.warnTermPassed, ["term": format.date(facts.endDate)]), question: .termDate))
         }
         for invoice in facts.invoices where !invoice.isLate(on: facts.today) {
-            warnings.append(LetterWarning(.notYetDue, Message(dueOnly ? .warnNotYetDueLeftOut : .warnNotYetDue,
-                ["number": invoice.number, "due": format.date(invoice.due)]), question: .invoices))
+            warnings.append(
+                LetterWarning(
+                    .notYetDue,
+                    Message(
+                        dueOnly ? .warnNotYetDueLeftOut : .warnNotYetDue,
+                        ["number": invoice.number, "due": format.date(invoice.due)]), question: .invoices))
         }
         if let floor = penaltyFloor() {
             warnings.append(LetterWarning(.rateBelowFloor, Message(.warnRateBelowFloor, floor), question: .penaltyRate))
         }
         if let signed = facts.date(.contractDate), signed > facts.today {
-            warnings.append(LetterWarning(.contractAfterLetter, Message(.warnContractAfterLetter, ["date": format.date(signed)]),
-                question: .contractDate))
+            warnings.append(
+                LetterWarning(
+                    .contractAfterLetter, Message(.warnContractAfterLetter, ["date": format.date(signed)]),
+                    question: .contractDate))
         }
         let named = !facts.text(.company).isEmpty || !facts.text(.clientName).isEmpty
-        if facts.flag(.registered) || alwaysRegistered, !named || facts.text(.clientAddress).isEmpty || facts.text(.clientCity).isEmpty {
-            warnings.append(LetterWarning(.registeredWithoutAddress, Message(.warnRegisteredWithoutAddress), question: .clientAddress))
+        if facts.flag(.registered) || alwaysRegistered,
+            !named || facts.text(.clientAddress).isEmpty || facts.text(.clientCity).isEmpty
+        {
+            warnings.append(
+                LetterWarning(
+                    .registeredWithoutAddress, Message(.warnRegisteredWithoutAddress), question: .clientAddress))
         }
         // Ending a public contract is the farewell letter's question only.
         if facts.isPublicBuyer, kind == LetterKind.defaultId {
@@ -184,21 +222,26 @@ public struct FactCheck: Sendable {
         // C. com. R. 123-238: a SARL and the sociétés par actions (SA, SAS, SCA, SE) name
         // their share capital beside their form on every letter; a partnership need not.
         if facts.speaksAsCompany, facts.text(.capital).isEmpty, Self.namesItsCapital(facts.text(.companyForm)) {
-            warnings.append(LetterWarning(.capitalMissing, Message(.warnCapitalMissing, ["value": facts.text(.companyForm)]), question: .capital))
+            warnings.append(
+                LetterWarning(
+                    .capitalMissing, Message(.warnCapitalMissing, ["value": facts.text(.companyForm)]),
+                    question: .capital))
         }
         if facts.isConsumer, facts.civility == .organisation {
-            warnings.append(LetterWarning(.consumerAsOrganisation, Message(.warnConsumerAsOrganisation), question: .civility))
+            warnings.append(
+                LetterWarning(.consumerAsOrganisation, Message(.warnConsumerAsOrganisation), question: .civility))
         }
         if facts.isConsumer, facts.text(.mediator).isEmpty, kind == LetterKind.defaultId {
             warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))
         }
         // Limitation (LetterFacts.limitationDate): warned three months ahead, and said in the
         // past tense once it has run out (the letter then threatens no proceedings).
-        let (years, near, barred): (Int, MessageKey, MessageKey) = switch facts.clientKind {
-        case .consumer: (rates.consumerLimitationYears, .warnNearLimitationConsumer, .warnTimeBarredConsumer)
-        case .publicBuyer: (rates.publicLimitationYears, .warnNearLimitationPublic, .warnTimeBarredPublic)
-        case .business: (rates.otherLimitationYears, .warnNearLimitation, .warnTimeBarred)
-        }
+        let (years, near, barred): (Int, MessageKey, MessageKey) =
+            switch facts.clientKind {
+            case .consumer: (rates.consumerLimitationYears, .warnNearLimitationConsumer, .warnTimeBarredConsumer)
+            case .publicBuyer: (rates.publicLimitationYears, .warnNearLimitationPublic, .warnTimeBarredPublic)
+            case .business: (rates.otherLimitationYears, .warnNearLimitation, .warnTimeBarred)
+            }
         for invoice in facts.invoices {
             let limit = facts.limitationDate(invoice, rates: rates)
             let values = ["number": invoice.number, "limit": format.date(limit), "years": String(years)]
@@ -210,19 +253,31 @@ public struct FactCheck: Sendable {
         }
         var numbers: Set<String> = []
         for invoice in facts.invoices where !numbers.insert(invoice.number).inserted {
-            warnings.append(LetterWarning(.duplicateInvoice, Message(.warnDuplicateInvoice, ["number": invoice.number]), question: .invoices))
+            warnings.append(
+                LetterWarning(
+                    .duplicateInvoice, Message(.warnDuplicateInvoice, ["number": invoice.number]), question: .invoices))
         }
-        let steps = [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate].compactMap { question in facts.date(question).map { (question, $0) } }
+        let steps = [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate].compactMap { question in
+            facts.date(question).map { (question, $0) }
+        }
         for (earlier, later) in zip(steps, steps.dropFirst()) where later.1 < earlier.1 {
-            warnings.append(LetterWarning(.remindersOutOfOrder, Message(.warnRemindersOutOfOrder, [
-                "id": later.0.rawValue, "date": format.date(later.1), "value": earlier.0.rawValue, "end": format.date(earlier.1),
-            ]), question: later.0))
+            warnings.append(
+                LetterWarning(
+                    .remindersOutOfOrder,
+                    Message(
+                        .warnRemindersOutOfOrder,
+                        [
+                            "id": later.0.rawValue, "date": format.date(later.1), "value": earlier.0.rawValue,
+                            "end": format.date(earlier.1),
+                        ]), question: later.0))
         }
         // Interest owed for a half-year whose rate is not known (not yet published, or not
         // checked): the letter demands it without a figure, and says so here.
         let unknown = (statement ?? LetterComposer.statement(facts, rates: rates)).unknownHalfYears
         if !unknown.isEmpty {
-            warnings.append(LetterWarning(.rateUnknown, Message(.warnRateUnknown, ["period": format.list(unknown.map(format.halfYear))])))
+            warnings.append(
+                LetterWarning(
+                    .rateUnknown, Message(.warnRateUnknown, ["period": format.list(unknown.map(format.halfYear))])))
         }
         if kind == "suspension" {
             if let notice = facts.date(.noticeDate) {
@@ -231,37 +286,48 @@ public struct FactCheck: Sendable {
                 let days = facts.payDays
                 let end = notice.adding(days: LetterFacts.deliveryDays + days)
                 if end >= facts.today {
-                    warnings.append(LetterWarning(.suspensionTooEarly, Message(.warnSuspensionTooEarly, [
-                        "date": format.date(notice), "days": format.days(days), "end": format.date(end),
-                    ]), question: .noticeDate))
+                    warnings.append(
+                        LetterWarning(
+                            .suspensionTooEarly,
+                            Message(
+                                .warnSuspensionTooEarly,
+                                [
+                                    "date": format.date(notice), "days": format.days(days), "end": format.date(end),
+                                ]), question: .noticeDate))
                 }
             } else {
-                warnings.append(LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
+                warnings.append(
+                    LetterWarning(
+                        .suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
             }
         }
         return warnings
     }
 
-    /// Whether a legal form is one that must state its capital (R. 123-238 3° and 4°):
+    /// Whether a legal form is one that must state its capital (R. 123-238 3° and 4°):
     /// a SARL (EURL, SELARL…), a société anonyme or par actions (SA, SAS, SASU, SCA, SE),
     /// by its initials or its words, unless it says its capital is variable.
     static func namesItsCapital(_ form: String) -> Bool {
         let form = form.lowercased()
         guard !form.contains("capital variable") else { return false }
-        let initials: Set<Substring> = ["sarl", "eurl", "selarl", "sa", "sas", "sasu", "selas", "selasu", "sca", "se", "selafa"]
+        let initials: Set<Substring> = [
+            "sarl", "eurl", "selarl", "sa", "sas", "sasu", "selas", "selasu", "sca", "se", "selafa",
+        ]
         return form.split(whereSeparator: { !$0.isLetter }).contains { initials.contains($0) }
             || ["responsabilité limitée", "anonyme", "par actions"].contains { form.contains($0) }
     }
 
     /// The values of GW005 when the contract's rate is below three times the legal
-    /// interest rate (L. 441-10 II): the rate of the letter's half-year, or the latest
+    /// interest rate (L. 441-10 II): the rate of the letter's half-year, or the latest
     /// checked one before it, named.
     func penaltyFloor() -> [String: String]? {
         guard facts.clientKind == .business, let rate = LetterComposition.cents(facts.text(.penaltyRate)),
             let legal = rates.legal.filter({ $0.verified && $0.from <= facts.today }).max(by: { $0.from < $1.from }),
             rate < 3 * legal.otherRate
         else { return nil }
-        return ["rate": format.percent(hundredths: rate), "floor": format.percent(hundredths: 3 * legal.otherRate),
-            "legal": format.percent(hundredths: legal.otherRate), "period": format.halfYear(legal.from)]
+        return [
+            "rate": format.percent(hundredths: rate), "floor": format.percent(hundredths: 3 * legal.otherRate),
+            "legal": format.percent(hundredths: legal.otherRate), "period": format.halfYear(legal.from),
+        ]
     }
 }

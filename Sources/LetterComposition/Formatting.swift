@@ -62,6 +62,7 @@ public struct LanguageFormat: Sendable {
     }
 
     /// `29 novembre 2026`, `1er janvier 2027`.
+    ///
     /// « second semestre 2026 »: the half-year `date` falls in.
     public func halfYear(_ date: CivilDate) -> String {
         fill(date.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String(date.year))])
@@ -70,7 +71,8 @@ public struct LanguageFormat: Sendable {
     public func date(_ date: CivilDate) -> String {
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
         let day = date.day == 1 ? (texts[TextKey.formatFirstDay] ?? "1") : String(date.day)
-        return fill(TextKey.formatDate, ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
+        return fill(
+            TextKey.formatDate, ["day": .string(day), "month": .string(month), "year": .string(String(date.year))])
     }
 
     /// A canonical amount (`1250.50`) as `1 250,50 €`; `compact` drops zero cents (`40 €`).
@@ -106,14 +108,19 @@ public struct LanguageFormat: Sendable {
 
     /// `30 jours`, `2 mois`.
     public func duration(_ duration: Duration) -> String {
-        duration.unit == .days ? days(duration.count) : fill(duration.count == 1 ? TextKey.formatMonthOne : .formatMonthOther,
-            ["count": .string(String(duration.count))])
+        duration.unit == .days
+            ? days(duration.count)
+            : fill(
+                duration.count == 1 ? TextKey.formatMonthOne : .formatMonthOther,
+                ["count": .string(String(duration.count))])
     }
 
     /// The duration after "a notice": `de 30 jours`, `d’un jour`, `de 2 mois`, `d’un mois`.
     public func notice(_ duration: Duration) -> String {
         let one = duration.count == 1
-        let key: TextKey = duration.unit == .days ? (one ? .formatNoticeDayOne : .formatNoticeDayOther)
+        let key: TextKey =
+            duration.unit == .days
+            ? (one ? .formatNoticeDayOne : .formatNoticeDayOther)
             : (one ? .formatNoticeMonthOne : .formatNoticeMonthOther)
         return fill(key, ["count": .string(String(duration.count))])
     }
@@ -135,7 +142,9 @@ public struct LanguageFormat: Sendable {
                 switch piece {
                 case .text(let text): result += text
                 case .slot(let name):
-                    guard case .string(let value)? = values[name] else { return fillTemplate(entry.template, key, values) }
+                    guard case .string(let value)? = values[name] else {
+                        return fillTemplate(entry.template, key, values)
+                    }
                     result += value
                 }
             }

@@ -78,9 +78,10 @@ public struct Letter: Sendable, Equatable {
         statement = nil
     }
 
-    /// Blocks from a template's output: blank lines separate blocks, `–` and a
-    /// no-break space at the start of a line mark a list item. On the UTF-8 bytes: it
-    /// runs for every part of every letter.
+    /// Blocks from a template's output: blank lines separate blocks, `–` and a no-break space at
+    /// the start of a line mark a list item.
+    ///
+    /// On the UTF-8 bytes: it runs for every part of every letter.
     public static func blocks(_ rendered: String) -> [Block] {
         var blocks: [Block] = []
         var current: [Block.Line] = []

@@ -1,8 +1,9 @@
 import DialogueCore
 import LetterTemplating
 
-/// Builds the data a letter template sees from the facts, one language's words and
-/// the dated rates. Pure: no clock, no files.
+/// Builds the data a letter template sees from the facts, one language's words and the dated rates.
+///
+/// Pure: no clock, no files.
 public struct LetterComposer: Sendable {
     public let texts: TextTable
     public let rates: RateTable
@@ -47,7 +48,8 @@ public struct LetterComposer: Sendable {
             "reasons": reasons(facts),
             "topics": topics(facts),
             "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
-            "arrears": arrears(statement ?? self.statement(facts), timeBarred: !facts.timeBarredInvoices(rates: rates).isEmpty),
+            "arrears": arrears(
+                statement ?? self.statement(facts), timeBarred: !facts.timeBarredInvoices(rates: rates).isEmpty),
             "dunning": dunning(facts),
         ])
     }
@@ -58,8 +60,10 @@ public struct LetterComposer: Sendable {
 
     /// The sums owed, by the rules of the client's kind (the fact checks read it too).
     public static func statement(_ facts: LetterFacts, rates: RateTable) -> ArrearsStatement {
-        let contractRate = facts.clientKind == .business || facts.isConsumer ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
-        return ArrearsCalculator(rates: rates).statement(facts.invoices, on: facts.today, client: facts.clientKind,
+        let contractRate =
+            facts.clientKind == .business || facts.isConsumer ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
+        return ArrearsCalculator(rates: rates).statement(
+            facts.invoices, on: facts.today, client: facts.clientKind,
             contractRate: contractRate, formalNotice: facts.date(.noticeDate)?.adding(days: LetterFacts.deliveryDays))
     }
 
@@ -83,11 +87,17 @@ public struct LetterComposer: Sendable {
             // `rate` for one stretch, `parts` for several: the whole lateness when every rate
             // is known; the stretches whose rate is known, when a later half-year's is not.
             func rates(_ stretches: [InvoiceArrears.Part]) -> Fields {
-                let rate: String = stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""
-                return ["rate": .string(rate), "several": .bool(stretches.count > 1), "parts": .list(stretches.count > 1 ? parts(stretches) : [])]
+                let rate: String =
+                    stretches.count == 1 ? stretches[0].rate.map { format.percent(hundredths: $0) } ?? "" : ""
+                return [
+                    "rate": .string(rate), "several": .bool(stretches.count > 1),
+                    "parts": .list(stretches.count > 1 ? parts(stretches) : []),
+                ]
             }
             let all = rates(known ? stretches : [])
-            let rate: Value = all["rate"] ?? .string(""), several: Value = all["several"] ?? .bool(false), list: Value = all["parts"] ?? .list([])
+            let rate: Value = all["rate"] ?? .string("")
+            let several: Value = all["several"] ?? .bool(false)
+            let list: Value = all["parts"] ?? .list([])
             let knownRates = rates(Self.stretches(item.parts.filter { $0.rate != nil }))
             return .map([
                 "number": .string(typographic(item.invoice.number)),
@@ -158,13 +168,18 @@ public struct LetterComposer: Sendable {
 
     /// The steps already taken to be paid, and when the work stops (suspension).
     private func dunning(_ facts: LetterFacts) -> Value {
-        let dates: [(String, LetterQuestion)] = [("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate)]
+        let dates: [(String, LetterQuestion)] = [
+            ("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate),
+        ]
         var map: Fields = ["suspension_date": .string(format.date(facts.receipt))]
         var steps: [String] = []
         for (name, question) in dates {
             let date = facts.date(question).map(format.date) ?? ""
             map[name] = .string(date)
-            if !date.isEmpty { steps.append(format.fill("letter.step." + name, ["date": .string(date), "we": .bool(facts.speaksAsCompany)])) }
+            if !date.isEmpty {
+                steps.append(
+                    format.fill("letter.step." + name, ["date": .string(date), "we": .bool(facts.speaksAsCompany)]))
+            }
         }
         let any = !steps.isEmpty
         // « ma relance du …, ma relance ferme du … et ma mise en demeure du … ».
@@ -189,7 +204,8 @@ public struct LetterComposer: Sendable {
             "rcs": .string(typographic(facts.text(.rcs))),
             "function": .string(function.prefix(1).uppercased() + function.dropFirst()),
             // Décret n° 2022-725: an entrepreneur individuel writes "EI" beside the name.
-            "signed_name": .string(facts.legalForm == .individual ? format.fill("letter.individual_name", ["name": .string(name)]) : name),
+            "signed_name": .string(
+                facts.legalForm == .individual ? format.fill("letter.individual_name", ["name": .string(name)]) : name),
             "business": .string(typographic(facts.text(.senderBusiness))),
             "address": .string(typographic(facts.text(.senderAddress))),
             "city": .string(typographic(facts.text(.senderCity))),
@@ -267,7 +283,9 @@ public struct LetterComposer: Sendable {
     public func placeDate(_ facts: LetterFacts) -> String {
         let words = typographic(facts.text(.senderCity)).split(separator: " ")
         let town = words.drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ")
-        return format.fill(town.isEmpty ? TextKey.letterDateOnly : TextKey.letterPlaceDate, ["town": .string(town), "date": .string(format.date(facts.today))])
+        return format.fill(
+            town.isEmpty ? TextKey.letterDateOnly : TextKey.letterPlaceDate,
+            ["town": .string(town), "date": .string(format.date(facts.today))])
     }
 
     private func contract(_ facts: LetterFacts) -> Value {
@@ -291,18 +309,21 @@ public struct LetterComposer: Sendable {
         ])
     }
 
-    /// `8` from `8`, `article 8`, `art. 8`, `l’article 8`, `clause 8`, `§ 8`: the
+    /// `8` from `8`, `article 8`, `art. 8`, `l’article 8`, `clause 8`, `§ 8`: the
     /// templates write the word (`l’article 8`, `clause 8`) themselves.
     public static func articleNumber(_ text: String) -> String {
         var rest = Substring(text.trimmed)
-        let prefixes = ["l’article", "l'article", "article", "articles", "art.", "art", "la clause", "clause", "clauses", "§"]
+        let prefixes = [
+            "l’article", "l'article", "article", "articles", "art.", "art", "la clause", "clause", "clauses", "§",
+        ]
         var changed = true
         while changed {
             changed = false
             for prefix in prefixes.sorted(by: { $0.count > $1.count }) where rest.lowercased().hasPrefix(prefix) {
                 let after = rest.dropFirst(prefix.count)
                 // A prefix is a word: `art` must not eat the start of `article`, nor `§` need a space.
-                guard prefix == "§" || prefix.hasSuffix(".") || after.first.map({ $0 == " " || $0.isNumber }) ?? true else { continue }
+                guard prefix == "§" || prefix.hasSuffix(".") || after.first.map({ $0 == " " || $0.isNumber }) ?? true
+                else { continue }
                 rest = Substring(after.trimmed)
                 changed = true
                 break
@@ -315,7 +336,8 @@ public struct LetterComposer: Sendable {
     func typographic(_ text: String) -> String {
         guard text.contains("'") else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            word.contains("@") || word.contains("://") || word.hasPrefix("www.") ? String(word) : String(word.replacing("'", with: "’"))
+            word.contains("@") || word.contains("://") || word.hasPrefix("www.")
+                ? String(word) : String(word.replacing("'", with: "’"))
         }.joined(separator: " ")
     }
 
@@ -366,12 +388,13 @@ public struct LetterComposer: Sendable {
 
     /// The penalty rate: the contract's; otherwise the ECB rate of the half-year in
     /// which the late invoices' penalties started to run (the day after their due
-    /// date) plus 10 points (L. 441-10 II), or plus 8 for a public buyer
-    /// (R. 2192-31); printed only when every late invoice shares one checked figure.
+    /// date) plus 10 points (L. 441-10 II), or plus 8 for a public buyer
+    /// (R. 2192-31); printed only when every late invoice shares one checked figure.
     private func penalty(_ facts: LetterFacts) -> Value {
         let contractRate = facts.clientKind == .business ? LetterComposition.cents(facts.text(.penaltyRate)) : nil
         let starts = Set(facts.lateInvoices.map { rates.period(on: $0.due.adding(days: 1))?.id ?? "?" })
-        let period = starts.count == 1 ? facts.lateInvoices.first.flatMap { rates.period(on: $0.due.adding(days: 1)) } : nil
+        let period =
+            starts.count == 1 ? facts.lateInvoices.first.flatMap { rates.period(on: $0.due.adding(days: 1)) } : nil
         let legalRate = period.map { facts.isPublicBuyer ? $0.publicMoratoryRate : $0.defaultPenaltyRate }
         return .map([
             "contract": .bool(contractRate != nil),

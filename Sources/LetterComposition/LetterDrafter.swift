@@ -1,10 +1,11 @@
 import DialogueCore
 import LetterTemplating
 
-/// A kind of letter, from the table `Localization/letters.ini`: its id, the first of
-/// the questions it needs, the decisions for which the session proposes it, and the
-/// sample answers `goodbye check` renders it with. Its templates are the folder
-/// `LANG/letters/ID/`.
+/// A kind of letter, from the table `Localization/letters.ini`: its id, the first of the questions
+/// it needs, the decisions for which the session proposes it, and the sample answers `goodbye
+/// check` renders it with.
+///
+/// Its templates are the folder `LANG/letters/ID/`.
 public struct LetterKind: Sendable, Equatable {
     public var id: String
     public var start: String
@@ -26,7 +27,8 @@ public struct LetterKind: Sendable, Equatable {
     public var routes: [String: String] = [:]
 
     public init(
-        id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false, dueOnly: Bool = false,
+        id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false,
+        dueOnly: Bool = false,
         tone: Tone? = nil, samples: [[String: Answer]] = [], routes: [String: String] = [:]
     ) {
         self.routes = routes
@@ -59,8 +61,10 @@ public enum LetterPart: String, Sendable, CaseIterable {
     public static let shared: [LetterPart] = [.sender, .recipient, .signature, .emailClosing, .emailSignature]
 }
 
-/// Drafts letters of one kind in one language. Pure: the answers, today's date and
-/// the content come in, a `Letter` comes out; no clock, file or terminal.
+/// Drafts letters of one kind in one language.
+///
+/// Pure: the answers, today's date and the content come in, a `Letter` comes out; no clock, file or
+/// terminal.
 public struct LetterDrafter: Sendable {
     public let kind: LetterKind
     public let texts: TextTable
@@ -74,21 +78,25 @@ public struct LetterDrafter: Sendable {
     /// Whether any template reads `answers`: the value is built only then.
     let readsAnswers: Bool
 
-    public init(kind: LetterKind, texts: TextTable, templates: TemplateLibrary, rates: RateTable, graph: DialogueGraph) {
+    public init(kind: LetterKind, texts: TextTable, templates: TemplateLibrary, rates: RateTable, graph: DialogueGraph)
+    {
         self.kind = kind
         self.texts = texts
         self.templates = templates
         self.rates = rates
         self.graph = graph
         composer = LetterComposer(texts: texts, rates: rates)
-        answerValues = AnswerValues(questions: graph.questions(reachableFrom: kind.start, computed: ["kind": kind.id]), format: composer.format)
+        answerValues = AnswerValues(
+            questions: graph.questions(reachableFrom: kind.start, computed: ["kind": kind.id]), format: composer.format)
         readsAnswers = !Self.answerTags(templates).isEmpty
     }
 
     /// The tags of the kind's templates that read an answer off its path
     /// (`{{answers.ID}}` where ID is no question the kind asks): name and place.
     public func answersOffThePath() -> [(name: String, at: SourceLocation)] {
-        Self.answerTags(templates).filter { !answerValues.reads(Array($0.path.dropFirst())) }.map { ($0.path.joined(separator: "."), $0.at) }
+        Self.answerTags(templates).filter { !answerValues.reads(Array($0.path.dropFirst())) }.map {
+            ($0.path.joined(separator: "."), $0.at)
+        }
     }
 
     /// Every tag of `templates` whose name starts with `answers.`, with its place.
@@ -110,8 +118,10 @@ public struct LetterDrafter: Sendable {
         return found
     }
 
-    /// The letter for these answers. Signs answered among them (a whole session, or an
-    /// answer file for `goodbye letter`) give the decision that shapes the letter.
+    /// The letter for these answers.
+    ///
+    /// Signs answered among them (a whole session, or an answer file for `goodbye letter`) give the
+    /// decision that shapes the letter.
     public func draft(_ answers: [String: Answer], today: CivilDate) throws(DraftError) -> Letter {
         let signed = graph.signQuestions.contains { answers[$0.id] != nil }
         let decision = signed ? DecisionRule().decide(graph: graph, answers: answers) : nil
@@ -121,7 +131,8 @@ public struct LetterDrafter: Sendable {
     /// The letter for these facts, checked first: a fact that makes it false is an
     /// error (nothing drafted); a doubtful one, a warning carried by the letter.
     public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
-        let check = FactCheck(facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered,
+        let check = FactCheck(
+            facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered,
             dueOnly: kind.dueOnly)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
@@ -166,8 +177,12 @@ public struct LetterDrafter: Sendable {
             letter.recipient[last] = letter.recipient[last].uppercased()
         }
         letter.placeDate = composer.placeDate(facts)
-        letter.runningHeader = composer.format.fill(TextKey.letterRunningHeader,
-            ["addressee": .string(composer.runningAddressee(facts)), "date": .string(composer.format.date(facts.today))])
+        letter.runningHeader = composer.format.fill(
+            TextKey.letterRunningHeader,
+            [
+                "addressee": .string(composer.runningAddressee(facts)),
+                "date": .string(composer.format.date(facts.today)),
+            ])
         letter.sendingMode = facts.flag(.registered) || kind.registered ? texts[TextKey.letterRegistered] : nil
         letter.subjectLabel = texts[TextKey.letterSubjectLabel] ?? ""
         letter.subject = Letter.lines(try render(.subject)).joined(separator: " ")
@@ -199,7 +214,9 @@ extension LetterDrafter {
             // Quoted as errors quote: cut with « … » past 60 characters (a 200 000-character line).
             LetterWarning(.addressTooLong, Message(.warnAddressLine, ["text": quoted($0)]), question: .clientAddress)
         }
-        if lines.count > 6 { warnings.append(LetterWarning(.addressTooLong, Message(.warnAddressLines), question: .clientAddress)) }
+        if lines.count > 6 {
+            warnings.append(LetterWarning(.addressTooLong, Message(.warnAddressLines), question: .clientAddress))
+        }
         return warnings
     }
 }

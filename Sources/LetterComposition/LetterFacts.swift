@@ -17,7 +17,9 @@ public struct LetterFacts: Sendable {
         // payment do not ask: their invoices are unpaid by nature.
         let unpaid = answers[LetterQuestion.unpaid.rawValue].map { $0.value == YesNo.yes } ?? true
         let proBono = answers[DecisionRule.proBonoQuestion]?.value == YesNo.yes
-        invoices = unpaid && !proBono ? (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:)) : []
+        invoices =
+            unpaid && !proBono
+            ? (answers[LetterQuestion.invoices.rawValue]?.values ?? []).compactMap(Invoice.init(record:)) : []
     }
 
     /// The same facts with only the invoices already late on the letter's date.
@@ -32,7 +34,9 @@ public struct LetterFacts: Sendable {
     public func date(_ question: LetterQuestion) -> CivilDate? { CivilDate(iso: text(question)) }
     public func integer(_ question: LetterQuestion) -> Int? { Int(text(question)) }
     /// The answer to a choice question, typed; nil when unanswered.
-    public func choice<Choice: ContentChoice>(_ type: Choice.Type) -> Choice? { Choice(rawValue: text(Choice.question)) }
+    public func choice<Choice: ContentChoice>(_ type: Choice.Type) -> Choice? {
+        Choice(rawValue: text(Choice.question))
+    }
 
     public var clientKind: ClientKind { choice(ClientKind.self) ?? .business }
     public var isConsumer: Bool { clientKind == .consumer }
@@ -74,20 +78,23 @@ public struct LetterFacts: Sendable {
     }
 
     /// The last day an invoice can be claimed in court: two years from the service
-    /// against a consumer (C. consom. L. 218-2; the invoice's date, the safe proxy for
+    /// against a consumer (C. consom. L. 218-2; the invoice's date, the safe proxy for
     /// the service); four years from 1 January after the invoice's year against a public
-    /// person (loi n° 68-1250, art. 1); five years from when it fell due otherwise
-    /// (C. com. L. 110-4, C. civ. 2224).
+    /// person (loi n° 68-1250, art. 1); five years from when it fell due otherwise
+    /// (C. com. L. 110-4, C. civ. 2224).
     public func limitationDate(_ invoice: Invoice, rates: RateTable) -> CivilDate {
         switch clientKind {
         case .consumer: return invoice.date.adding(months: 12 * rates.consumerLimitationYears)
-        case .publicBuyer: return CivilDate(year: invoice.date.year + rates.publicLimitationYears, month: 12, day: 31) ?? invoice.due
+        case .publicBuyer:
+            return CivilDate(year: invoice.date.year + rates.publicLimitationYears, month: 12, day: 31) ?? invoice.due
         case .business: return invoice.due.adding(months: 12 * rates.otherLimitationYears)
         }
     }
 
     /// The invoices whose limitation period has run out on the letter's date.
-    public func timeBarredInvoices(rates: RateTable) -> [Invoice] { invoices.filter { limitationDate($0, rates: rates) < today } }
+    public func timeBarredInvoices(rates: RateTable) -> [Invoice] {
+        invoices.filter { limitationDate($0, rates: rates) < today }
+    }
 
     /// Invoices whose due date has passed: late, so penalties run (from the day after).
     public var lateInvoices: [Invoice] { invoices.filter { $0.isLate(on: today) } }
@@ -107,9 +114,11 @@ public struct LetterFacts: Sendable {
     /// The computed defaults the dialogue names with `@`.
     public static let computedNames: Set<String> = ["end_date", "tone", "unpaid", "kind", "unpaid_client", "command"]
 
-    /// The engine's computed defaults for a session: the letter's facts so far, with the
-    /// decision their signs give (the engine's). `kind` is the letter asked for
-    /// (`goodbye letter --kind`), else the one the decision calls for among `kinds`.
+    /// The engine's computed defaults for a session: the letter's facts so far, with the decision
+    /// their signs give (the engine's).
+    ///
+    /// `kind` is the letter asked for (`goodbye letter --kind`), else the one the decision calls
+    /// for among `kinds`.
     public static func computedDefaults(today: CivilDate, kinds: [LetterKind] = [], kind: String? = nil)
         -> @Sendable (String, [String: Answer], DecisionReport) -> String?
     {
@@ -153,7 +162,8 @@ public struct Invoice: Sendable, Equatable {
     /// `number;date;amount;due;remainder` for a part-paid invoice.
     public init?(record: String) {
         let parts = record.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4 || parts.count == 5, let date = CivilDate(iso: parts[1]), let cents = LetterComposition.cents(parts[2]),
+        guard parts.count == 4 || parts.count == 5, let date = CivilDate(iso: parts[1]),
+            let cents = LetterComposition.cents(parts[2]),
             let due = CivilDate(iso: parts[3])
         else { return nil }
         self.number = parts[0]

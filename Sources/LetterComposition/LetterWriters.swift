@@ -1,6 +1,8 @@
 import DialogueCore
 
-/// An output format of a letter: lays out its parts. A new format is one writer.
+/// An output format of a letter: lays out its parts.
+///
+/// A new format is one writer.
 public protocol LetterWriter: Sendable {
     func write(_ letter: Letter) -> String
 }
@@ -13,7 +15,10 @@ public struct TextLetterWriter: LetterWriter {
     /// A list item as a line: `–` and a no-break space before it in French, `– ` in English.
     let item: @Sendable (String) -> String
 
-    public init(label: @escaping @Sendable (String, String) -> String, item: @escaping @Sendable (String) -> String = { Letter.itemMark + $0 }) {
+    public init(
+        label: @escaping @Sendable (String, String) -> String,
+        item: @escaping @Sendable (String) -> String = { Letter.itemMark + $0 }
+    ) {
         self.label = label
         self.item = item
     }
@@ -54,11 +59,14 @@ public struct MarkdownLetterWriter: LetterWriter {
         var subject = "**" + escaped(letter.subject) + "**"
         if !letter.subjectLabel.isEmpty {
             let marker = "\u{1}"
-            let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false).map(String.init)
+            let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false)
+                .map(String.init)
             let head = parts[0].hasSuffix(" ") ? String(parts[0].dropLast()) : parts[0]
             subject = "**" + escaped(head) + "**" + (parts[0].hasSuffix(" ") ? " " : "") + escaped(letter.subject)
         }
-        blocks += letter.salutationBeforeSubject ? [escaped(letter.salutation), subject] : [subject, escaped(letter.salutation)]
+        blocks +=
+            letter.salutationBeforeSubject
+            ? [escaped(letter.salutation), subject] : [subject, escaped(letter.salutation)]
         blocks += (letter.body + letter.closing).map(block)
         blocks.append(lines(letter.signature))
         blocks.append(lines(letter.enclosures))
@@ -102,7 +110,9 @@ public struct MarkdownLetterWriter: LetterWriter {
         }
         if let first = result.first, "-+=".contains(first) { return "\\" + result }
         let digits = result.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9, let mark = result.dropFirst(digits.count).first, mark == "." || mark == ")" {
+        if !digits.isEmpty, digits.count <= 9, let mark = result.dropFirst(digits.count).first,
+            mark == "." || mark == ")"
+        {
             return String(digits) + "\\" + String(result.dropFirst(digits.count))
         }
         return result

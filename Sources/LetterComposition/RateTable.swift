@@ -1,9 +1,10 @@
 import DialogueCore
 
-/// The dated rates the letters quote, by half-year: the ECB main refinancing rate
-/// (late-payment penalties, L. 441-10 II; public buyers, R. 2192-31) and the two legal
-/// interest rates. Data, not constants: each period says where its figure comes from
-/// and whether it was checked; an unchecked figure is never printed.
+/// The dated rates the letters quote, by half-year: the ECB main refinancing rate (late-payment
+/// penalties, L. 441-10 II; public buyers, R. 2192-31) and the two legal interest rates.
+///
+/// Data, not constants: each period says where its figure comes from and whether it was checked; an
+/// unchecked figure is never printed.
 public struct RateTable: Sendable, Equatable {
     public struct Period: Sendable, Equatable {
         public var id: String
@@ -25,7 +26,7 @@ public struct RateTable: Sendable, Equatable {
 
         /// The legal default penalty rate (L441-10 II): ECB rate + 10 points.
         public var defaultPenaltyRate: Int { ecbRate + 1000 }
-        /// Public buyers' intérêts moratoires (R. 2192-31): ECB rate + 8 points.
+        /// Public buyers' intérêts moratoires (R. 2192-31): ECB rate + 8 points.
         public var publicMoratoryRate: Int { ecbRate + 800 }
     }
 
@@ -41,7 +42,9 @@ public struct RateTable: Sendable, Equatable {
         public var source: String
         public var verified: Bool
 
-        public init(id: String, from: CivilDate, to: CivilDate, privateRate: Int, otherRate: Int, source: String, verified: Bool) {
+        public init(
+            id: String, from: CivilDate, to: CivilDate, privateRate: Int, otherRate: Int, source: String, verified: Bool
+        ) {
             self.id = id
             self.from = from
             self.to = to
@@ -56,14 +59,14 @@ public struct RateTable: Sendable, Equatable {
     public var legal: [LegalPeriod]
     /// The fixed recovery indemnity per late invoice (D441-5), in cents.
     public var indemnityCents: Int
-    /// The ceiling of the simplified procedure for small claims (CPCE R. 125-1), in cents.
+    /// The ceiling of the simplified procedure for small claims (CPCE R. 125-1), in cents.
     public var smallClaimCents: Int = 500_000
     /// Limitation periods in years: a professional's action against a consumer
-    /// (Code de la consommation, L. 218-2), and every other (C. com. L. 110-4, C. civ. 2224).
+    /// (Code de la consommation, L. 218-2), and every other (C. com. L. 110-4, C. civ. 2224).
     public var consumerLimitationYears = 2
     public var otherLimitationYears = 5
     /// A claim on a public person: four years from 1 January after the year the right
-    /// was acquired (loi n° 68-1250 du 31 décembre 1968, art. 1).
+    /// was acquired (loi n° 68-1250 du 31 décembre 1968, art. 1).
     public var publicLimitationYears = 4
 
     public init(periods: [Period] = [], legal: [LegalPeriod] = [], indemnityCents: Int = 4000) {

@@ -1,9 +1,11 @@
 import Synchronization
 
-/// A name a template reads, interned: the same text always has the same number, so a
-/// template resolves its names once, when it is parsed, and rendering compares numbers
-/// instead of hashing strings. The table only grows (names come from templates and
-/// from the program's data, a few hundred at most).
+/// A name a template reads, interned: the same text always has the same number, so a template
+/// resolves its names once, when it is parsed, and rendering compares numbers instead of hashing
+/// strings.
+///
+/// The table only grows (names come from templates and from the program's data, a few hundred at
+/// most).
 public struct Name: Hashable, Sendable, CustomStringConvertible {
     public let id: Int32
 
@@ -35,8 +37,10 @@ public struct Name: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 }
 
-/// The fields of a map value, kept sorted by interned name: a template's look-up is a
-/// search among numbers, with no hashing. Used like a dictionary with string keys.
+/// The fields of a map value, kept sorted by interned name: a template's look-up is a search among
+/// numbers, with no hashing.
+///
+/// Used like a dictionary with string keys.
 public struct Fields: Sendable, Equatable, ExpressibleByDictionaryLiteral, Sequence {
     struct Entry: Sendable, Equatable {
         var name: Name

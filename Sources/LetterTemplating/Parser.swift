@@ -19,8 +19,10 @@ struct Parser {
         var nodes: [TemplateNode] = []
     }
 
-    /// How deep sections may nest. Rendering, walking and freeing the tree recurse once
-    /// per level: 12 000 levels overflowed the stack; a letter needs a handful.
+    /// How deep sections may nest.
+    ///
+    /// Rendering, walking and freeing the tree recurse once per level: 12 000 levels overflowed the
+    /// stack; a letter needs a handful.
     static let maximumDepth = 100
 
     init(source: String, name: String) {
@@ -82,8 +84,11 @@ struct Parser {
         case UInt8(ascii: "="):
             try setDelimiters(content, location: location)
         case UInt8(ascii: "#"), UInt8(ascii: "^"):
-            guard frames.count <= Self.maximumDepth else { throw TemplateError(kind: .sectionsTooDeep(Self.maximumDepth), location: location) }
-            frames.append(Frame(path: try path(content, location), inverted: kind == UInt8(ascii: "^"), location: location))
+            guard frames.count <= Self.maximumDepth else {
+                throw TemplateError(kind: .sectionsTooDeep(Self.maximumDepth), location: location)
+            }
+            frames.append(
+                Frame(path: try path(content, location), inverted: kind == UInt8(ascii: "^"), location: location))
         case UInt8(ascii: "/"):
             try closeSection(content, location: location)
         case UInt8(ascii: ">"):
@@ -203,7 +208,8 @@ struct Parser {
         }
         // Characters from where the count stopped, not from the line's start.
         let from = max(lineStart, counted.offset)
-        let column = (lineStart > counted.offset || counted.offset == 0 ? 1 : counted.column)
+        let column =
+            (lineStart > counted.offset || counted.offset == 0 ? 1 : counted.column)
             + String(decoding: bytes[from..<offset], as: UTF8.self).count
         counted = (offset, line, lineStart, column)
         return SourceLocation(template: name, line: line, column: column)

@@ -72,8 +72,10 @@ struct Renderer {
         try render(partial.program)
     }
 
-    /// Resolves a dotted name: the first part is searched from the innermost context out,
-    /// the rest only inside what the first part found. Names are compared as numbers.
+    /// Resolves a dotted name: the first part is searched from the innermost context out, the rest
+    /// only inside what the first part found.
+    ///
+    /// Names are compared as numbers.
     private func lookup(_ path: Instruction.Path, at location: SourceLocation) throws(TemplateError) -> Value? {
         if path.isDot { return stack.last }
         let first = path.names[0]

@@ -45,15 +45,20 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         switch kind {
         case .unclosedTag: return "balise non fermée : ajoutez le délimiteur de fin « }} »"
         case .unclosedSection(let name): return "section « \(name) » jamais fermée : ajoutez {{/\(name)}}"
-        case .unexpectedClose(let name): return "fermeture {{/\(name)}} sans section ouverte : supprimez-la ou ouvrez la section"
+        case .unexpectedClose(let name):
+            return "fermeture {{/\(name)}} sans section ouverte : supprimez-la ou ouvrez la section"
         case .mismatchedClose(let expected, let found):
-            return "fermeture {{/\(found)}} alors que la section ouverte est « \(expected) » : fermez d’abord {{/\(expected)}}"
+            return
+                "fermeture {{/\(found)}} alors que la section ouverte est « \(expected) » : fermez d’abord {{/\(expected)}}"
         case .badDelimiters: return "changement de délimiteurs mal formé : écrivez par exemple {{=<% %>=}}"
         case .emptyTag: return "balise vide : indiquez un nom de variable"
-        case .missingVariable(let name): return "la variable « \(name) » n’existe pas : vérifiez son nom ou fournissez-la"
+        case .missingVariable(let name):
+            return "la variable « \(name) » n’existe pas : vérifiez son nom ou fournissez-la"
         case .missingPartial(let name): return "le gabarit partiel « \(name) » est introuvable : créez \(name).mustache"
-        case .partialTooDeep(let name): return "inclusion de « \(name) » trop profonde : un gabarit partiel s’inclut-il lui-même ?"
-        case .sectionsTooDeep(let limit): return "sections imbriquées sur plus de \(limit) niveaux : simplifiez le gabarit"
+        case .partialTooDeep(let name):
+            return "inclusion de « \(name) » trop profonde : un gabarit partiel s’inclut-il lui-même ?"
+        case .sectionsTooDeep(let limit):
+            return "sections imbriquées sur plus de \(limit) niveaux : simplifiez le gabarit"
         }
     }
 }
@@ -66,7 +71,8 @@ extension Template {
         func walk(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .variable(let path, _, let at): if let first = path.first, first != "." { found.append((first, at)) }
+                case .variable(let path, _, let at):
+                    if let first = path.first, first != "." { found.append((first, at)) }
                 case .section(let path, let children, _, let at):
                     if let first = path.first, first != "." { found.append((first, at)) }
                     walk(children)
@@ -79,8 +85,10 @@ extension Template {
     }
 }
 
-/// A node as the renderer runs it: each name already interned (`Name`), a lone `.`
-/// already told apart. Built once, when the template is made.
+/// A node as the renderer runs it: each name already interned (`Name`), a lone `.` already told
+/// apart.
+///
+/// Built once, when the template is made.
 indirect enum Instruction: Sendable {
     case text(String)
     case variable(Path, escaped: Bool, at: SourceLocation)

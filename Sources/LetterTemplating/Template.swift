@@ -20,7 +20,11 @@ public enum Escaping: Sendable {
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for character in text {
-            if let pair = pairs.first(where: { $0.0 == character }) { result += pair.1 } else { result.append(character) }
+            if let pair = pairs.first(where: { $0.0 == character }) {
+                result += pair.1
+            } else {
+                result.append(character)
+            }
         }
         return result
     }
@@ -63,8 +67,10 @@ public struct Template: Sendable {
         program = Instruction.compile(nodes)
     }
 
-    /// Renders with the given context. In strict mode a missing variable, section or
-    /// partial is an error; otherwise it renders as nothing, as the specification says.
+    /// Renders with the given context.
+    ///
+    /// In strict mode a missing variable, section or partial is an error; otherwise it renders as
+    /// nothing, as the specification says.
     public func render(
         _ context: Value, partials: [String: Template] = [:], escaping: Escaping = .html, strict: Bool = false
     ) throws(TemplateError) -> String {
@@ -114,7 +120,8 @@ public final class TemplateLibrary: Sendable {
         throws(TemplateError) -> String
     {
         guard let template = templates[name] else {
-            throw TemplateError(kind: .missingPartial(name), location: SourceLocation(template: name, line: 1, column: 1))
+            throw TemplateError(
+                kind: .missingPartial(name), location: SourceLocation(template: name, line: 1, column: 1))
         }
         var renderer = Renderer(library: self, escaping: escaping, strict: strict)
         return try renderer.render(template, context: context)

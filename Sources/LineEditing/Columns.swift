@@ -21,7 +21,9 @@ public enum Columns {
         var escaping = false
         for character in text {
             if escaping {
-                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value), scalar != "[" { escaping = false }
+                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value), scalar != "[" {
+                    escaping = false
+                }
                 continue
             }
             if character == "\u{1B}" {

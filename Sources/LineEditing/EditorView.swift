@@ -1,5 +1,7 @@
-/// Where the edited line (and a menu above it) goes on the screen, at a given width:
-/// rows of at most `width` columns, and the cursor's row and column. Pure.
+/// Where the edited line (and a menu above it) goes on the screen, at a given width: rows of at
+/// most `width` columns, and the cursor's row and column.
+///
+/// Pure.
 public struct Layout: Equatable, Sendable {
     public var rows: [String]
     public var cursorRow: Int
@@ -40,7 +42,8 @@ public struct EditorView: Sendable {
             }
         }
         for hint in hints {
-            rows += Wrap.paragraph(hint, width: width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            rows += Wrap.paragraph(hint, width: width).split(separator: "\n", omittingEmptySubsequences: false).map(
+                String.init)
         }
         // The prompt and the line, broken at the width, a wide character never split.
         var line = prompt
@@ -78,8 +81,11 @@ public struct EditorView: Sendable {
     public func answered(_ editor: LineEditor, picked: Int?, width: Int) -> [String] {
         // An option's number typed shows as the option; Enter on an empty line as what it means.
         let typed = String(String(editor.text.drop { $0 == " " }.reversed()).drop { $0 == " " }.reversed())
-        let number = Int(typed).map { $0 - 1 }.flatMap { index in editor.menu?.labels.indices.contains(index) == true ? index : nil }
-        let shown = (picked ?? number).flatMap { index in editor.menu.map { $0.shown(index) } }
+        let number = Int(typed).map { $0 - 1 }.flatMap { index in
+            editor.menu?.labels.indices.contains(index) == true ? index : nil
+        }
+        let shown =
+            (picked ?? number).flatMap { index in editor.menu.map { $0.shown(index) } }
             ?? (typed.isEmpty ? emptyMeans ?? "" : editor.text)
         guard !(prompt + shown).isEmpty else { return [] }  // a pause: nothing to keep
         var done = LineEditor(initial: shown)

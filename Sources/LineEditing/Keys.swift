@@ -1,5 +1,6 @@
-/// What a key press (or a paste) means to the line editor. Keys it has no use for are
-/// `.ignored`: never inserted into the answer.
+/// What a key press (or a paste) means to the line editor.
+///
+/// Keys it has no use for are `.ignored`: never inserted into the answer.
 public enum Key: Equatable, Sendable {
     /// Text typed: one character, or several when a terminal sends them at once.
     case text(String)
@@ -21,10 +22,11 @@ public enum Key: Equatable, Sendable {
     case ignored
 }
 
-/// Turns the bytes a terminal sends into keys: UTF-8 text, control keys, and the escape
-/// sequences of xterm, VT100 and the Linux console (`ESC [ A`, `ESC O A`, `ESC [ 1 ~`,
-/// `ESC [ 1 ; 5 C`…), bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`). Bytes may come
-/// in any pieces: an unfinished sequence waits for the next `feed`.
+/// Turns the bytes a terminal sends into keys: UTF-8 text, control keys, and the escape sequences
+/// of xterm, VT100 and the Linux console (`ESC [ A`, `ESC O A`, `ESC [ 1 ~`, `ESC [ 1 ; 5 C`…),
+/// bracketed paste (`ESC [ 200 ~` … `ESC [ 201 ~`).
+///
+/// Bytes may come in any pieces: an unfinished sequence waits for the next `feed`.
 public struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
     private var pasting = false
@@ -106,11 +108,13 @@ public struct KeyDecoder: Sendable {
         guard length > 0 else { return (nil, 1) }  // not UTF-8: dropped
         guard pending.count >= length else { return nil }
         let bytes = Array(pending[0..<length])
-        guard bytes.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }), let text = String(validating: bytes, as: UTF8.self) else {
+        guard bytes.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }), let text = String(validating: bytes, as: UTF8.self)
+        else {
             return (nil, 1)
         }
         // C1 controls and the like are not text.
-        guard text.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControlOrFormat || $0 == "\u{200D}" }) else {
+        guard text.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControlOrFormat || $0 == "\u{200D}" })
+        else {
             return (.ignored, length)
         }
         return (.text(text), length)
@@ -122,7 +126,9 @@ public struct KeyDecoder: Sendable {
         case UInt8(ascii: "["): return csi()
         case UInt8(ascii: "O"):
             guard pending.count >= 3 else { return nil }
-            let keys: [UInt8: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end, 0x4D: .enter]
+            let keys: [UInt8: Key] = [
+                0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end, 0x4D: .enter,
+            ]
             return (keys[pending[2]] ?? .ignored, 3)
         case 0x7F, 0x08: return (.killWord, 2)  // Alt-Backspace
         case UInt8(ascii: "b"): return (.wordLeft, 2)

@@ -11,7 +11,10 @@ public struct Menu: Equatable, Sendable {
     /// Options shown with their numbers (`1. Madame`); a yes/no shows its words alone.
     public var numbered: Bool
 
-    public init(labels: [String], answers: [String], highlight: Int = 0, shortcuts: [Character: Int] = [:], numbered: Bool = true) {
+    public init(
+        labels: [String], answers: [String], highlight: Int = 0, shortcuts: [Character: Int] = [:],
+        numbered: Bool = true
+    ) {
         self.labels = labels
         self.answers = answers
         self.highlight = labels.indices.contains(highlight) ? highlight : 0
@@ -34,15 +37,16 @@ public enum EditorEvent: Equatable, Sendable {
     case clearScreen
 }
 
-/// The line being edited: characters (graphemes: `é` is one, typed or pasted
-/// decomposed), a cursor between them, this session's earlier answers to recall.
+/// The line being edited: characters (graphemes: `é` is one, typed or pasted decomposed), a cursor
+/// between them, this session's earlier answers to recall.
+///
 /// Pure: keys in, a line out; `EditorView` draws it.
 public struct LineEditor: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Between characters: 0 is before the first.
     public private(set) var cursor: Int
     public var menu: Menu?
-    /// A pause (« Appuyez sur Entrée pour continuer. »): nothing typed is kept.
+    /// A pause (« Appuyez sur Entrée pour continuer »): nothing typed is kept.
     public var readOnly = false
     private let history: [String]
     /// Where Up and Down are in `history`: `history.count` is the line being typed.

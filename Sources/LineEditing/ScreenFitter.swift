@@ -1,7 +1,8 @@
-/// Keeps every line written to a terminal within its width: text that would run past
-/// the edge goes on at the next line, broken at an ordinary space (a word wider than
-/// the screen is cut). Written in pieces, it remembers the column the last piece left
-/// the cursor at. Lines that fit are left exactly as they are. Pure.
+/// Keeps every line written to a terminal within its width: text that would run past the edge goes
+/// on at the next line, broken at an ordinary space (a word wider than the screen is cut).
+///
+/// Written in pieces, it remembers the column the last piece left the cursor at. Lines that fit are
+/// left exactly as they are. Pure.
 public struct ScreenFitter: Sendable {
     public private(set) var column = 0
     /// Spaces seen but not yet written: dropped where a line breaks.

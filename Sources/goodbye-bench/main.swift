@@ -7,61 +7,89 @@ import Foundation
 import LetterComposition
 import LetterTemplating
 
+/// Strings by name; a name missing reads as empty (the bench compares the two letters).
+struct Strings {
+    var values: [String: String] = [:]
+
+    subscript(name: String) -> String {
+        get { values[name] ?? "" }
+        set { values[name] = newValue }
+    }
+
+    mutating func merge(_ other: Strings, prefix: String) {
+        for (name, value) in other.values { values[prefix + name] = value }
+    }
+}
+
 /// The letter's data, typed, for the plain version.
 struct Plain {
-    var sender: [String: String] = [:]
-    var client: [String: String] = [:]
-    var strings: [String: String] = [:]
-    var invoices: [[String: String]] = []
+    var sender = Strings()
+    var client = Strings()
+    var strings = Strings()
+    var invoices: [Strings] = []
 
     init(_ context: Value) {
-        func strings(_ value: Value?) -> [String: String] {
-            guard case .map(let fields)? = value else { return [:] }
-            return fields.dictionary.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } }
+        func strings(_ value: Value?) -> Strings {
+            guard case .map(let fields)? = value else { return Strings() }
+            return Strings(
+                values: fields.dictionary.compactMapValues {
+                    if case .string(let text) = $0 { return text } else { return nil }
+                })
         }
         sender = strings(context["sender"])
         client = strings(context["client"])
         self.strings = strings(context)
-        self.strings.merge(strings(context["contract"]).mapKeys { "contract." + $0 }) { $1 }
-        self.strings.merge(strings(context["invoices"]).mapKeys { "invoices." + $0 }) { $1 }
+        self.strings.merge(strings(context["contract"]), prefix: "contract.")
+        self.strings.merge(strings(context["invoices"]), prefix: "invoices.")
         if case .list(let items)? = context["invoices"]?["items"] { invoices = items.map { strings($0) } }
     }
 
     /// The same letter as the template writes for this situation (firm, a business,
     /// open-ended contract with its clause, several invoices, personal data).
     func letter() -> String {
-        var text = "\(sender["signed_name"]!)\n\(sender["business"]!)\n\(sender["address"]!)\n\(sender["city"]!)\nSIRET\u{A0}: \(sender["siret"]!)\n\(sender["email"]!)\n\n"
-        text += "\(client["company"]!)\n\(client["attention"]!)\n\(client["address"]!)\n\(client["city"]!.uppercased())\n\n"
-        text += "\(strings["place_date"]!)\n\nLettre recommandée avec avis de réception\n\n"
-        text += "Objet\u{A0}: fin de notre collaboration et factures impayées – contrat du \(strings["contract.date"]!)\n\n\(strings["appel"]!),\n\n"
-        text += "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]!). Conformément à l’article \(strings["contract.clause"]!) de notre contrat, qui prévoit un préavis \(strings["contract.notice"]!), celle-ci prendra fin le \(strings["end_date"]!), le préavis courant à compter de la réception de la présente (si la présente vous parvient après le \(strings["contract.assumed_receipt"]!), \(strings["contract.notice_span"]!) après sa réception).\n\n"
-        text += "D’ici la fin de notre collaboration, je vous remettrai les livrables déjà réglés, ainsi que les fichiers, les accès et la documentation qui s’y rapportent.\n\n"
-        text += "Les données personnelles que je traite pour votre compte vous seront restituées ou seront supprimées à la fin de notre collaboration, selon votre choix\u{A0}: je vous remercie de me l’indiquer.\n\n"
+        var text =
+            "\(sender["signed_name"])\n\(sender["business"])\n\(sender["address"])\n\(sender["city"])\nSIRET\u{A0}: \(sender["siret"])\n\(sender["email"])\n\n"
+        text +=
+            "\(client["company"])\n\(client["attention"])\n\(client["address"])\n\(client["city"].uppercased())\n\n"
+        text += "\(strings["place_date"])\n\nLettre recommandée avec avis de réception\n\n"
+        text +=
+            "Objet\u{A0}: fin de notre collaboration et factures impayées – contrat du \(strings["contract.date"])\n\n\(strings["appel"]),\n\n"
+        text +=
+            "Je vous informe par la présente de ma décision de mettre fin à notre collaboration, engagée par notre contrat du \(strings["contract.date"]). Conformément à l’article \(strings["contract.clause"]) de notre contrat, qui prévoit un préavis \(strings["contract.notice"]), celle-ci prendra fin le \(strings["end_date"]), le préavis courant à compter de la réception de la présente (si la présente vous parvient après le \(strings["contract.assumed_receipt"]), \(strings["contract.notice_span"]) après sa réception).\n\n"
+        text +=
+            "D’ici la fin de notre collaboration, je vous remettrai les livrables déjà réglés, ainsi que les fichiers, les accès et la documentation qui s’y rapportent.\n\n"
+        text +=
+            "Les données personnelles que je traite pour votre compte vous seront restituées ou seront supprimées à la fin de notre collaboration, selon votre choix\u{A0}: je vous remercie de me l’indiquer.\n\n"
         text += "Par ailleurs, les factures suivantes restent à régler\u{A0}:\n"
         for (index, invoice) in invoices.enumerated() {
             let end = index == invoices.count - 1 ? "." : "\u{202F};"
-            text += "–\u{A0}facture n°\u{A0}\(invoice["number"]!) du \(invoice["date"]!), échue le \(invoice["due"]!)\u{A0}: \(invoice["amount"]!)\(end)\n"
+            text +=
+                "–\u{A0}facture n°\u{A0}\(invoice["number"]) du \(invoice["date"]), échue le \(invoice["due"])\u{A0}: \(invoice["amount"])\(end)\n"
         }
-        text += "Le montant total restant dû s’élève à \(strings["invoices.total"]!).\n\n"
-        text += "Je vous demande de régler ce montant dans un délai de \(strings["invoices.pay_days"]!) à compter de la réception de la présente, soit au plus tard le \(strings["invoices.deadline"]!). La présente vaut mise en demeure de payer.\n\n"
-        text += "Je vous rappelle que, conformément à l’article L.\u{A0}441-10 du Code de commerce, tout retard de paiement entraîne de plein droit, sans qu’un rappel soit nécessaire, des pénalités de retard au taux prévu par cet article à défaut de taux fixé par notre contrat (taux de refinancement de la Banque centrale européenne majoré de dix points), ainsi qu’une indemnité forfaitaire pour frais de recouvrement de \(strings["invoices.indemnity"]!) par facture en retard, soit \(strings["invoices.indemnity_total"]!) au total.\n\n"
-        text += "À défaut de règlement à cette date, j’engagerai les démarches nécessaires au recouvrement de cette créance.\n\n"
+        text += "Le montant total restant dû s’élève à \(strings["invoices.total"]).\n\n"
+        text +=
+            "Je vous demande de régler ce montant dans un délai de \(strings["invoices.pay_days"]) à compter de la réception de la présente, soit au plus tard le \(strings["invoices.deadline"]). La présente vaut mise en demeure de payer.\n\n"
+        text +=
+            "Je vous rappelle que, conformément à l’article L.\u{A0}441-10 du Code de commerce, tout retard de paiement entraîne de plein droit, sans qu’un rappel soit nécessaire, des pénalités de retard au taux prévu par cet article à défaut de taux fixé par notre contrat (taux de refinancement de la Banque centrale européenne majoré de dix points), ainsi qu’une indemnité forfaitaire pour frais de recouvrement de \(strings["invoices.indemnity"]) par facture en retard, soit \(strings["invoices.indemnity_total"]) au total.\n\n"
+        text +=
+            "À défaut de règlement à cette date, j’engagerai les démarches nécessaires au recouvrement de cette créance.\n\n"
         text += "Je reste à votre disposition pour toute question relative à la fin de notre collaboration.\n\n"
-        text += "Veuillez agréer, \(strings["closing_appel"]!), mes salutations.\n\n\(sender["name"]!)\n\nP. J.\u{A0}: copies des factures\n"
+        text +=
+            "Veuillez agréer, \(strings["closing_appel"]), mes salutations.\n\n\(sender["name"])\n\nP. J.\u{A0}: copies des factures\n"
         return text
     }
 }
 
-extension Dictionary where Key == String {
-    func mapKeys(_ transform: (String) -> String) -> [String: Value] {
-        Dictionary<String, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
-    }
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-func seconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+/// Stops the bench, saying why.
+func fail(_ message: String) -> Never {
+    print("bench: " + message)
+    exit(1)
 }
 
 let arguments = CommandLine.arguments
@@ -72,14 +100,18 @@ let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : ".")
 let plainFiles = arguments.count > 4 && arguments[2] == "plain-files"
 let count = plainFiles ? Int(arguments[3]) ?? 10000 : arguments.count > 2 ? Int(arguments[2]) ?? 20000 : 20000
 let content = try ContentLoader.load(from: root.appendingPathComponent("Localization"))
-let texts = content.texts["fr"]!
+guard let texts = content.texts["fr"] else { fail("Localization/ has no French texts") }
 let answerText = try String(contentsOf: root.appendingPathComponent("Scripts/bench/letter.answers"), encoding: .utf8)
-let answers = AnswerFile(text: answerText, file: "letter.answers", graph: content.graph, parser: content.parser(for: "fr"),
-    texts: texts).answers
+let answers = AnswerFile(
+    text: answerText, file: "letter.answers", graph: content.graph, parser: content.parser(for: "fr"),
+    texts: texts
+).answers
 let composer = LetterComposer(texts: texts, rates: content.rates)
-let facts = LetterFacts(answers: answers, today: CivilDate(year: 2026, month: 11, day: 29)!, decision: nil)
+let facts = LetterFacts(answers: answers, today: CivilDate(firstDayOf: 11, year: 2026).adding(days: 28), decision: nil)
 let context = composer.context(facts)
-let drafter = content.drafter(kind: content.kind(LetterKind.defaultId)!, language: "fr")!
+guard let kind = content.kind(LetterKind.defaultId), let drafter = content.drafter(kind: kind, language: "fr") else {
+    fail("no French farewell letter")
+}
 let label = composer.format
 let writer = TextLetterWriter { label.fill(TextKey.formatLabel, ["label": .string($0), "text": .string($1)]) }
 let plain = Plain(context)
@@ -92,7 +124,8 @@ if plainFiles {
     var row = plain
     for index in 0..<count {
         row.client["company"] = "Société Dupont \(index)"
-        try row.letter().write(toFile: arguments[4] + "/societe-dupont-\(index).txt", atomically: false, encoding: .utf8)
+        try row.letter().write(
+            toFile: arguments[4] + "/societe-dupont-\(index).txt", atomically: false, encoding: .utf8)
     }
     exit(0)
 }
@@ -100,8 +133,12 @@ if plainFiles {
 // letter rendered from its prepared data), and the whole drafting (answers checked, data
 // prepared with its dates and amounts formatted, parts rendered, laid out, written).
 let parts = ([.sender, .recipient, .subject, .body, .closing, .signature, .enclosures] as [LetterPart]).map(\.rawValue)
-let engineText = parts.map { try! drafter.templates.render($0, context: context, escaping: .none, strict: true) }.joined()
-guard engineText.utf8.count > plain.letter().utf8.count / 2 else { print("bench: the parts rendered are too short"); exit(1) }
+let engineText = try parts.map { try drafter.templates.render($0, context: context, escaping: .none, strict: true) }
+    .joined()
+guard engineText.utf8.count > plain.letter().utf8.count / 2 else {
+    print("bench: the parts rendered are too short")
+    exit(1)
+}
 // `goodbye-bench ROOT N engine|draft|plain`: one of the three alone, for a profiler or
 // an instruction count (valgrind --tool=callgrind), steadier than time on a busy machine.
 if arguments.count > 3 {
@@ -109,8 +146,10 @@ if arguments.count > 3 {
     for _ in 0..<count {
         switch arguments[3] {
         case "engine":
-            for part in parts { sink &+= try! drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count }
-        case "draft": sink &+= writer.write(try! drafter.draft(facts)).utf8.count
+            for part in parts {
+                sink &+= try drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count
+            }
+        case "draft": sink &+= writer.write(try drafter.draft(facts)).utf8.count
         default: sink &+= plain.letter().utf8.count
         }
     }
@@ -122,19 +161,27 @@ var medians: [Double] = []
 var plainMedians: [Double] = []
 for _ in 0..<9 {
     var sink = 0
-    engineMedians.append(seconds {
-        for _ in 0..<count {
-            for part in parts { sink &+= try! drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count }
-        }
-    })
-    medians.append(seconds { for _ in 0..<count { sink &+= writer.write(try! drafter.draft(facts)).utf8.count } })
+    engineMedians.append(
+        try seconds {
+            for _ in 0..<count {
+                for part in parts {
+                    sink &+= try drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8
+                        .count
+                }
+            }
+        })
+    medians.append(try seconds { for _ in 0..<count { sink &+= writer.write(try drafter.draft(facts)).utf8.count } })
     plainMedians.append(seconds { for _ in 0..<count { sink &+= plain.letter().utf8.count } })
     if sink == 42 { print(sink) }
 }
 let engine = engineMedians.sorted()[4]
 let template = medians.sorted()[4]
 let interpolation = plainMedians.sorted()[4]
-print(String(format: "template engine, letters/s   engine %.0f   interpolation %.0f   ratio %.2f  (target 2)",
-    Double(count) / engine, Double(count) / interpolation, engine / interpolation))
-print(String(format: "whole drafting, letters/s    drafted %.0f   interpolation %.0f   ratio %.2f",
-    Double(count) / template, Double(count) / interpolation, template / interpolation))
+print(
+    String(
+        format: "template engine, letters/s   engine %.0f   interpolation %.0f   ratio %.2f  (target 2)",
+        Double(count) / engine, Double(count) / interpolation, engine / interpolation))
+print(
+    String(
+        format: "whole drafting, letters/s    drafted %.0f   interpolation %.0f   ratio %.2f",
+        Double(count) / template, Double(count) / interpolation, template / interpolation))

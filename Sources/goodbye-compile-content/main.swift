@@ -15,7 +15,10 @@ import LetterComposition
 #endif
 
 func fail(_ lines: [String]) -> Never {
-    for line in lines { let text = line + "\n"; _ = text.withCString { write(2, $0, strlen($0)) } }
+    for line in lines {
+        let text = line + "\n"
+        _ = text.withCString { write(2, $0, strlen($0)) }
+    }
     exit(1)
 }
 
@@ -31,10 +34,11 @@ do {
 let (content, diagnostics) = ContentCompiler.compile(files: files, thorough: true)
 guard let content, diagnostics.isEmpty else {
     let messages = content?.texts[ContentCompiler.reference] ?? TextTable(language: ContentCompiler.reference)
-    fail(diagnostics.map { diagnostic in
-        "\(folder.path)/\(diagnostic.file):\(max(diagnostic.line, 1)):\(max(diagnostic.column, 1)): error: "
-            + "\(diagnostic.code.rawValue) \(messages.render(diagnostic.message)) (goodbye check)"
-    })
+    fail(
+        diagnostics.map { diagnostic in
+            "\(folder.path)/\(diagnostic.file):\(max(diagnostic.line, 1)):\(max(diagnostic.column, 1)): error: "
+                + "\(diagnostic.code.rawValue) \(messages.render(diagnostic.message)) (goodbye check)"
+        })
 }
 // The fonts of the PDF letter (Localization/fonts/, SIL Open Font License), as base64.
 var fonts: [String] = []
@@ -43,18 +47,21 @@ for name in ["LiberationSans-Regular", "LiberationSans-Bold"] {
     guard let data = FileManager.default.contents(atPath: path) else {
         fail(["\(path):1:1: error: the font of the PDF letters is missing (Localization/fonts/, see its LICENSE)"])
     }
-    do { _ = try TrueTypeFont(Array(data)) } catch { fail(["\(path):1:1: error: not a TrueType font the PDF letters can use: \(error)"]) }
+    do { _ = try TrueTypeFont(Array(data)) } catch {
+        fail(["\(path):1:1: error: not a TrueType font the PDF letters can use: \(error)"])
+    }
     fonts.append(data.base64EncodedString())
 }
 do {
-    let source = BuiltInSource.swift(files: files, content: content) + """
+    let source =
+        BuiltInSource.swift(files: files, content: content) + """
 
-        enum BuiltInFonts_generated {
-            static let regular = "\(fonts[0])"
-            static let bold = "\(fonts[1])"
-        }
+            enum BuiltInFonts_generated {
+                static let regular = "\(fonts[0])"
+                static let bold = "\(fonts[1])"
+            }
 
-        """
+            """
     // Written only when it changes, so that an unchanged content rebuilds nothing.
     if let old = FileManager.default.contents(atPath: arguments[2]), old == Data(source.utf8) { exit(0) }
     try Data(source.utf8).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)

@@ -28,7 +28,9 @@ final class AnswerParserTests: XCTestCase {
         XCTAssertEqual(parse("29/11/2026", .date), "2026-11-29")
         XCTAssertEqual(parse("1/3/2025", .date), "2025-03-01")
         XCTAssertEqual(parse("29.02.2028", .date), "2028-02-29")
-        for bad in ["29/02/2026", "31/04/2026", "2026-13-01", "demain", "", "11/29"] { XCTAssertNil(parse(bad, .date), bad) }
+        for bad in ["29/02/2026", "31/04/2026", "2026-13-01", "demain", "", "11/29"] {
+            XCTAssertNil(parse(bad, .date), bad)
+        }
     }
 
     func testAmounts() {
@@ -52,11 +54,14 @@ final class AnswerParserTests: XCTestCase {
 
     func testEmailAddresses() {
         XCTAssertEqual(parse(" camille@Exemple.FR ", .email), "camille@exemple.fr", "trimmed, domain in lower case")
-        XCTAssertEqual(parse("c.dubois+goodbye@mail.atelier-lumen.fr", .email), "c.dubois+goodbye@mail.atelier-lumen.fr")
-        for bad in ["camille@", "@exemple.fr", "camille", "camille@exemple", "camille@@exemple.fr", "camille dubois@exemple.fr",
-            "camille@exemple.f", "camille@.fr", "camille@exemple..fr", "<camille@exemple.fr>", "a,b@exemple.fr", ".camille@exemple.fr",
-            "camille@exemple.fr\r\nBcc: x@y.fr", "camille@exemple.12"]
-        {
+        XCTAssertEqual(
+            parse("c.dubois+goodbye@mail.atelier-lumen.fr", .email), "c.dubois+goodbye@mail.atelier-lumen.fr")
+        for bad in [
+            "camille@", "@exemple.fr", "camille", "camille@exemple", "camille@@exemple.fr", "camille dubois@exemple.fr",
+            "camille@exemple.f", "camille@.fr", "camille@exemple..fr", "<camille@exemple.fr>", "a,b@exemple.fr",
+            ".camille@exemple.fr",
+            "camille@exemple.fr\r\nBcc: x@y.fr", "camille@exemple.12",
+        ] {
             XCTAssertNil(parse(bad, .email), bad)
         }
     }
@@ -68,11 +73,14 @@ final class AnswerParserTests: XCTestCase {
         XCTAssertNil(parse("812 345 676 00018", .siret), "wrong key")
         XCTAssertNil(parse("812 345 678 00014", .siret), "wrong key")
         XCTAssertEqual(parse("356 000 000 00048", .siret), "356 000 000 00048", "La Poste's head office: the Luhn key")
-        XCTAssertEqual(parse("356 000 000 00001", .siret), "356 000 000 00001", "a post office: digits summing to a multiple of 5")
+        XCTAssertEqual(
+            parse("356 000 000 00001", .siret), "356 000 000 00001", "a post office: digits summing to a multiple of 5")
         XCTAssertNil(parse("356 000 000 00002", .siret))
         let question = Question(id: "q", type: .siret)
-        XCTAssertEqual(parser.parse("812 345 676", for: question), .failure(.badSiret(siren: true)), "a SIREN is told apart")
-        XCTAssertEqual(parser.parse("812 345 677", for: question), .failure(.badSiret(siren: false)), "nine digits, not a SIREN")
+        XCTAssertEqual(
+            parser.parse("812 345 676", for: question), .failure(.badSiret(siren: true)), "a SIREN is told apart")
+        XCTAssertEqual(
+            parser.parse("812 345 677", for: question), .failure(.badSiret(siren: false)), "nine digits, not a SIREN")
         XCTAssertEqual(parser.parse("SIRET 812", for: question), .failure(.badSiret(siren: false)))
     }
 

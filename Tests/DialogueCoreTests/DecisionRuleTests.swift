@@ -19,18 +19,32 @@ final class DecisionRuleTests: XCTestCase {
         }
         let rows: [Row] = [
             Row(present: [:], proBono: false, decision: .stay, statuses: [.absent, .absent, .absent, .absent]),
-            Row(present: ["engagement": ["no_reply"]], proBono: false, decision: .talk, statuses: [.signs, .absent, .absent, .absent]),
-            Row(present: ["engagement": ["no_reply"], "reluctance": ["no_desire"], "exhaustion": ["drained"]], proBono: false,
+            Row(
+                present: ["engagement": ["no_reply"]], proBono: false, decision: .talk,
+                statuses: [.signs, .absent, .absent, .absent]),
+            Row(
+                present: ["engagement": ["no_reply"], "reluctance": ["no_desire"], "exhaustion": ["drained"]],
+                proBono: false,
                 decision: .talk, statuses: [.signs, .signs, .signs, .absent]),
-            Row(present: ["reluctance": ["no_desire", "dreads_meetings"]], proBono: false, decision: .leave,
+            Row(
+                present: ["reluctance": ["no_desire", "dreads_meetings"]], proBono: false, decision: .leave,
                 statuses: [.absent, .established, .absent, .absent]),
-            Row(present: ["payment": ["pays_late"]], proBono: false, decision: .leave, statuses: [.absent, .absent, .absent, .established]),
-            Row(present: ["payment": ["pays_late"]], proBono: true, decision: .stay, statuses: [.absent, .absent, .absent, .notApplicable]),
-            Row(present: ["payment": ["refuses"], "exhaustion": ["odd_hours"]], proBono: true, decision: .talk,
+            Row(
+                present: ["payment": ["pays_late"]], proBono: false, decision: .leave,
+                statuses: [.absent, .absent, .absent, .established]),
+            Row(
+                present: ["payment": ["pays_late"]], proBono: true, decision: .stay,
+                statuses: [.absent, .absent, .absent, .notApplicable]),
+            Row(
+                present: ["payment": ["refuses"], "exhaustion": ["odd_hours"]], proBono: true, decision: .talk,
                 statuses: [.absent, .absent, .signs, .notApplicable]),
-            Row(present: ["exhaustion": ["drained", "odd_hours", "neglects_rest"], "payment": ["refuses"]], proBono: false,
+            Row(
+                present: ["exhaustion": ["drained", "odd_hours", "neglects_rest"], "payment": ["refuses"]],
+                proBono: false,
                 decision: .leaveNow, statuses: [.absent, .absent, .established, .established]),
-            Row(present: ["engagement": ["no_feedback", "no_reply"], "exhaustion": ["drained", "odd_hours"]], proBono: true,
+            Row(
+                present: ["engagement": ["no_feedback", "no_reply"], "exhaustion": ["drained", "odd_hours"]],
+                proBono: true,
                 decision: .leaveNow, statuses: [.established, .absent, .established, .notApplicable]),
         ]
         for row in rows {
@@ -67,7 +81,9 @@ final class DecisionRuleTests: XCTestCase {
 
     static func signs(_ mask: Int) -> ([String: [String]], Bool) {
         var present: [String: [String]] = [:]
-        for (bit, sign) in allSigns.enumerated() where mask & (1 << bit) != 0 { present[sign.0, default: []].append(sign.1) }
+        for (bit, sign) in allSigns.enumerated() where mask & (1 << bit) != 0 {
+            present[sign.0, default: []].append(sign.1)
+        }
         return (present, mask & (1 << 15) != 0)
     }
 }

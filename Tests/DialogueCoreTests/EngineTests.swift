@@ -36,7 +36,9 @@ final class EngineTests: XCTestCase {
     func testARejectedAnswerKeepsTheStateAndAsksAgain() throws {
         let before = engine.begin().state
         let step = engine.send(.answer("peut-être"), to: before)
-        XCTAssertEqual(step.outputs, [.rejected(id: "engagement.no_feedback", .notYesNo), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+        XCTAssertEqual(
+            step.outputs,
+            [.rejected(id: "engagement.no_feedback", .notYesNo), .ask(id: "engagement.no_feedback", defaultValue: nil)])
         XCTAssertEqual(step.state, before)
     }
 
@@ -47,7 +49,8 @@ final class EngineTests: XCTestCase {
 
     func testHelpShowsHelpThenAsksAgain() {
         let step = engine.send(.help, to: engine.begin().state)
-        XCTAssertEqual(step.outputs, [.help(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+        XCTAssertEqual(
+            step.outputs, [.help(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
     }
 
     func testNoSignGivesStayAndEnds() throws {
@@ -88,9 +91,12 @@ final class EngineTests: XCTestCase {
     func testChoicesByNumberLabelOrId() {
         let at = engine.begin(at: "client.kind").state
         XCTAssertEqual(engine.send(.answer("2"), to: at).state.answers["client.kind"], Answer("particulier"))
-        XCTAssertEqual(engine.send(.answer("Une Entreprise"), to: at).state.answers["client.kind"], Answer("entreprise"))
+        XCTAssertEqual(
+            engine.send(.answer("Une Entreprise"), to: at).state.answers["client.kind"], Answer("entreprise"))
         XCTAssertEqual(engine.send(.answer("PARTICULIER"), to: at).state.answers["client.kind"], Answer("particulier"))
-        XCTAssertEqual(engine.send(.answer("3"), to: at).outputs.first, .rejected(id: "client.kind", .notAChoice(accepted: ["entreprise", "particulier"])))
+        XCTAssertEqual(
+            engine.send(.answer("3"), to: at).outputs.first,
+            .rejected(id: "client.kind", .notAChoice(accepted: ["entreprise", "particulier"])))
     }
 
     func testListCollectsItemsUntilAnEmptyLine() throws {
@@ -98,15 +104,20 @@ final class EngineTests: XCTestCase {
         step = try drive(answers("2", "oui", "F-1 ; 15/09/2026 ; 1 250,5 ; 2026-10-15"), from: step)
         XCTAssertEqual(step.outputs.first, .itemAdded(id: "letter.invoices", count: 1))
         step = try drive(answers("pas une facture"), from: step)
-        XCTAssertEqual(step.outputs.first, .rejected(id: "letter.invoices", .badListItem(expected: [.text, .date, .amount, .date])))
+        XCTAssertEqual(
+            step.outputs.first,
+            .rejected(id: "letter.invoices", .badListItem(expected: [.text, .date, .amount, .date])))
         step = try drive(answers("F-2;2026-10-01;10;2026-10-31", ""), from: step)
-        XCTAssertEqual(step.state.answers["letter.invoices"]?.values,
+        XCTAssertEqual(
+            step.state.answers["letter.invoices"]?.values,
             ["F-1;2026-09-15;1250.50;2026-10-15", "F-2;2026-10-01;10.00;2026-10-31"])
         XCTAssertEqual(step.state.current, "letter.tone")
     }
 
     func testPrefilledAnswersAreNotAskedAgain() {
-        let step = engine.begin(answers: ["engagement.no_feedback": Answer("oui"), "engagement.no_reply": Answer("non")])
+        let step = engine.begin(answers: [
+            "engagement.no_feedback": Answer("oui"), "engagement.no_reply": Answer("non"),
+        ])
         XCTAssertEqual(step.outputs, [.ask(id: "reluctance.no_desire", defaultValue: nil)])
     }
 
@@ -114,10 +125,14 @@ final class EngineTests: XCTestCase {
         var step = try drive(answers("oui", "non", "oui"))
         step = try drive([.back, .back], from: step)
         XCTAssertEqual(step.state.current, "engagement.no_reply")
-        XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_reply", defaultValue: "non")], "the current answer is what Enter keeps")
+        XCTAssertEqual(
+            step.outputs, [.ask(id: "engagement.no_reply", defaultValue: "non")],
+            "the current answer is what Enter keeps")
         XCTAssertEqual(step.state.answers["reluctance.no_desire"], Answer("oui"))
         step = try drive(answers("oui"), from: step)
-        XCTAssertEqual(step.outputs, [.ask(id: "reluctance.no_desire", defaultValue: "oui")], "the questions gone back over come again")
+        XCTAssertEqual(
+            step.outputs, [.ask(id: "reluctance.no_desire", defaultValue: "oui")],
+            "the questions gone back over come again")
         step = try drive(answers(""), from: step)
         XCTAssertEqual(step.state.answers["reluctance.no_desire"], Answer("oui"), "Enter kept it")
         XCTAssertEqual(step.state.current, "reluctance.dreads_meetings")
@@ -142,7 +157,8 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(step.outputs, [.review(ids: ids)])
         XCTAssertNil(step.state.decision, "no decision before the review is confirmed")
         step = try drive(answers("9"), from: step)
-        XCTAssertEqual(step.outputs.first, .rejected(id: "review", .notAChoice(accepted: ids.indices.map { String($0 + 1) })))
+        XCTAssertEqual(
+            step.outputs.first, .rejected(id: "review", .notAChoice(accepted: ids.indices.map { String($0 + 1) })))
         step = try drive(answers("1"), from: step)
         XCTAssertEqual(step.outputs, [.ask(id: "engagement.no_feedback", defaultValue: "non")])
         step = try drive(answers("oui"), from: step)
@@ -154,14 +170,18 @@ final class EngineTests: XCTestCase {
 
     func testBackAtTheFirstQuestionSaysSo() {
         let step = engine.send(.back, to: engine.begin().state)
-        XCTAssertEqual(step.outputs, [.cannotGoBack(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
+        XCTAssertEqual(
+            step.outputs,
+            [.cannotGoBack(id: "engagement.no_feedback"), .ask(id: "engagement.no_feedback", defaultValue: nil)])
     }
 
     func testAnswersOffThePathDoNotCount() {
         let answers = ["payment.pro_bono": Answer("oui"), "payment.refuses": Answer("oui")]
         var state = Conversation(start: "engagement.no_feedback", answers: answers)
-        for id in ["engagement.no_feedback", "engagement.no_reply", "reluctance.no_desire", "reluctance.dreads_meetings",
-            "exhaustion.drained", "exhaustion.odd_hours"] { state.answers[id] = Answer("non") }
+        for id in [
+            "engagement.no_feedback", "engagement.no_reply", "reluctance.no_desire", "reluctance.dreads_meetings",
+            "exhaustion.drained", "exhaustion.odd_hours",
+        ] { state.answers[id] = Answer("non") }
         XCTAssertFalse(engine.path(state).contains("payment.refuses"))
         XCTAssertEqual(engine.decide(state).decision, .stay)
     }
@@ -174,14 +194,18 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(engine.progress(of: "engagement.no_feedback", in: step.state)?.total, 8, "stay: the signs only")
         step = try drive(answers("oui", "oui", "oui", "oui", "non", "non", "non", "oui", ""))
         XCTAssertEqual(step.state.current, "letter.want")
-        XCTAssertEqual(engine.progress(of: "letter.want", in: step.state).map { [$0.number, $0.total] }, [9, 9], "leave: the offer of a letter follows")
+        XCTAssertEqual(
+            engine.progress(of: "letter.want", in: step.state).map { [$0.number, $0.total] }, [9, 9],
+            "leave: the offer of a letter follows")
         step = engine.send(.answer("oui"), to: step.state)
         XCTAssertEqual(step.state.current, "client.kind")
         // client.kind (entreprise by default) → client.company → letter.unpaid (@unpaid: yes, the
         // client refuses to pay) → letter.invoices → letter.tone
         XCTAssertEqual(engine.progress(of: "client.kind", in: step.state).map { [$0.number, $0.total] }, [10, 14])
         step = engine.send(.answer("particulier"), to: step.state)
-        XCTAssertEqual(engine.progress(of: "letter.unpaid", in: step.state).map { [$0.number, $0.total] }, [11, 13], "the company's question left out")
+        XCTAssertEqual(
+            engine.progress(of: "letter.unpaid", in: step.state).map { [$0.number, $0.total] }, [11, 13],
+            "the company's question left out")
     }
 
     /// The decision and each computed value are worked out once per change of answers
@@ -192,12 +216,15 @@ final class EngineTests: XCTestCase {
         let graph = TestGraph.make()
         let counting = Engine(graph: graph) { name, answers, decision in
             calls.withLock { $0.append(name) }
-            XCTAssertEqual(decision, DecisionRule().decide(graph: graph, answers: answers), "the decision of these answers")
+            XCTAssertEqual(
+                decision, DecisionRule().decide(graph: graph, answers: answers), "the decision of these answers")
             return name == "unpaid" ? (decision.decision == .stay ? "non" : "oui") : nil
         }
         var step = counting.begin()
         var changes = 1
-        for input in answers("oui", "oui", "oui", "oui", "non", "non", "non", "oui", "", "oui", "particulier", "", "", "") {
+        for input in answers(
+            "oui", "oui", "oui", "oui", "non", "non", "non", "oui", "", "oui", "particulier", "", "", "")
+        {
             for _ in 0..<10 {
                 if let id = step.state.current { _ = counting.progress(of: id, in: step.state) }
                 _ = counting.path(step.state)
@@ -207,7 +234,8 @@ final class EngineTests: XCTestCase {
             step = counting.send(input, to: step.state)
             if step.state.answers != before { changes += 1 }
         }
-        XCTAssertEqual(step.state.answers["client.kind"]?.value, "particulier", "the walk went past the decision into the letter")
+        XCTAssertEqual(
+            step.state.answers["client.kind"]?.value, "particulier", "the walk went past the decision into the letter")
         let unpaid = calls.withLock { $0 }.filter { $0 == "unpaid" }.count
         XCTAssertGreaterThan(unpaid, 0, "the computed default was asked for")
         XCTAssertLessThanOrEqual(unpaid, changes, "one computation per set of answers, not one per walk")

@@ -20,7 +20,8 @@ final class ExhaustiveRuleTests: XCTestCase {
         for reason in reasons {
             for sign in reason.signs {
                 let id = "\(reason.id).\(sign)"
-                nodes.append(Node(id: id, kind: .question(Question(id: id, type: .yesNo, reason: reason.id, sign: sign))))
+                nodes.append(
+                    Node(id: id, kind: .question(Question(id: id, type: .yesNo, reason: reason.id, sign: sign))))
             }
         }
         nodes.append(Node(id: "payment.pro_bono", kind: .question(Question(id: "payment.pro_bono", type: .yesNo))))
@@ -58,7 +59,8 @@ final class ExhaustiveRuleTests: XCTestCase {
                 if reason.id == "payment", proBono {
                     expectedRows.append((reason.id, .notApplicable, []))
                 } else {
-                    let status: ReasonStatus = present.isEmpty ? .absent : present.count >= reason.threshold ? .established : .signs
+                    let status: ReasonStatus =
+                        present.isEmpty ? .absent : present.count >= reason.threshold ? .established : .signs
                     expectedRows.append((reason.id, status, present))
                 }
             }

@@ -12,7 +12,8 @@ let fuzzContent: Content = {
 public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     for language in ["fr", "en"] {
-        let file = AnswerFile(text: text, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: language),
+        let file = AnswerFile(
+            text: text, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: language),
             texts: fuzzContent.texts[language]!)
         let engine = Engine(graph: fuzzContent.graph, parser: fuzzContent.parser(for: language))
         var step = engine.begin(answers: file.answers)
@@ -40,6 +41,8 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if failure == nil { failure = stream.finish { pieces.append($0) } }
     precondition(pieces == whole && failure == wholeFailure, "the stream depends on its chunks")
-    _ = BatchFile(bytes: bytes, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: "fr"), texts: fuzzContent.texts["fr"]!)
+    _ = BatchFile(
+        bytes: bytes, file: "fuzz", graph: fuzzContent.graph, parser: fuzzContent.parser(for: "fr"),
+        texts: fuzzContent.texts["fr"]!)
     return 0
 }

@@ -1,11 +1,12 @@
 import BuiltInContent
-@testable import ContentGeneration
-@testable import ContentLoading
 import DialogueCore
-import LetterComposition
 import Foundation
+import LetterComposition
 import TestSupport
 import XCTest
+
+@testable import ContentGeneration
+@testable import ContentLoading
 
 /// Issue 15: the content is compiled into the program at build time. What it holds must
 /// be exactly `Localization/` as `goodbye check` reads it, and the program must run
@@ -24,7 +25,8 @@ final class BuiltInContentTests: XCTestCase {
         XCTAssertEqual(compiled.kindIds, fromFolder.kinds.map(\.id))
         for language in ["fr", "en"] {
             XCTAssertEqual(builtIn.texts[language]?.values, fromFolder.texts[language]?.values, language)
-            XCTAssertEqual(builtIn.parser(for: language).choiceWords, fromFolder.parser(for: language).choiceWords, language)
+            XCTAssertEqual(
+                builtIn.parser(for: language).choiceWords, fromFolder.parser(for: language).choiceWords, language)
             // The templates, parsed at build time: the same trees as parsed from the folder.
             for kind in fromFolder.kinds {
                 let built = try XCTUnwrap(builtIn.drafter(kind: kind, language: language)).templates.templates
@@ -46,7 +48,9 @@ final class BuiltInContentTests: XCTestCase {
     func testLiteralsEscapeWhatCannotBeSeen() {
         XCTAssertEqual(BuiltInSource.literal("a\"b\\c"), #""a\"b\\c""#)
         XCTAssertEqual(BuiltInSource.literal("ligne\nsuite\tfin"), #""ligne\nsuite\tfin""#)
-        XCTAssertEqual(BuiltInSource.literal("Objet\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!"), #""Objet\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!""#)
+        XCTAssertEqual(
+            BuiltInSource.literal("Objet\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!"),
+            #""Objet\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!""#)
         XCTAssertEqual(BuiltInSource.literal("\u{2028}\u{200B}\u{1B}é’–€"), #""\u{2028}\u{200B}\u{1B}é’–€""#)
         XCTAssertEqual(BuiltInSource.literal("\\(interpolation)"), #""\\(interpolation)""#)
     }
@@ -65,7 +69,8 @@ final class BuiltInContentTests: XCTestCase {
         XCTAssertTrue(source.contains("enum BuiltInContent_generated"))
         XCTAssertTrue(source.contains(#""dialogue.ini": "#))
         let texts = content.appendingPathComponent("fr/texts.ini")
-        try (String(contentsOf: texts, encoding: .utf8) + "\n[intro]\nsans égal\n").write(to: texts, atomically: true, encoding: .utf8)
+        try (String(contentsOf: texts, encoding: .utf8) + "\n[intro]\nsans égal\n").write(
+            to: texts, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: output)
         let bad = try Launched([content.path, output.path], binary: tool).finish(stdin: "")
         XCTAssertEqual(bad.status, 1)
@@ -81,11 +86,17 @@ final class BuiltInContentTests: XCTestCase {
         let binary = folder.appendingPathComponent("goodbye")
         try FileManager.default.copyItem(at: Paths.binary, to: binary)
         let answers = GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers")
-        let letter = try Launched(["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29"],
-            directory: folder, binary: binary).finish(stdin: "")
+        let letter = try Launched(
+            ["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29"],
+            directory: folder, binary: binary
+        ).finish(stdin: "")
         XCTAssertEqual(letter.status, 0, letter.stderr)
-        XCTAssertEqual(letter.stdout, try goodbye(["letter", "--content", Paths.content.path, "--answers", answers.path,
-            "--no-input", "--date", "2026-11-29"]).stdout, "the same letter as from the folder")
+        XCTAssertEqual(
+            letter.stdout,
+            try goodbye([
+                "letter", "--content", Paths.content.path, "--answers", answers.path,
+                "--no-input", "--date", "2026-11-29",
+            ]).stdout, "the same letter as from the folder")
         let check = try Launched(["check"], directory: folder, binary: binary).finish(stdin: "")
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertEqual(check.stdout, "Contenu valide\u{A0}: contenu intégré au programme\n")

@@ -3,9 +3,10 @@ import ContentLoading
 import DialogueCore
 import Foundation
 import GoodbyeCLI
-@testable import LetterComposition
 import TestSupport
 import XCTest
+
+@testable import LetterComposition
 
 /// `--format docx`: the letter as a Word document to edit, checked by Python's zipfile
 /// and python-docx (every paragraph of the text letter, in order) and by LibreOffice,
@@ -23,7 +24,9 @@ final class DOCXTests: XCTestCase {
         return probe?.status == 0 ? [] : ["python-docx (" + Install.line(["python3", "python3-docx"]) + ")"]
     }
 
-    func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    func squeezed(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
 
     /// Every kind in both languages with no invoice, three and twenty-five.
     func letters() throws -> [(String, Letter)] {
@@ -35,8 +38,11 @@ final class DOCXTests: XCTestCase {
                 for count in [0, 3, 25] {
                     var answers = kind.samples[0]
                     answers["letter.unpaid"] = Answer(count == 0 ? "non" : "oui")
-                    answers["letter.invoices"] = count == 0 ? nil : Answer(items: (1...count).map { "F\($0);2026-09-01;1250.50;2026-10-01" })
-                    if let letter = try? drafter.draft(answers, today: Self.today) { letters.append(("\(kind.id)-\(language)-\(count)", letter)) }
+                    answers["letter.invoices"] =
+                        count == 0 ? nil : Answer(items: (1...count).map { "F\($0);2026-09-01;1250.50;2026-10-01" })
+                    if let letter = try? drafter.draft(answers, today: Self.today) {
+                        letters.append(("\(kind.id)-\(language)-\(count)", letter))
+                    }
                 }
             }
         }
@@ -85,7 +91,9 @@ final class DOCXTests: XCTestCase {
                 from = found.upperBound
             }
             let styles = try XCTUnwrap(document["styles"] as? [String])
-            XCTAssertTrue(Set(["Expediteur", "Destinataire", "Objet", "Corps", "Signature"]).isSubset(of: styles), "\(name): \(styles)")
+            XCTAssertTrue(
+                Set(["Expediteur", "Destinataire", "Objet", "Corps", "Signature"]).isSubset(of: styles),
+                "\(name): \(styles)")
             XCTAssertEqual(document["title"] as? String, letter.subject)
             XCTAssertEqual(document["author"] as? String, letter.signature.first)
             XCTAssertEqual(document["language"] as? String, letter.language == "fr" ? "fr-FR" : "en-GB")
@@ -97,17 +105,25 @@ final class DOCXTests: XCTestCase {
     /// LibreOffice opens the document and prints it as the letter: the same text, an
     /// ordinary letter on one page, the recipient where the window is.
     func testLibreOfficeConvertsItToThePrintedLetter() throws {
-        let missing = (FileManager.default.isExecutableFile(atPath: Self.office) ? [] : [Self.office + " (" + Install.line(["libreoffice-writer-nogui"]) + ")"])
+        let missing =
+            (FileManager.default.isExecutableFile(atPath: Self.office)
+                ? [] : [Self.office + " (" + Install.line(["libreoffice-writer-nogui"]) + ")"])
             + PDFTests.missingTools
         try requireTools(missing, for: "DOCX conversion by LibreOffice")
         let folder = try temporaryFolder(self)
         // Every document, converted by one LibreOffice run.
         let chosen = try letters()
         XCTAssertGreaterThan(chosen.count, 30)
-        for (name, letter) in chosen { try Data(Self.docx.write(letter)).write(to: folder.appendingPathComponent(name + ".docx")) }
+        for (name, letter) in chosen {
+            try Data(Self.docx.write(letter)).write(to: folder.appendingPathComponent(name + ".docx"))
+        }
         let profile = folder.appendingPathComponent("profile")
-        let (status, output) = try runTool(Self.office, ["-env:UserInstallation=file://" + profile.path, "--headless", "--convert-to", "pdf",
-            "--outdir", folder.path] + chosen.map { folder.appendingPathComponent($0.0 + ".docx").path })
+        let (status, output) = try runTool(
+            Self.office,
+            [
+                "-env:UserInstallation=file://" + profile.path, "--headless", "--convert-to", "pdf",
+                "--outdir", folder.path,
+            ] + chosen.map { folder.appendingPathComponent($0.0 + ".docx").path })
         XCTAssertEqual(status, 0, output)
         for (name, letter) in chosen {
             let pdf = folder.appendingPathComponent(name + ".pdf").path
@@ -117,23 +133,34 @@ final class DOCXTests: XCTestCase {
             for line in Self.text.write(letter).split(separator: "\n") {
                 XCTAssertTrue(all.contains(squeezed(String(line))), "\(name): «\(line)» not in LibreOffice's PDF")
             }
-            let pages = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            let pages = text.components(separatedBy: "\u{0C}").filter {
+                !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            }
             // An ordinary letter (no invoice listed) on one page, as its PDF.
             if name.hasSuffix("-0"), try runTool("/usr/bin/pdfinfo", [pdf]).output.isEmpty == false {
                 let ours = folder.appendingPathComponent(name + "-goodbye.pdf")
                 try Data(PDFTests.pdf.write(letter)).write(to: ours)
-                let ourPages = try runTool("/usr/bin/pdftotext", [ours.path, "-"]).output.components(separatedBy: "\u{0C}")
-                    .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
-                if ourPages == 1 { XCTAssertEqual(pages.count, 1, "\(name): an ordinary letter on one page, as its PDF") }
+                let ourPages = try runTool("/usr/bin/pdftotext", [ours.path, "-"]).output.components(
+                    separatedBy: "\u{0C}"
+                )
+                .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+                if ourPages == 1 {
+                    XCTAssertEqual(pages.count, 1, "\(name): an ordinary letter on one page, as its PDF")
+                }
             }
             // The recipient's first line inside the window (85 x 33 mm at 110 / 55 mm).
             let boxes = try runTool("/usr/bin/pdftotext", ["-bbox", "-enc", "UTF-8", pdf, "-"]).output
             let first = try XCTUnwrap(letter.recipient.first?.split(separator: " ").first.map(String.init))
-            let pattern = #"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">"# + NSRegularExpression.escapedPattern(for: first) + "</word>"
-            let match = try XCTUnwrap(try NSRegularExpression(pattern: pattern).firstMatch(in: boxes, range: NSRange(boxes.startIndex..., in: boxes)),
+            let pattern =
+                #"<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">"#
+                + NSRegularExpression.escapedPattern(for: first) + "</word>"
+            let match = try XCTUnwrap(
+                try NSRegularExpression(pattern: pattern).firstMatch(
+                    in: boxes, range: NSRange(boxes.startIndex..., in: boxes)),
                 "\(name): \(first) not found")
             let value = { (index: Int) in Double(boxes[Range(match.range(at: index), in: boxes)!])! * 25.4 / 72 }
-            XCTAssertTrue(value(1) >= 110 && value(3) <= 195 && value(2) >= 55 && value(4) <= 88,
+            XCTAssertTrue(
+                value(1) >= 110 && value(3) <= 195 && value(2) >= 55 && value(4) <= 88,
                 "\(name): \(first) at \(value(1))–\(value(3)) × \(value(2))–\(value(4)) mm, outside the window")
         }
     }
@@ -153,23 +180,34 @@ final class DOCXTests: XCTestCase {
         let answers = GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers").path
         for (language, style, tag) in [("fr", "Expéditeur", "fr-FR"), ("en", "Sender", "en-GB")] {
             let output = folder.appendingPathComponent("lettre-\(language).docx").path
-            let made = try goodbye(["letter", "--answers", answers, "--no-input", "--date", "2026-11-29", "--format", "docx", "-o", output, "--lang", language])
+            let made = try goodbye([
+                "letter", "--answers", answers, "--no-input", "--date", "2026-11-29", "--format", "docx", "-o", output,
+                "--lang", language,
+            ])
             XCTAssertEqual(made.status, 0, made.stderr)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
             let text = String(decoding: bytes, as: UTF8.self)
-            XCTAssertTrue(text.contains("<w:name w:val=\"\(style)\"/>"), "the styles are named in the letter's language")
+            XCTAssertTrue(
+                text.contains("<w:name w:val=\"\(style)\"/>"), "the styles are named in the letter's language")
             XCTAssertTrue(text.contains("<w:lang w:val=\"\(tag)\""), "the language is tagged")
-            XCTAssertTrue(text.contains("<w:framePr") && text.contains("w:hAnchor=\"page\""), "the recipient in a frame on the page")
+            XCTAssertTrue(
+                text.contains("<w:framePr") && text.contains("w:hAnchor=\"page\""),
+                "the recipient in a frame on the page")
             XCTAssertTrue(text.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4")
         }
         let terminal = ScriptedTerminal(stdin: "")
         terminal.outputIsTerminal = true
         let content = try ContentLoader.load(from: Paths.content)
-        XCTAssertEqual(App(terminal: terminal, environment: [:], content: content).run(["letter", "--format", "docx", "--no-input"]), 64)
+        XCTAssertEqual(
+            App(terminal: terminal, environment: [:], content: content).run([
+                "letter", "--format", "docx", "--no-input",
+            ]), 64)
         XCTAssertTrue(terminal.stderr.contains("-o lettre.docx"), terminal.stderr)
         // A batch writes one document per row.
-        let batch = try goodbye(["letter", "--batch", Paths.repository.appendingPathComponent("Scripts/examples/clients.csv").path,
-            "--out-dir", folder.appendingPathComponent("lettres").path, "--format", "docx", "--date", "2026-11-29"])
+        let batch = try goodbye([
+            "letter", "--batch", Paths.repository.appendingPathComponent("Scripts/examples/clients.csv").path,
+            "--out-dir", folder.appendingPathComponent("lettres").path, "--format", "docx", "--date", "2026-11-29",
+        ])
         XCTAssertEqual(batch.status, 0, batch.stderr)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("lettres").path)
         XCTAssertEqual(written.count, 3, "\(written)")
@@ -181,17 +219,24 @@ final class DOCXTests: XCTestCase {
     func testSignatureRoomAlignedAmountsAndSpacingInTheStyles() throws {
         let folder = try temporaryFolder(self)
         let output = folder.appendingPathComponent("lettre.docx").path
-        let made = try goodbye(["letter", "--answers", Paths.repository.appendingPathComponent("Scripts/examples/lettre.txt").path, "--no-input",
-            "--date", "2026-12-02", "--format", "docx", "-o", output])
+        let made = try goodbye([
+            "letter", "--answers", Paths.repository.appendingPathComponent("Scripts/examples/lettre.txt").path,
+            "--no-input",
+            "--date", "2026-12-02", "--format", "docx", "-o", output,
+        ])
         XCTAssertEqual(made.status, 0, made.stderr)
         // The parts are stored, not compressed: the XML reads in the file's bytes.
         let xml = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self)
         let name = "Claire Martin"
-        let afterStyle = try XCTUnwrap(xml.components(separatedBy: "<w:pStyle w:val=\"Signature\"/>").dropFirst().first).prefix(200)
+        let afterStyle = try XCTUnwrap(xml.components(separatedBy: "<w:pStyle w:val=\"Signature\"/>").dropFirst().first)
+            .prefix(200)
         XCTAssertTrue(afterStyle.contains("w:before=\"1247\""), "22 mm before the printed name: \(afterStyle)")
         XCTAssertTrue(xml.contains(">\(name)<"))
         let invoice = xml.components(separatedBy: "<w:pStyle w:val=\"Facture\"/>").dropFirst().first?.prefix(500) ?? ""
-        XCTAssertNotNil(invoice.range(of: #"250,00</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">[^<]*€"#, options: .regularExpression),
+        XCTAssertNotNil(
+            invoice.range(
+                of: #"250,00</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">[^<]*€"#,
+                options: .regularExpression),
             "the cents end on the right tab, the currency after the next: \(invoice)")
         let styles = try XCTUnwrap(xml.components(separatedBy: "w:styleId=\"Corps\"").dropFirst().first).prefix(300)
         XCTAssertTrue(styles.contains("w:after=\"120\""), "the 6-point gap is the body style's: \(styles)")

@@ -22,7 +22,9 @@ final class DecisionReportTests: XCTestCase {
                 rows.append((reason, "not_applicable", []))
             } else {
                 let threshold = thresholds[reason] ?? 1
-                rows.append((reason, present.isEmpty ? "absent" : present.count >= threshold ? "established" : "signs", present))
+                rows.append(
+                    (reason, present.isEmpty ? "absent" : present.count >= threshold ? "established" : "signs", present)
+                )
             }
         }
         let established = rows.filter { $0.1 == "established" }.count
@@ -35,7 +37,9 @@ final class DecisionReportTests: XCTestCase {
     static let named = [
         0, Signs.mask("engagement.no_feedback"), Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff"),
         Signs.mask("payment.refuses"), Signs.mask("payment.refuses") | Signs.proBono,
-        Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "exhaustion.drained", "exhaustion.constant_struggle",
+        Signs.mask(
+            "engagement.no_feedback", "engagement.no_internal_signoff", "exhaustion.drained",
+            "exhaustion.constant_struggle",
             "exhaustion.odd_hours", "exhaustion.neglects_rest"),
     ]
 
@@ -59,7 +63,9 @@ final class DecisionReportTests: XCTestCase {
         let seed: UInt64 = 2026_11_29
         print("DecisionReportTests: random masks from seed \(seed)")
         var random = SplitMix(seed: seed)
-        let masks = Self.named + [Signs.combinations - 1] + (0..<400).map { _ in Int(random.next() % UInt64(Signs.combinations)) }
+        let masks =
+            Self.named + [Signs.combinations - 1]
+            + (0..<400).map { _ in Int(random.next() % UInt64(Signs.combinations)) }
         let total = masks.count
         let chunks = 8
         final class Tally: @unchecked Sendable {
@@ -75,8 +81,12 @@ final class DecisionReportTests: XCTestCase {
                 for language in ["fr", "en"] {
                     let terminal = ScriptedTerminal(stdin: signAnswers(mask))
                     let app = App(terminal: terminal, environment: [:], content: content)
-                    let status = app.run(["run", "--answers", "-", "--no-input", "--format", "json", "--lang", language])
-                    if let problem = Self.problem(status: status, json: terminal.stdout, mask: mask) { local.append(language + " " + problem) }
+                    let status = app.run([
+                        "run", "--answers", "-", "--no-input", "--format", "json", "--lang", language,
+                    ])
+                    if let problem = Self.problem(status: status, json: terminal.stdout, mask: mask) {
+                        local.append(language + " " + problem)
+                    }
                 }
                 count += 1
             }

@@ -14,9 +14,13 @@ final class DocExamplesTests: XCTestCase {
         var inBlock = false
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inBlock = line == "```sh" && !inBlock; continue }
+            if line.hasPrefix("```") {
+                inBlock = line == "```sh" && !inBlock
+                continue
+            }
             guard inBlock else { continue }
-            let command = line.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let command =
+                line.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             if !command.isEmpty { lines.append(command) }
         }
         return lines
@@ -28,14 +32,17 @@ final class DocExamplesTests: XCTestCase {
         guard words.first == "goodbye" else { return true }
         let subcommand = words.dropFirst().first { !$0.hasPrefix("-") } ?? "run"
         if ["questions", "check", "help", "completions", "manpage"].contains(subcommand) { return false }
-        if words.contains("--help") || words.contains("-h") || words.contains("--version") || words.contains("-V") { return false }
+        if words.contains("--help") || words.contains("-h") || words.contains("--version") || words.contains("-V") {
+            return false
+        }
         return !(words.contains("--no-input") || words.contains("--batch"))
     }
 
     func testTheDocumentedCommandsRunAsWritten() throws {
         let folder = try temporaryFolder(self)
         for name in ["Scripts", "Localization", "Tests"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name),
                 withDestinationURL: Paths.repository.appendingPathComponent(name))
         }
         var ran = 0
@@ -44,8 +51,10 @@ final class DocExamplesTests: XCTestCase {
             for command in Self.commands(in: text) where command.hasPrefix("goodbye") || command.hasPrefix("mkdir") {
                 if command.hasPrefix("goodbye"), Self.needsAPerson(command) { continue }
                 let binaries = Paths.binary.deletingLastPathComponent().path
-                let outcome = try Launched(["-c", command], environment: ["PATH": binaries + ":/usr/bin:/bin", "HOME": folder.path],
-                    directory: folder, binary: URL(fileURLWithPath: "/bin/sh")).finish(stdin: "")
+                let outcome = try Launched(
+                    ["-c", command], environment: ["PATH": binaries + ":/usr/bin:/bin", "HOME": folder.path],
+                    directory: folder, binary: URL(fileURLWithPath: "/bin/sh")
+                ).finish(stdin: "")
                 XCTAssertEqual(outcome.status, 0, "\(document): \(command)\n\(outcome.stderr)")
                 if command.hasPrefix("goodbye") { ran += 1 }
             }

@@ -22,21 +22,23 @@ final class EmailTests: XCTestCase {
         let to: Address?
         let subject: String
         let date: String
-        let message_id: String
-        let mime_version: String
-        let content_type: String
+        let messageId: String
+        let mimeVersion: String
+        let contentType: String
         let charset: String?
-        let transfer_encoding: String
+        let transferEncoding: String
         let unsent: String
         let body: String
-        let longest_line: Int
-        let bare_newlines: Int
+        let longestLine: Int
+        let bareNewlines: Int
         let defects: [String]
     }
 
     /// The files parsed by `parse-eml.py`, by path.
     func parse(_ paths: [String]) throws -> [String: Parsed] {
-        let missing = FileManager.default.isExecutableFile(atPath: Self.python) ? [] : [Self.python + " (" + Install.line(["python3"]) + ")"]
+        let missing =
+            FileManager.default.isExecutableFile(atPath: Self.python)
+            ? [] : [Self.python + " (" + Install.line(["python3"]) + ")"]
         try requireTools(missing, for: "E-mail parsing by Python's email package")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python)
@@ -49,7 +51,9 @@ final class EmailTests: XCTestCase {
         process.waitUntilExit()
         watchdog.check()
         XCTAssertEqual(process.terminationStatus, 0, "parse-eml.py failed")
-        return try JSONDecoder().decode([String: Parsed].self, from: data)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase  // parse-eml.py writes message_id…
+        return try decoder.decode([String: Parsed].self, from: data)
     }
 
     // MARK: The encodings, by hand
@@ -67,7 +71,9 @@ final class EmailTests: XCTestCase {
             XCTAssertFalse(line.dropLast().hasSuffix("="), "an =XX triplet is never cut: \(line)")
         }
         XCTAssertTrue(lines.dropLast().allSatisfy { $0.hasSuffix("=") }, "soft breaks")
-        XCTAssertEqual(lines.joined(separator: "\n").replacingOccurrences(of: "=\n", with: ""), String(repeating: "=C3=A9", count: 60))
+        XCTAssertEqual(
+            lines.joined(separator: "\n").replacingOccurrences(of: "=\n", with: ""),
+            String(repeating: "=C3=A9", count: 60))
     }
 
     // MARK: Every kind, both languages, every sample variant
@@ -100,7 +106,8 @@ final class EmailTests: XCTestCase {
         var bodies: [String: String] = [:]
         for (index, (letter, _)) in letters.enumerated() {
             // The samples' invoice numbers F1 and F2 read as chemistry to Grammalecte.
-            bodies["email-\(index)"] = emailWriter().body(letter).replacingOccurrences(of: #"\bF([12])\b"#, with: "2026-04$1", options: .regularExpression)
+            bodies["email-\(index)"] = emailWriter().body(letter).replacingOccurrences(
+                of: #"\bF([12])\b"#, with: "2026-04$1", options: .regularExpression)
         }
         try assertFrench(distinctLines(bodies), words: ["Durand", "Atelier", "Lumen", "SARL"], acronyms: ["RCS"])
     }
@@ -111,7 +118,9 @@ final class EmailTests: XCTestCase {
         let letters = try draftEveryEmail(in: folder)
         for kind in content.kinds {
             for language in ["fr", "en"] {
-                XCTAssertTrue(letters.keys.contains { $0.hasSuffix("/\(kind.id)-\(language)-0.eml") }, "no e-mail for \(kind.id) in \(language)")
+                XCTAssertTrue(
+                    letters.keys.contains { $0.hasSuffix("/\(kind.id)-\(language)-0.eml") },
+                    "no e-mail for \(kind.id) in \(language)")
             }
         }
         let parsed = try parse(Array(letters.keys))
@@ -124,11 +133,13 @@ final class EmailTests: XCTestCase {
             XCTAssertEqual(email.to?.address, "camille.durand@exemple.fr", name)
             XCTAssertEqual(email.subject, letter.subject.prefix(1).uppercased() + letter.subject.dropFirst(), name)
             XCTAssertEqual(email.date, "2026-11-29", name)
-            XCTAssertTrue(email.message_id.hasPrefix("<") && email.message_id.hasSuffix("@atelier-lumen.fr>"), email.message_id)
-            XCTAssertEqual([email.mime_version, email.content_type, email.charset, email.transfer_encoding, email.unsent],
+            XCTAssertTrue(
+                email.messageId.hasPrefix("<") && email.messageId.hasSuffix("@atelier-lumen.fr>"), email.messageId)
+            XCTAssertEqual(
+                [email.mimeVersion, email.contentType, email.charset, email.transferEncoding, email.unsent],
                 ["1.0", "text/plain", "utf-8", "quoted-printable", "1"], name)
-            XCTAssertLessThanOrEqual(email.longest_line, 76, name)
-            XCTAssertEqual(email.bare_newlines, 0, "\(name): every line ends with CRLF")
+            XCTAssertLessThanOrEqual(email.longestLine, 76, name)
+            XCTAssertEqual(email.bareNewlines, 0, "\(name): every line ends with CRLF")
             assertEmailBody(email.body, of: letter, kind: kind, name: name)
         }
     }
@@ -136,9 +147,10 @@ final class EmailTests: XCTestCase {
     /// The body is the letter adapted to e-mail: salutation first, every paragraph of
     /// the body, no postal block, no place and date, no registered-letter line; the
     /// e-mail formula instead of the formule de politesse; the signature.
-    func assertEmailBody(_ body: String, of letter: Letter, kind: LetterKind, name: String, file: StaticString = #filePath,
-        line: UInt = #line)
-    {
+    func assertEmailBody(
+        _ body: String, of letter: Letter, kind: LetterKind, name: String, file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
         let paragraphs = body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }
         XCTAssertEqual(paragraphs.first, letter.salutation, name, file: file, line: line)
         for block in letter.body {
@@ -146,12 +158,18 @@ final class EmailTests: XCTestCase {
                 XCTAssertTrue(body.contains(text), "\(name): missing \(text)", file: file, line: line)
             }
         }
-        let postalLines = [letter.placeDate] + letter.recipient.dropFirst() + letter.sender.dropFirst() + [letter.sendingMode ?? "\u{1}"]
+        let postalLines =
+            [letter.placeDate] + letter.recipient.dropFirst() + letter.sender.dropFirst() + [
+                letter.sendingMode ?? "\u{1}"
+            ]
         for postal in postalLines where !letter.email.signature.contains(postal) {
-            XCTAssertFalse(paragraphs.contains { $0.components(separatedBy: "\n").contains(postal) }, "\(name): \(postal)",
+            XCTAssertFalse(
+                paragraphs.contains { $0.components(separatedBy: "\n").contains(postal) }, "\(name): \(postal)",
                 file: file, line: line)
         }
-        let formula = letter.closing.last.map { $0.lines.map { if case .text(let t) = $0 { t } else { "" } }.joined(separator: "\n") }
+        let formula = letter.closing.last.map {
+            $0.lines.map { if case .text(let t) = $0 { t } else { "" } }.joined(separator: "\n")
+        }
         let tone = letter.language == "fr" ? ["Bien cordialement,", "Cordialement,"] : ["Kind regards,", "Regards,"]
         if let formula, !tone.contains(formula) {
             XCTAssertFalse(body.contains(formula), "\(name): the letter's formule de politesse", file: file, line: line)
@@ -159,18 +177,25 @@ final class EmailTests: XCTestCase {
         XCTAssertTrue(paragraphs.contains { tone.contains($0) }, "\(name): no e-mail closing", file: file, line: line)
         let posted = letter.sendingMode != nil
         let note = letter.language == "fr" ? "par lettre recommandée avec avis de réception" : "by registered post"
-        XCTAssertEqual(body.contains(note), posted, "\(name): the e-mail says the letter is also posted", file: file, line: line)
+        XCTAssertEqual(
+            body.contains(note), posted, "\(name): the e-mail says the letter is also posted", file: file, line: line)
         // Signed with the sender's identity, the EI mention included (décret n° 2022-725),
         // without the postal address.
-        XCTAssertTrue(letter.email.signature.first?.hasPrefix(letter.signature.first ?? "\u{1}") ?? false, "\(name): the signed name", file: file, line: line)
-        let end = [letter.email.signature, letter.enclosures].filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
-        XCTAssertTrue(body.hasSuffix("\n\n" + end + "\n"), "\(name): signature (and enclosures) last", file: file, line: line)
-        XCTAssertEqual(kind.registered, kind.registered && posted, "\(name): a formal notice is posted", file: file, line: line)
+        XCTAssertTrue(
+            letter.email.signature.first?.hasPrefix(letter.signature.first ?? "\u{1}") ?? false,
+            "\(name): the signed name", file: file, line: line)
+        let end = [letter.email.signature, letter.enclosures].filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }
+            .joined(separator: "\n\n")
+        XCTAssertTrue(
+            body.hasSuffix("\n\n" + end + "\n"), "\(name): signature (and enclosures) last", file: file, line: line)
+        XCTAssertEqual(
+            kind.registered, kind.registered && posted, "\(name): a formal notice is posted", file: file, line: line)
     }
 
     func emailWriter() -> EmailLetterWriter {
         let label: @Sendable (String, String) -> String = { $0 + " : " + $1 }
-        return EmailLetterWriter(date: "Sun, 29 Nov 2026 14:05:09 +0100", messageID: "<test.1@atelier-lumen.fr>",
+        return EmailLetterWriter(
+            date: "Sun, 29 Nov 2026 14:05:09 +0100", messageID: "<test.1@atelier-lumen.fr>",
             text: TextLetterWriter(label: label))
     }
 
@@ -178,24 +203,35 @@ final class EmailTests: XCTestCase {
 
     func testLetterFormatEmlWritesADraftThatOpensInAMailProgram() throws {
         let folder = try temporaryFolder(self)
-        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("02-cordial-madame-feminin.answers"), encoding: .utf8)
+        let answers =
+            try String(
+                contentsOf: GoldenLetterTests.folder.appendingPathComponent("02-cordial-madame-feminin.answers"),
+                encoding: .utf8)
             + "\nclient.email = camille.dubois@exemple.fr\nletter.registered = oui\n"
         let output = folder.appendingPathComponent("lettre.eml").path
-        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "-o", output], stdin: answers)
+        let run = try goodbye(
+            ["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "-o", output],
+            stdin: answers)
         XCTAssertEqual(run.status, 0, run.stderr)
         let email = try XCTUnwrap(try parse([output])[output])
         XCTAssertEqual(email.to?.address, "camille.dubois@exemple.fr")
         XCTAssertEqual(email.from?.address, "claire@atelier-lumen.fr")
         XCTAssertTrue(email.body.hasPrefix("Chère Madame,\n\n"), email.body)
-        XCTAssertTrue(email.body.contains("\n\nJe vous adresse également ce courrier par lettre recommandée avec avis de réception.\n\nBien cordialement,\n\n"),
+        XCTAssertTrue(
+            email.body.contains(
+                "\n\nJe vous adresse également ce courrier par lettre recommandée avec avis de réception.\n\nBien cordialement,\n\n"
+            ),
             email.body)
         XCTAssertFalse(email.body.contains("Lettre recommandée avec avis de réception\n"), email.body)
         XCTAssertFalse(email.body.contains("salutations"), "the letter's formula stays in the letter")
     }
 
     func testAnEmailWithoutTheClientsAddressSaysSo() throws {
-        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"), encoding: .utf8)
-        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml"], stdin: answers)
+        let answers = try String(
+            contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"),
+            encoding: .utf8)
+        let run = try goodbye(
+            ["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml"], stdin: answers)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stdout.contains("\r\nTo:") || run.stdout.hasPrefix("To:"), "no To header without an address")
         XCTAssertTrue(run.stderr.contains(fr("« client.email »")), run.stderr)
@@ -211,12 +247,19 @@ final class EmailTests: XCTestCase {
     /// refused before anything is written, with what to fill in.
     func testAnEmailWithoutTheSendersAddressIsRefusedAndSaysWhatToFillIn() throws {
         let folder = try temporaryFolder(self)
-        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"), encoding: .utf8)
-            .replacingOccurrences(of: "sender.email = claire@atelier-lumen.fr\n", with: "")
+        let answers = try String(
+            contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"),
+            encoding: .utf8
+        )
+        .replacingOccurrences(of: "sender.email = claire@atelier-lumen.fr\n", with: "")
         let output = folder.appendingPathComponent("lettre.eml").path
-        let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "-o", output], stdin: answers)
+        let run = try goodbye(
+            ["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "-o", output],
+            stdin: answers)
         XCTAssertEqual(run.status, 65, run.stderr)
-        XCTAssertTrue(run.stderr.contains(fr("un courriel ne part pas sans expéditeur : indiquez votre adresse électronique")), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(fr("un courriel ne part pas sans expéditeur : indiquez votre adresse électronique")),
+            run.stderr)
         XCTAssertTrue(run.stderr.contains(fr("« sender.email = vous@exemple.fr »")), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output), "nothing written")
         // The same answers as a text letter are fine: a postal letter needs no e-mail address.
@@ -228,18 +271,26 @@ final class EmailTests: XCTestCase {
     /// included (décret n° 2022-725); the e-mail signature is the identity, not the
     /// postal block.
     func testTheEmailSignatureCarriesTheIdentityAndTheEIMention() throws {
-        let answers = try String(contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"), encoding: .utf8)
+        let answers =
+            try String(
+                contentsOf: GoldenLetterTests.folder.appendingPathComponent("01-neutre-entreprise-preavis.answers"),
+                encoding: .utf8)
             + "sender.legal_form = ei\n"
         let folder = try temporaryFolder(self)
-        for (lang, mention, siret) in [("fr", "Claire Martin (entrepreneur individuel)", fr("SIRET : 812 345 676 00017")),
-            ("en", "Claire Martin (EI, entrepreneur individuel)", "SIRET: 812 345 676 00017")]
-        {
+        for (lang, mention, siret) in [
+            ("fr", "Claire Martin (entrepreneur individuel)", fr("SIRET : 812 345 676 00017")),
+            ("en", "Claire Martin (EI, entrepreneur individuel)", "SIRET: 812 345 676 00017"),
+        ] {
             let output = folder.appendingPathComponent(lang + ".eml").path
-            let run = try goodbye(["letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "--lang", lang,
-                "-o", output], stdin: answers)
+            let run = try goodbye(
+                [
+                    "letter", "--answers", "-", "--no-input", "--date", "2026-11-29", "--format", "eml", "--lang", lang,
+                    "-o", output,
+                ], stdin: answers)
             XCTAssertEqual(run.status, 0, run.stderr)
             let email = try XCTUnwrap(try parse([output])[output], lang)
-            XCTAssertTrue(email.body.hasSuffix("\n\n\(mention)\nAtelier Lumen, design graphique\n\(siret)\n"), email.body)
+            XCTAssertTrue(
+                email.body.hasSuffix("\n\n\(mention)\nAtelier Lumen, design graphique\n\(siret)\n"), email.body)
             XCTAssertFalse(email.body.contains("12 rue des Lilas"), "\(lang): no postal address in an e-mail")
             XCTAssertFalse(email.body.contains("69003"), "\(lang): no town line in an e-mail")
         }

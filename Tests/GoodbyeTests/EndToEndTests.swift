@@ -28,7 +28,8 @@ final class EndToEndTests: XCTestCase {
         let outcome = try run(Self.typed(Signs.mask("engagement.no_feedback", "exhaustion.drained")) + ["non"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Parlez-en d’abord avec votre client."))
-        XCTAssertTrue(outcome.stdout.contains("proposer à ce client une conversation franche"), "the talk message is offered")
+        XCTAssertTrue(
+            outcome.stdout.contains("proposer à ce client une conversation franche"), "the talk message is offered")
         XCTAssertFalse(outcome.stdout.contains("mettre fin à notre collaboration"), "never a farewell letter for talk")
         XCTAssertTrue(outcome.stdout.contains("Ce que vous pouvez aborder avec votre client"))
         XCTAssertTrue(outcome.stdout.contains("posez des limites claires"), "the exhaustion reason's point to raise")
@@ -44,9 +45,13 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testPipedAnswersReachLeaveNowAndDraftTheLetter() throws {
-        let signs = Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "reluctance.no_desire", "reluctance.dreads_meetings")
-        let letter = ["oui", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "1", "Studio Nord", "2", "Paul Durand",
-            "5 avenue Foch", "75008 Paris", "", "01/03/2025", "", "", "", "", "", "", "", "", "", ""]
+        let signs = Signs.mask(
+            "engagement.no_feedback", "engagement.no_internal_signoff", "reluctance.no_desire",
+            "reluctance.dreads_meetings")
+        let letter = [
+            "oui", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "1", "Studio Nord", "2", "Paul Durand",
+            "5 avenue Foch", "75008 Paris", "", "01/03/2025", "", "", "", "", "", "", "", "", "", "",
+        ]
         let outcome = try run(Self.typed(signs) + letter, ["--date", "2026-11-29"], binary: true)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("Partez, et sans tarder."))
@@ -54,10 +59,12 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("Lyon, le 29 novembre 2026"), outcome.stdout)
         // The person on their own line under the company (issue 21: no « À l’attention de »
         // prefix that would push the line past 38 characters).
-        XCTAssertTrue(outcome.stdout.contains("Studio Nord\nMonsieur Paul Durand\n5 avenue Foch\n75008 PARIS\n"), outcome.stdout)
+        XCTAssertTrue(
+            outcome.stdout.contains("Studio Nord\nMonsieur Paul Durand\n5 avenue Foch\n75008 PARIS\n"), outcome.stdout)
         XCTAssertFalse(outcome.stdout.contains("À l’attention"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("Je vous prie d’agréer, Monsieur, mes salutations distinguées."))
-        XCTAssertTrue(outcome.stdout.contains("prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
+        XCTAssertTrue(
+            outcome.stdout.contains("prendra fin le 1er janvier 2027"), "30 days of notice after 3 days of post")
     }
 
     func testProBonoSkipsThePaymentQuestions() throws {
@@ -70,7 +77,11 @@ final class EndToEndTests: XCTestCase {
     func testARejectedPipedAnswerEndsWith65() throws {
         let outcome = try goodbye([], stdin: "oui\npeut-être\n")
         XCTAssertEqual(outcome.status, 65)
-        XCTAssertTrue(outcome.stderr.hasPrefix(fr("goodbye: réponse « peut-être » non acceptée à « Ce client omet-il de faire valider en interne ce qu’il vous a demandé de produire ? » (engagement.no_internal_signoff).")), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.hasPrefix(
+                fr(
+                    "goodbye: réponse « peut-être » non acceptée à « Ce client omet-il de faire valider en interne ce qu’il vous a demandé de produire ? » (engagement.no_internal_signoff)."
+                )), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("Répondez par oui ou par non"))
     }
 
@@ -78,7 +89,8 @@ final class EndToEndTests: XCTestCase {
         let outcome = try goodbyeBinary([], stdin: "oui\nnon\n")
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("la saisie s’est terminée avant la fin des questions"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("S’il a des exercices ou des défis à réaliser"), "names the question as asked")
+        XCTAssertTrue(
+            outcome.stderr.contains("S’il a des exercices ou des défis à réaliser"), "names the question as asked")
         XCTAssertFalse(outcome.stderr.contains("engagement.skips_exercises"), "no internal id")
     }
 
@@ -114,9 +126,13 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.removeItem(at: folder.appendingPathComponent("en"))
         let outcome = try goodbye(["--lang", "en", "--content", folder.path])
         XCTAssertEqual(outcome.status, 64)
-        XCTAssertTrue(outcome.stderr.contains("language “en” not available: use --lang fr"), "said in the language asked for: \(outcome.stderr)")
+        XCTAssertTrue(
+            outcome.stderr.contains("language “en” not available: use --lang fr"),
+            "said in the language asked for: \(outcome.stderr)")
         let french = try goodbye(["--lang", "de", "--content", folder.path])
-        XCTAssertTrue(french.stderr.contains(fr("langue « de » non disponible : utilisez --lang en, fr")) || french.stderr.contains(fr("langue « de » non disponible : utilisez --lang fr")), french.stderr)
+        XCTAssertTrue(
+            french.stderr.contains(fr("langue « de » non disponible : utilisez --lang en, fr"))
+                || french.stderr.contains(fr("langue « de » non disponible : utilisez --lang fr")), french.stderr)
         XCTAssertEqual(try goodbye([], environment: ["GOODBYE_LANG": "de"]).status, 64)
     }
 
@@ -134,7 +150,8 @@ final class EndToEndTests: XCTestCase {
         try "engagement.no_feedback = oui\npayment.pro_bono = oui\n".write(to: file, atomically: true, encoding: .utf8)
         let outcome = try goodbye(["run", "--answers", file.path, "--no-input"])
         XCTAssertEqual(outcome.status, 65)
-        XCTAssertTrue(outcome.stderr.contains("engagement.no_internal_signoff, engagement.skips_exercises"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains("engagement.no_internal_signoff, engagement.skips_exercises"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("exhaustion.neglects_rest"))
         XCTAssertFalse(outcome.stderr.contains("payment.refuses"), "pro bono: the payment signs are not needed")
     }
@@ -146,8 +163,12 @@ final class EndToEndTests: XCTestCase {
         let ids = list.compactMap { $0["id"] as? String }
         XCTAssertEqual(ids.first, "engagement.no_feedback")
         let proBono = try XCTUnwrap(ids.firstIndex(of: "payment.pro_bono"))
-        XCTAssertEqual(Array(ids[proBono..<proBono + 4]), ["payment.pro_bono", "payment.refuses", "payment.pays_less", "payment.pays_late"])
-        XCTAssertEqual(ids.prefix(Signs.asked).sorted(), (Signs.ids + ["payment.pro_bono"]).sorted(), "the article's questions first")
+        XCTAssertEqual(
+            Array(ids[proBono..<proBono + 4]),
+            ["payment.pro_bono", "payment.refuses", "payment.pays_less", "payment.pays_late"])
+        XCTAssertEqual(
+            ids.prefix(Signs.asked).sorted(), (Signs.ids + ["payment.pro_bono"]).sorted(),
+            "the article's questions first")
         let sign = try XCTUnwrap(list.first)
         XCTAssertEqual(sign["type"] as? String, "yes_no")
         XCTAssertEqual(sign["reason"] as? String, "engagement")

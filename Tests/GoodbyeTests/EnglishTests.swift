@@ -12,11 +12,15 @@ final class EnglishTests: XCTestCase {
 
     /// Words and marks that only French text has: an English session shows none of them.
     static func frenchFound(_ text: String) -> [String] {
-        let words = ["vous", "votre", "réponse", "réponses", "fichier", "séance", "commande", "dossier", "inconnue", "inconnu",
-            "ligne", "identifiant", "valeur", "question posée", "ignorée", "utilisez", "aide", "oui", "non", "entreprise",
-            "particulier", "facultative", "défaut"]
+        let words = [
+            "vous", "votre", "réponse", "réponses", "fichier", "séance", "commande", "dossier", "inconnue", "inconnu",
+            "ligne", "identifiant", "valeur", "question posée", "ignorée", "utilisez", "aide", "oui", "non",
+            "entreprise",
+            "particulier", "facultative", "défaut",
+        ]
         let tokens = Set(text.lowercased().split { !$0.isLetter && $0 != "’" }.map(String.init))
-        return words.filter { tokens.contains($0) } + ["«", "»", "é", "è", "à", "ç", "\u{A0}", "\u{202F}"].filter { text.contains($0) }
+        return words.filter { tokens.contains($0) }
+            + ["«", "»", "é", "è", "à", "ç", "\u{A0}", "\u{202F}"].filter { text.contains($0) }
     }
 
     /// `--lang en`: a bad answer file, an unknown option, the help, the questions and a
@@ -24,7 +28,8 @@ final class EnglishTests: XCTestCase {
     func testEnglishIsEnglishFromTheFirstByteToTheLast() throws {
         let folder = try temporaryFolder(self)
         let bad = folder.appendingPathComponent("bad.txt")
-        try "engagement.no_feedback = maybe\nunknown.id = yes\nthis line\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "engagement.no_feedback = maybe\nunknown.id = yes\nthis line\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let ignored = folder.appendingPathComponent("ignored.txt")
         try (signAnswers(0) + "letter.tone = ferme\n")
             .write(to: ignored, atomically: true, encoding: .utf8)
@@ -43,7 +48,8 @@ final class EnglishTests: XCTestCase {
             let outcome = try goodbye(arguments, stdin: "", environment: ["GOODBYE_LANG": "en"])
             XCTAssertEqual(outcome.status, status, "\(name): \(outcome.stderr)")
             XCTAssertFalse(outcome.stdout.isEmpty && outcome.stderr.isEmpty, name)
-            XCTAssertEqual(Self.frenchFound(outcome.stdout + outcome.stderr), [], "\(name):\n\(outcome.stdout)\(outcome.stderr)")
+            XCTAssertEqual(
+                Self.frenchFound(outcome.stdout + outcome.stderr), [], "\(name):\n\(outcome.stdout)\(outcome.stderr)")
         }
         let note = try goodbye(["--lang", "en", "--answers", ignored.path, "--no-input"])
         XCTAssertTrue(note.stderr.contains("answer to “letter.tone” ignored"), note.stderr)
@@ -57,9 +63,14 @@ final class EnglishTests: XCTestCase {
     }
 
     func testTheSessionSpeaksEnglish() throws {
-        let outcome = try goodbye(["--lang", "en"], stdin: (Signs.typed(Signs.mask("payment.pays_late"), language: "en") + ["", "", ""]).joined(separator: "\n") + "\n")
+        let outcome = try goodbye(
+            ["--lang", "en"],
+            stdin: (Signs.typed(Signs.mask("payment.pays_late"), language: "en") + ["", "", ""]).joined(separator: "\n")
+                + "\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.contains("Question 1 of \(Signs.asked + 1) · The client does not get involved"), outcome.stdout)
+        XCTAssertTrue(
+            outcome.stdout.contains("Question 1 of \(Signs.asked + 1) · The client does not get involved"),
+            outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("(yes/no)"))
         XCTAssertTrue(outcome.stdout.contains("You can leave: one reason is enough."), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("The client does not pay: reason established."))
@@ -86,11 +97,14 @@ final class EnglishTests: XCTestCase {
             }
             XCTAssertTrue(letter.contains("\n\(salutation)\n"), "\(situation)\n\(letter)")
             // « Dear Sir or Madam » pairs with « Yours faithfully », whatever the tone.
-            let closing = !named ? "Yours faithfully," : situation.tone == "cordial" ? "Kind regards," : "Yours sincerely,"
+            let closing =
+                !named ? "Yours faithfully," : situation.tone == "cordial" ? "Kind regards," : "Yours sincerely,"
             XCTAssertTrue(letter.contains("\n\(closing)\n"), "\(situation): \(closing)")
             let business = situation.invoices > 0 && !situation.proBono && situation.kind == "entreprise"
             XCTAssertEqual(letter.contains("€40"), business, "\(situation)")
-            if situation.invoices == 2 && !situation.proBono { XCTAssertTrue(letter.contains("€2,230.50"), "\(situation)") }
+            if situation.invoices == 2 && !situation.proBono {
+                XCTAssertTrue(letter.contains("€2,230.50"), "\(situation)")
+            }
         }
     }
 
@@ -100,9 +114,11 @@ final class EnglishTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let answers = folder.appendingPathComponent("a.txt")
         try LetterTests.situations[4].answers.write(to: answers, atomically: true, encoding: .utf8)
-        for arguments in [["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "fr"],
+        for arguments in [
+            ["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "fr"],
             ["letter", "--answers", answers.path, "--no-input", "--date", "2026-11-29", "--lang", "en"],
-            ["questions", "--format", "json", "--lang", "fr"]] {
+            ["questions", "--format", "json", "--lang", "fr"],
+        ] {
             var outputs: Set<String> = []
             for locale in ["C", "fr_FR.UTF-8", "en_US.UTF-8"] {
                 let outcome = try goodbye(arguments, environment: ["LANG": locale, "LC_ALL": locale])

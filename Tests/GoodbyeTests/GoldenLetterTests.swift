@@ -20,13 +20,18 @@ final class GoldenLetterTests: XCTestCase {
         var letters: [String: String] = [:]
         for name in names {
             let answers = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-            let date = answers.split(separator: "\n").first { $0.hasPrefix("# date: ") }.map { String($0.dropFirst(8)) } ?? "2026-11-29"
+            let date =
+                answers.split(separator: "\n").first { $0.hasPrefix("# date: ") }.map { String($0.dropFirst(8)) }
+                ?? "2026-11-29"
             // `# args: --kind formal-notice --lang en`: the kind and language of the letter.
-            let extra = answers.split(separator: "\n").first { $0.hasPrefix("# args: ") }
+            let extra =
+                answers.split(separator: "\n").first { $0.hasPrefix("# args: ") }
                 .map { $0.dropFirst(8).split(separator: " ").map(String.init) } ?? []
             let terminal = ScriptedTerminal(stdin: answers)
             let app = App(terminal: terminal, environment: [:], content: content)
-            XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--date", date] + extra), 0, "\(name): \(terminal.stderr)")
+            XCTAssertEqual(
+                app.run(["letter", "--answers", "-", "--no-input", "--date", date] + extra), 0,
+                "\(name): \(terminal.stderr)")
             let golden = Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".answers", with: ".txt"))
             if Self.recording {
                 try terminal.stdout.write(to: golden, atomically: true, encoding: .utf8)
@@ -36,7 +41,9 @@ final class GoldenLetterTests: XCTestCase {
             }
             letters[name] = terminal.stdout
         }
-        XCTAssertFalse(Self.recording, "recorded \(names.count) golden letters: read them, then run the tests without GOODBYE_RECORD")
+        XCTAssertFalse(
+            Self.recording,
+            "recorded \(names.count) golden letters: read them, then run the tests without GOODBYE_RECORD")
         return letters
     }
 
@@ -46,7 +53,11 @@ final class GoldenLetterTests: XCTestCase {
 
     func testGoldenLettersPassTheFrenchCheckers() throws {
         try requireTools(missingFrenchCheckers, for: "French checks (check-french)")
-        try assertFrench(distinctLines(try draftAll().filter { !$0.key.contains("-en-") }), words: ["Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
-            "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET", "SARL"], acronyms: ["RCS"])
+        try assertFrench(
+            distinctLines(try draftAll().filter { !$0.key.contains("-en-") }),
+            words: [
+                "Lumen", "Dupont", "Durand", "Dubois", "Foch", "Villeurbanne",
+                "Lazare-Goujon", "Leroy", "claire@atelier-lumen.fr", "SIRET", "SARL",
+            ], acronyms: ["RCS"])
     }
 }

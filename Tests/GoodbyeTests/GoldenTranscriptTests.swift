@@ -1,7 +1,7 @@
 import ContentLoading
-import GoodbyeCLI
 import DialogueCore
 import Foundation
+import GoodbyeCLI
 import TestSupport
 import XCTest
 
@@ -13,7 +13,8 @@ final class GoldenTranscriptTests: XCTestCase {
 
     func testTranscriptsMatchAndReachEveryQuestionAndDecision() throws {
         let content = try ContentLoader.load(from: Paths.content)
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".in") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".in") }
+            .sorted()
         XCTAssertGreaterThanOrEqual(names.count, 12)
         var outputs: [String: [String]] = [:]
         for name in names {
@@ -31,12 +32,16 @@ final class GoldenTranscriptTests: XCTestCase {
                 }
             } else {
                 XCTAssertEqual(terminal.failures, [], "\(name): the transcript does not answer what the program asks")
-                XCTAssertEqual(terminal.unused.map { "\($0.id): \($0.line)" }, [], "\(name): answers to questions never asked")
-                XCTAssertEqual(transcript, try String(contentsOf: golden, encoding: .utf8), "\(name) differs from its transcript")
+                XCTAssertEqual(
+                    terminal.unused.map { "\($0.id): \($0.line)" }, [], "\(name): answers to questions never asked")
+                XCTAssertEqual(
+                    transcript, try String(contentsOf: golden, encoding: .utf8), "\(name) differs from its transcript")
             }
             outputs[input.arguments.contains("en") ? "en" : "fr", default: []].append(terminal.stdout + terminal.stderr)
         }
-        XCTAssertFalse(GoldenLetterTests.recording, "recorded \(names.count) transcripts: read them, then run the tests without GOODBYE_RECORD")
+        XCTAssertFalse(
+            GoldenLetterTests.recording,
+            "recorded \(names.count) transcripts: read them, then run the tests without GOODBYE_RECORD")
         try checkCoverage(content, outputs)
     }
 
@@ -44,11 +49,16 @@ final class GoldenTranscriptTests: XCTestCase {
     /// the transcript shows them, and the terminal (what was asked, what failed).
     static func run(_ input: KeyedTranscript, _ content: Content) -> (String, KeyedTerminal) {
         let language = input.arguments.contains("en") ? "en" : "fr"
-        let terminal = input.positional
+        let terminal =
+            input.positional
             ? KeyedTerminal(lines: input.lines)
-            : KeyedTerminal(input.entries, recording: GoldenLetterTests.recording ? KeyedTerminal.proposal(content, language: language) : { _ in nil })
+            : KeyedTerminal(
+                input.entries,
+                recording: GoldenLetterTests.recording
+                    ? KeyedTerminal.proposal(content, language: language) : { _ in nil })
         let status = App(terminal: terminal, environment: [:], content: content).run(input.arguments)
-        let transcript = "$ goodbye \(input.arguments.joined(separator: " "))\n\(terminal.stdout)\n--- stderr ---\n\(terminal.stderr)--- exit \(status) ---\n"
+        let transcript =
+            "$ goodbye \(input.arguments.joined(separator: " "))\n\(terminal.stdout)\n--- stderr ---\n\(terminal.stderr)--- exit \(status) ---\n"
         return (transcript, terminal)
     }
 
@@ -67,9 +77,10 @@ final class GoldenTranscriptTests: XCTestCase {
             }
         }
         let total = content.graph.questions.count + Decision.allCases.count
-        print("transcripts: coverage fr \(total - missed.filter { $0.hasPrefix("fr:") }.count)/\(total), "
-            + "en \(total - missed.filter { $0.hasPrefix("en:") }.count)/\(total); not reached: "
-            + (missed.isEmpty ? "none" : missed.joined(separator: ", ")))
+        print(
+            "transcripts: coverage fr \(total - missed.filter { $0.hasPrefix("fr:") }.count)/\(total), "
+                + "en \(total - missed.filter { $0.hasPrefix("en:") }.count)/\(total); not reached: "
+                + (missed.isEmpty ? "none" : missed.joined(separator: ", ")))
         XCTAssertEqual(missed, [], "every question and decision is reached, in both languages")
     }
 }
@@ -80,13 +91,19 @@ extension GoldenTranscriptTests {
     /// by one from a question to the next (never restarting) in every transcript where the
     /// person does not go back (`:retour`, a number at the review), and N never passes M.
     func testProgressIsShownOnEveryQuestionAndNeverJumps() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".out") }.sorted()
-        let progress = try NSRegularExpression(pattern: #"^Question (\d+)(?: (?:sur|of) (\d+))? · "#, options: .anchorsMatchLines)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".out")
+        }.sorted()
+        let progress = try NSRegularExpression(
+            pattern: #"^Question (\d+)(?: (?:sur|of) (\d+))? · "#, options: .anchorsMatchLines)
         var seen = 0
         for name in names {
             let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-            let input = try String(contentsOf: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".out", with: ".in")), encoding: .utf8)
-            let goesBack = input.contains(":retour") || input.contains(":back") || input.contains("Récapitulatif")
+            let input = try String(
+                contentsOf: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".out", with: ".in")),
+                encoding: .utf8)
+            let goesBack =
+                input.contains(":retour") || input.contains(":back") || input.contains("Récapitulatif")
                 || text.contains("Tapez un numéro de 1 à") || text.contains("Type a number from 1 to")
             var last: Int?
             for match in progress.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -110,12 +127,17 @@ extension GoldenTranscriptTests {
     /// feeding its next line to the wrong question; an answer never asked fails too.
     func testAKeyedTranscriptFailsLoudlyOnAQuestionItDoesNotAnswer() throws {
         let content = try ContentLoader.load(from: Paths.content)
-        let input = try KeyedTranscript.parse("# args: --date 2026-11-29\nengagement.no_feedback: non\nengagement.renamed: oui\n", name: "t.in")
+        let input = try KeyedTranscript.parse(
+            "# args: --date 2026-11-29\nengagement.no_feedback: non\nengagement.renamed: oui\n", name: "t.in")
         let (transcript, terminal) = Self.run(input, content)
-        XCTAssertEqual(terminal.failures, ["asked engagement.no_internal_signoff, the transcript answers « engagement.renamed: oui »"])
+        XCTAssertEqual(
+            terminal.failures,
+            ["asked engagement.no_internal_signoff, the transcript answers « engagement.renamed: oui »"])
         XCTAssertEqual(terminal.unused, [.init(id: "engagement.renamed", line: "oui")])
-        XCTAssertTrue(transcript.hasSuffix("--- exit 1 ---\n"), "input ended at the question it does not answer: \(transcript)")
-        XCTAssertThrowsError(try KeyedTranscript.parse("# args:\nengagement.no_feedback non\n", name: "t.in")) { error in
+        XCTAssertTrue(
+            transcript.hasSuffix("--- exit 1 ---\n"), "input ended at the question it does not answer: \(transcript)")
+        XCTAssertThrowsError(try KeyedTranscript.parse("# args:\nengagement.no_feedback non\n", name: "t.in")) {
+            error in
             XCTAssertEqual("\(error)", "t.in:2: « engagement.no_feedback non » is not « QUESTION_ID: typed »")
         }
     }

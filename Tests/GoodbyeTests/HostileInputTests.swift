@@ -1,6 +1,6 @@
 import ContentLoading
-import GoodbyeCLI
 import Foundation
+import GoodbyeCLI
 import TestSupport
 import XCTest
 
@@ -13,7 +13,9 @@ final class HostileInputTests: XCTestCase {
         return url.path
     }
 
-    func assertDataError(_ arguments: [String], stdin: String = "", file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertDataError(_ arguments: [String], stdin: String = "", file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let outcome = try goodbye(arguments, stdin: stdin)
         XCTAssertEqual(outcome.status, 65, outcome.stderr, file: file, line: line)
         XCTAssertTrue(outcome.stderr.hasPrefix("goodbye: "), outcome.stderr, file: file, line: line)
@@ -22,7 +24,9 @@ final class HostileInputTests: XCTestCase {
 
     /// Runs the binary with standard streams of the test's choosing (a folder, a file, a
     /// pipe whose reader has gone, /dev/full): how it ended, and what it said on stderr.
-    func launch(_ arguments: [String], stdin: FileHandle? = nil, stdout: Any) throws -> (status: Int32, signalled: Bool, stderr: String) {
+    func launch(_ arguments: [String], stdin: FileHandle? = nil, stdout: Any) throws -> (
+        status: Int32, signalled: Bool, stderr: String
+    ) {
         let process = Process()
         process.executableURL = Paths.binary
         process.arguments = arguments
@@ -40,7 +44,8 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testByteOrderMarkAndCRLFAreFine() throws {
-        let text = "\u{FEFF}" + signAnswers(Signs.mask("payment.pays_late")).replacingOccurrences(of: "\n", with: "\r\n")
+        let text =
+            "\u{FEFF}" + signAnswers(Signs.mask("payment.pays_late")).replacingOccurrences(of: "\n", with: "\r\n")
         let path = try write(Data(text.utf8), "bom.txt")
         let outcome = try goodbye(["run", "--answers", path, "--no-input", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
@@ -48,8 +53,12 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testInvalidUTF8NulBytesHugeLinesAndRandomBytesAreDataErrors() throws {
-        try assertDataError(["run", "--answers", try write(Data([0x65, 0x3D, 0xC3, 0x28, 0x0A]), "latin.txt"), "--no-input"])
-        try assertDataError(["run", "--answers", try write(Data("engagement.no_feedback = o\u{0}ui\n".utf8), "nul.txt"), "--no-input"])
+        try assertDataError([
+            "run", "--answers", try write(Data([0x65, 0x3D, 0xC3, 0x28, 0x0A]), "latin.txt"), "--no-input",
+        ])
+        try assertDataError([
+            "run", "--answers", try write(Data("engagement.no_feedback = o\u{0}ui\n".utf8), "nul.txt"), "--no-input",
+        ])
         let huge = "engagement.no_feedback = " + String(repeating: "oui", count: 400_000) + "\n"
         try assertDataError(["run", "--answers", try write(Data(huge.utf8), "huge.txt"), "--no-input"])
         let hugeId = String(repeating: "x", count: 300_000) + " = oui\n"
@@ -58,7 +67,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(outcome.stderr.count, 2_000, "a huge value is cut in the message")
         var generator = SplitMix(seed: 2026)
         for index in 0..<20 {
-            let bytes = Data((0..<Int(generator.next() % 4096)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            let bytes = Data(
+                (0..<Int(generator.next() % 4096)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
             let result = try goodbye(["run", "--answers", try write(bytes, "random-\(index).bin"), "--no-input"])
             XCTAssertEqual(result.status, 65, "random bytes \(index): \(result.stderr)")
             XCTAssertTrue(result.stderr.hasPrefix("goodbye: "), "random bytes \(index)")
@@ -74,13 +84,18 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("\n{{#a}}x{{/a}}\n"), "never evaluated")
         // Escape sequences in an answer: refused with the line (issues 20 and 22), never
         // turned into U+FFFD in the letter, never sent to the terminal.
-        let escaped = try write(Data("sender.name = Claire \u{1B}[2J\u{1B}]0;titre\u{7}\nsender.city = 69003 Lyon\n".utf8), "échappement.txt")
+        let escaped = try write(
+            Data("sender.name = Claire \u{1B}[2J\u{1B}]0;titre\u{7}\nsender.city = 69003 Lyon\n".utf8),
+            "échappement.txt")
         let refused = try goodbye(["letter", "--answers", escaped, "--no-input", "--date", "2026-11-29"])
         XCTAssertEqual(refused.status, 65, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("échappement.txt:1"), refused.stderr)
-        XCTAssertFalse(refused.stdout.contains("\u{1B}") || refused.stderr.contains("\u{1B}"), "no escape sequence reaches the terminal")
+        XCTAssertFalse(
+            refused.stdout.contains("\u{1B}") || refused.stderr.contains("\u{1B}"),
+            "no escape sequence reaches the terminal")
         let typed = try goodbye([], stdin: "\u{1B}[31moui\n")
-        XCTAssertFalse(typed.stdout.contains("\u{1B}") || typed.stderr.contains("\u{1B}"), "echo and refusal are safe too")
+        XCTAssertFalse(
+            typed.stdout.contains("\u{1B}") || typed.stderr.contains("\u{1B}"), "echo and refusal are safe too")
         XCTAssertEqual(typed.status, 65)
     }
 
@@ -105,7 +120,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(readOnly.status, 73, readOnly.stderr)
         XCTAssertTrue(readOnly.stderr.hasPrefix("goodbye: "))
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/goodbye-lettre.txt"))
-        let full = try launch(["letter", "--answers", path, "--no-input"], stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full")))
+        let full = try launch(
+            ["letter", "--answers", path, "--no-input"],
+            stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full")))
         XCTAssertEqual(full.status, 74)
         XCTAssertTrue(full.stderr.hasPrefix("goodbye: "))
     }
@@ -127,10 +144,14 @@ final class HostileInputTests: XCTestCase {
     /// stopped typing; a folder as standard input is an I/O error (74), said as such.
     func testAFolderAsStandardInputIsAnInputOutputError() throws {
         for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--lang", "en"]] {
-            let run = try launch(arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
-                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: "/")), stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
+            let run = try launch(
+                arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: "/")),
+                stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
             XCTAssertEqual(run.status, 74, "\(arguments): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains(arguments.contains("en") ? "cannot read standard input" : "lecture de l’entrée standard impossible"),
+            XCTAssertTrue(
+                run.stderr.contains(
+                    arguments.contains("en") ? "cannot read standard input" : "lecture de l’entrée standard impossible"),
                 run.stderr)
         }
     }
@@ -139,18 +160,24 @@ final class HostileInputTests: XCTestCase {
     /// question ("répondez par oui ou par non"), kept as the text at a text question.
     func testAMistypedCommandIsSaidUnknownAndNeverTakenAsAnAnswer() throws {
         let cases: [(arguments: [String], stdin: String, typed: String, said: String, kept: String)] = [
-            (["run"], "non\n:retuor\nnon\n:quitter\n", ":retuor", fr("Je ne connais pas la commande « :retuor »."), "non"),
+            (
+                ["run"], "non\n:retuor\nnon\n:quitter\n", ":retuor", fr("Je ne connais pas la commande « :retuor »."),
+                "non"
+            ),
             (["run", "--lang", "en"], "no\n:bakc\nno\n:quit\n", ":bakc", "There is no command “:bakc”.", "no"),
             // At a text question, where it used to become the signature.
-            (["letter", "--kind", "talk"], ":retuor\nCamille Martin\n:quitter\n", ":retuor",
-                fr("Je ne connais pas la commande « :retuor »."), "Camille Martin"),
+            (
+                ["letter", "--kind", "talk"], ":retuor\nCamille Martin\n:quitter\n", ":retuor",
+                fr("Je ne connais pas la commande « :retuor »."), "Camille Martin"
+            ),
         ]
         for (arguments, stdin, typed, said, kept) in cases {
             let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
             let run = try goodbye(arguments + ["--session", session], stdin: stdin)
             let output = run.stdout + run.stderr
             XCTAssertTrue(output.contains(said), "\(arguments): \(output)")
-            XCTAssertTrue(output.contains(arguments.contains("en") ? ":back" : ":retour pour revenir"), "the commands are listed")
+            XCTAssertTrue(
+                output.contains(arguments.contains("en") ? ":back" : ":retour pour revenir"), "the commands are listed")
             let saved = try String(contentsOfFile: session, encoding: .utf8)
             XCTAssertFalse(saved.contains(typed), "never an answer: \(saved)")
             XCTAssertTrue(saved.contains("= " + kept), "the next line is the answer: \(saved)")
@@ -160,28 +187,40 @@ final class HostileInputTests: XCTestCase {
     /// Issue 14: `99` at the review repeated the prompt; it now gives the range.
     func testANumberOutOfRangeAtTheReviewGivesTheRange() throws {
         let signs = Signs.typed(0).map { $0 + "\n" }.joined()
-        let piped = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path], stdin: signs + "99\n")
+        let piped = try goodbye(
+            ["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path], stdin: signs + "99\n")
         XCTAssertEqual(piped.status, 65, piped.stderr)
         XCTAssertTrue(piped.stderr.contains("un numéro de 1 à \(Signs.asked)"), piped.stderr)
         // Said with what the person saw, not an internal id.
-        XCTAssertTrue(piped.stderr.contains(fr("réponse « 99 » non acceptée à « Récapitulatif de vos réponses ».")), piped.stderr)
+        XCTAssertTrue(
+            piped.stderr.contains(fr("réponse « 99 » non acceptée à « Récapitulatif de vos réponses ».")), piped.stderr)
         XCTAssertFalse(piped.stderr.contains("review"), piped.stderr)
         let question = try goodbye(["run"], stdin: "peut-être\n")
-        XCTAssertTrue(question.stderr.contains(fr("non acceptée à « Quand vous lui soumettez une proposition, ce client la laisse-t-il sans avis ? » (engagement.no_feedback)")),
+        XCTAssertTrue(
+            question.stderr.contains(
+                fr(
+                    "non acceptée à « Quand vous lui soumettez une proposition, ce client la laisse-t-il sans avis ? » (engagement.no_feedback)"
+                )),
             question.stderr)
         let content = try ContentLoader.load(from: Paths.content)
-        let terminal = ScriptedTerminal(lines: Signs.typed(0, language: "en") + ["0", String(Signs.asked + 1), ":quit"], interactive: true)
+        let terminal = ScriptedTerminal(
+            lines: Signs.typed(0, language: "en") + ["0", String(Signs.asked + 1), ":quit"], interactive: true)
         let app = App(terminal: terminal, environment: [:], content: content)
-        _ = app.run(["run", "--lang", "en", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path])
+        _ = app.run([
+            "run", "--lang", "en", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path,
+        ])
         let screen = terminal.stdout + terminal.stderr
-        XCTAssertEqual(screen.components(separatedBy: "Type a number from 1 to \(Signs.asked) (the answer to change)").count - 1, 2, screen)
+        XCTAssertEqual(
+            screen.components(separatedBy: "Type a number from 1 to \(Signs.asked) (the answer to change)").count - 1,
+            2, screen)
     }
 
     /// Issue 14: `run --no-input` in text mode printed a recommendation drawn from part
     /// of the answers before failing with 65; now nothing, as in JSON mode.
     func testMissingAnswersWithoutInputPrintNoDecision() throws {
         for format in ["text", "json"] {
-            let run = try goodbye(["run", "--answers", "-", "--no-input", "--format", format], stdin: "engagement.no_feedback = oui\n")
+            let run = try goodbye(
+                ["run", "--answers", "-", "--no-input", "--format", format], stdin: "engagement.no_feedback = oui\n")
             XCTAssertEqual(run.status, 65, run.stderr)
             XCTAssertEqual(run.stdout, "", "\(format): nothing on stdout")
             XCTAssertTrue(run.stderr.contains("réponses manquantes"), run.stderr)
@@ -191,9 +230,11 @@ final class HostileInputTests: XCTestCase {
     /// Issue 14: `-o ''` failed late with a system message; an empty file name is a
     /// missing value, a usage error said in the session's language.
     func testAnEmptyFileNameIsAMissingValue() throws {
-        for (arguments, said) in [(["-o", ""], fr("l’option -o attend une valeur : -o FICHIER")),
-            (["--session="], fr("l’option --session attend une valeur")), (["--answers", "", "--lang", "en"], "option --answers needs a value")]
-        {
+        for (arguments, said) in [
+            (["-o", ""], fr("l’option -o attend une valeur : -o FICHIER")),
+            (["--session="], fr("l’option --session attend une valeur")),
+            (["--answers", "", "--lang", "en"], "option --answers needs a value"),
+        ] {
             let run = try goodbye(["letter"] + arguments)
             XCTAssertEqual(run.status, 64, "\(arguments): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains(said), run.stderr)
@@ -210,12 +251,16 @@ final class HostileInputTests: XCTestCase {
         let status = app.run(["run"])
         XCTAssertEqual(status, 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("Restez"), "the decision is reached: \(terminal.stdout)")
-        XCTAssertEqual(terminal.stderr.components(separatedBy: fr("La séance continue sans enregistrer vos réponses ;")).count - 1, 1,
+        XCTAssertEqual(
+            terminal.stderr.components(separatedBy: fr("La séance continue sans enregistrer vos réponses ;")).count - 1,
+            1,
             "warned once: \(terminal.stderr)")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "pas un dossier", "the file is untouched")
         // A file named with --session is the person's request: failing to write it stops.
         let named = ScriptedTerminal(lines: ["non"], interactive: true)
-        let stopped = App(terminal: named, environment: [:], content: content).run(["run", "--session", file + "/s.txt"])
+        let stopped = App(terminal: named, environment: [:], content: content).run([
+            "run", "--session", file + "/s.txt",
+        ])
         XCTAssertEqual(stopped, 73, named.stderr)
     }
 
@@ -225,10 +270,13 @@ final class HostileInputTests: XCTestCase {
         let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
         _ = try goodbye(["run", "--session", session], stdin: "oui\n:quitter\n")
         let resumed = try goodbye(["run", "--session", session], stdin: ":quitter\n")
-        XCTAssertTrue(resumed.stdout.contains("Je reprends votre séance"), "the saved session is resumed: \(resumed.stdout)")
+        XCTAssertTrue(
+            resumed.stdout.contains("Je reprends votre séance"), "the saved session is resumed: \(resumed.stdout)")
         let fresh = try goodbye(["run", "--session", session, "--new-session"], stdin: "non\n:quitter\n")
         XCTAssertFalse(fresh.stdout.contains("Je reprends"), fresh.stdout)
-        XCTAssertTrue(try String(contentsOfFile: session, encoding: .utf8).contains("engagement.no_feedback = non"), "saved afresh")
+        XCTAssertTrue(
+            try String(contentsOfFile: session, encoding: .utf8).contains("engagement.no_feedback = non"),
+            "saved afresh")
         try Data("ligne abîmée\n".utf8).write(to: URL(fileURLWithPath: session))
         let damaged = try goodbye(["run", "--session", session], stdin: ":quitter\n")
         XCTAssertEqual(damaged.status, 65, damaged.stderr)
@@ -242,13 +290,19 @@ final class HostileInputTests: XCTestCase {
     func testAnEndlessLineOnStandardInputIsRefusedNotHoarded() throws {
         let endless = try write(Data(repeating: 0x61, count: 3 << 20), "sans-fin.txt")
         for arguments in [["run"], ["letter", "--answers", "-"], ["run", "--answers", "-", "--lang", "en"]] {
-            let run = try launch(arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
-                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: endless)), stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
+            let run = try launch(
+                arguments + ["--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+                stdin: try XCTUnwrap(FileHandle(forReadingAtPath: endless)),
+                stdout: try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/null")))
             XCTAssertEqual(run.status, 65, "\(arguments): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains(arguments.contains("en") ? "line too long on standard input" : "ligne trop longue sur l’entrée standard"),
+            XCTAssertTrue(
+                run.stderr.contains(
+                    arguments.contains("en")
+                        ? "line too long on standard input" : "ligne trop longue sur l’entrée standard"),
                 run.stderr)
         }
-        let crlf = try goodbye(["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
+        let crlf = try goodbye(
+            ["run", "--session", try temporaryFolder(self).appendingPathComponent("s.txt").path],
             stdin: "non\r\nnon\r\n:quitter\r\n")
         XCTAssertEqual(crlf.status, 0, "CRLF lines are still read as lines: \(crlf.stderr)")
     }
@@ -259,9 +313,12 @@ final class HostileInputTests: XCTestCase {
         let zero = try launch(["letter", "--answers", "/dev/zero", "--no-input"], stdout: Pipe())
         XCTAssertEqual(zero.status, 65, zero.stderr)
         XCTAssertTrue(zero.stderr.contains(fr("/dev/zero:1 : ligne trop longue")), zero.stderr)
-        let text = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
+        let text =
+            "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
         let answers = try write(Data(text.utf8), "r.txt")
-        let stdin = try launch(["letter", "--answers", "/dev/stdin", "--no-input"], stdin: try XCTUnwrap(FileHandle(forReadingAtPath: answers)),
+        let stdin = try launch(
+            ["letter", "--answers", "/dev/stdin", "--no-input"],
+            stdin: try XCTUnwrap(FileHandle(forReadingAtPath: answers)),
             stdout: Pipe())
         XCTAssertEqual(stdin.status, 0, stdin.stderr)
         let fifo = try temporaryFolder(self).appendingPathComponent("tube").path
@@ -296,7 +353,9 @@ final class HostileInputTests: XCTestCase {
             let watchdog = Watchdog(process, what: "a launched process (\(#function))")
             input.fileHandleForWriting.write(Data("oui\nnon\n".utf8))
             // Waits for both answers to be saved, then signals while a third is awaited.
-            for _ in 0..<100 where ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: " = ").count < 3 {
+            for _ in 0..<100
+            where ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: " = ").count < 3
+            {
                 usleep(50_000)
             }
             kill(process.processIdentifier, signal)
@@ -304,9 +363,14 @@ final class HostileInputTests: XCTestCase {
             process.waitUntilExit()
             watchdog.check()
             XCTAssertEqual(process.terminationStatus, status, stderr)
-            XCTAssertTrue(stderr.contains(fr("goodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(file) »")), stderr)
+            XCTAssertTrue(
+                stderr.contains(
+                    fr("goodbye: interrompu. Vos réponses sont enregistrées : relancez « goodbye --session \(file) »")),
+                stderr)
             let saved = try String(contentsOfFile: file, encoding: .utf8)
-            XCTAssertTrue(saved.contains("engagement.no_feedback = oui\n") && saved.contains("engagement.no_internal_signoff = non\n"), saved)
+            XCTAssertTrue(
+                saved.contains("engagement.no_feedback = oui\n")
+                    && saved.contains("engagement.no_internal_signoff = non\n"), saved)
         }
     }
 
@@ -315,7 +379,9 @@ final class HostileInputTests: XCTestCase {
     /// crash says one line and ends with 70; Ctrl-\\ stops like Ctrl-C (131).
     func testACrashOrControlBackslashAtATerminalStopsAtOnce() throws {
         let script = "/usr/bin/script"
-        try requireTools(FileManager.default.isExecutableFile(atPath: script) ? [] : [script + " (" + Install.line(["bsdutils"]) + ")"],
+        try requireTools(
+            FileManager.default.isExecutableFile(atPath: script)
+                ? [] : [script + " (" + Install.line(["bsdutils"]) + ")"],
             for: "A session in a pseudo-terminal")
         for (signal, status, said) in [(SIGSEGV, Int32(70), "erreur interne"), (SIGQUIT, Int32(131), "interrompu")] {
             let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
@@ -324,7 +390,9 @@ final class HostileInputTests: XCTestCase {
             // `exec`: script runs the command through $SHELL, and a shell that does not
             // replace itself (dash, CI's /bin/sh) would be the child that gets the signal.
             process.arguments = ["-qfec", "exec \(Paths.binary.path) --session \(file)", "/dev/null"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["SHELL": "/bin/sh", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment.merging([
+                "SHELL": "/bin/sh", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8",
+            ]) { $1 }
             let input = Pipe()
             let output = Pipe()
             process.standardInput = input
@@ -335,7 +403,9 @@ final class HostileInputTests: XCTestCase {
             let children = "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children"
             var child: pid_t = 0
             for _ in 0..<200 where child == 0 {
-                child = pid_t(((try? String(contentsOfFile: children, encoding: .utf8)) ?? "").split(separator: " ").first.flatMap { Int32($0) } ?? 0)
+                child = pid_t(
+                    ((try? String(contentsOfFile: children, encoding: .utf8)) ?? "").split(separator: " ").first.flatMap
+                    { Int32($0) } ?? 0)
                 usleep(25_000)
             }
             XCTAssertGreaterThan(child, 0)
@@ -356,8 +426,10 @@ final class HostileInputTests: XCTestCase {
     func testPartialsThatIncludeEachOtherAreAContentError() throws {
         let content = try temporaryFolder(self).appendingPathComponent("contenu")
         try FileManager.default.copyItem(at: Paths.content, to: content)
-        try "{{> b}}\n".write(to: content.appendingPathComponent("fr/letters/a.mustache"), atomically: true, encoding: .utf8)
-        try "{{> a}}\n".write(to: content.appendingPathComponent("fr/letters/b.mustache"), atomically: true, encoding: .utf8)
+        try "{{> b}}\n".write(
+            to: content.appendingPathComponent("fr/letters/a.mustache"), atomically: true, encoding: .utf8)
+        try "{{> a}}\n".write(
+            to: content.appendingPathComponent("fr/letters/b.mustache"), atomically: true, encoding: .utf8)
         let body = content.appendingPathComponent("fr/letters/farewell/body.mustache")
         try ("{{> a}}\n" + String(contentsOf: body, encoding: .utf8)).write(to: body, atomically: true, encoding: .utf8)
         let check = try goodbye(["check", "--content", content.path])
@@ -378,7 +450,8 @@ final class HostileInputTests: XCTestCase {
         let texts = content.appendingPathComponent("en/texts.ini").path
         try FileManager.default.removeItem(atPath: texts)
         XCTAssertEqual(mkfifo(texts, 0o600), 0)
-        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("fr/letters/x.mustache").path,
+        try FileManager.default.createSymbolicLink(
+            atPath: content.appendingPathComponent("fr/letters/x.mustache").path,
             withDestinationPath: "/nonexistent/x.mustache")
         let check = try goodbye(["check", "--content", content.path])
         XCTAssertEqual(check.status, 66, check.stderr)
@@ -394,7 +467,8 @@ final class HostileInputTests: XCTestCase {
     /// or hide what is read. Format characters are removed; a line separator is a space.
     func testBidiZeroWidthAndLineSeparatorsNeverReachTheLetter() throws {
         let hidden = ["\u{202E}", "\u{2066}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{200F}"]
-        let answers = "sender.name = Claire\u{202E}nitraM\nsender.city = 69003\u{200B} Lyon\nclient.civility = organisation\n"
+        let answers =
+            "sender.name = Claire\u{202E}nitraM\nsender.city = 69003\u{200B} Lyon\nclient.civility = organisation\n"
             + "client.company = Société\u{2066} Dupont\u{2069}\u{2028}Lyon\nletter.invoices = F\u{200D}1 ; 15/09/2026 ; 12 ; 15/10/2026\n"
             + "letter.unpaid = oui\n"
         let session = try temporaryFolder(self).appendingPathComponent("s.txt").path
@@ -402,8 +476,10 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let saved = try String(contentsOfFile: session, encoding: .utf8)
         for character in hidden {
-            XCTAssertFalse(run.stdout.contains(character), "letter: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
-            XCTAssertFalse(saved.contains(character), "session: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
+            XCTAssertFalse(
+                run.stdout.contains(character), "letter: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
+            XCTAssertFalse(
+                saved.contains(character), "session: U+\(String(character.unicodeScalars.first!.value, radix: 16))")
         }
         XCTAssertTrue(run.stdout.contains("Société Dupont Lyon\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("Claire nitraM") || run.stdout.contains("ClairenitraM"), run.stdout)
@@ -415,7 +491,8 @@ final class HostileInputTests: XCTestCase {
     func testASecondCommandAndWordsAfterTheDoubleDash() throws {
         let twice = try goodbye(["letter", "run"])
         XCTAssertEqual(twice.status, 64)
-        XCTAssertTrue(twice.stderr.contains(fr("une seule commande à la fois : goodbye letter ou goodbye run")), twice.stderr)
+        XCTAssertTrue(
+            twice.stderr.contains(fr("une seule commande à la fois : goodbye letter ou goodbye run")), twice.stderr)
         XCTAssertFalse(twice.stderr.contains("vouliez-vous dire"), twice.stderr)
         let dashed = try goodbye(["letter", "--", "--kind"])
         XCTAssertEqual(dashed.status, 64)
@@ -430,7 +507,8 @@ final class HostileInputTests: XCTestCase {
         func bytes(_ prefix: String, _ byte: UInt8, _ suffix: String) -> [CChar] {
             (Array(prefix.utf8) + [byte] + Array(suffix.utf8) + [0]).map { CChar(bitPattern: $0) }
         }
-        let answersText = "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
+        let answersText =
+            "sender.name = Claire Martin\nsender.city = 69003 Lyon\nclient.civility = organisation\nclient.company = Dupont\n"
         let answers = folder.appendingPathComponent("r").path
         try answersText.write(toFile: answers, atomically: true, encoding: .utf8)
         // An answer file named r\xE9.txt, read through that name.
@@ -464,7 +542,9 @@ final class HostileInputTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let rows = try String(contentsOf: BatchTests.example, encoding: .utf8).components(separatedBy: "\n")
         let csv = folder.appendingPathComponent("c.csv")
-        try ([rows[0]] + (0..<1000).map { rows[1].replacingOccurrences(of: "Société Dupont", with: "Société Dupont \($0)") })
+        try
+            ([rows[0]]
+            + (0..<1000).map { rows[1].replacingOccurrences(of: "Société Dupont", with: "Société Dupont \($0)") })
             .joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("o")
         let process = Process()
@@ -474,7 +554,9 @@ final class HostileInputTests: XCTestCase {
         try process.run()
         let watchdog = Watchdog(process, what: "a launched process (\(#function))")
         // Signals as soon as letters are being written.
-        for _ in 0..<1200 where ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).count < 50 { usleep(10_000) }
+        for _ in 0..<1200 where ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).count < 50 {
+            usleep(10_000)
+        }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         watchdog.check()
@@ -484,7 +566,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(names.count, 1000, "stopped before the end")
         XCTAssertEqual(names.filter { $0.hasSuffix(".tmp") }, [])
         for name in names {
-            XCTAssertTrue(try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8).hasSuffix("Claire Martin\n"), "\(name) is whole")
+            XCTAssertTrue(
+                try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8).hasSuffix(
+                    "Claire Martin\n"), "\(name) is whole")
         }
     }
 
@@ -501,8 +585,10 @@ final class HostileInputTests: XCTestCase {
         for (mask, name, expected) in [("077", "privée.txt", 0o600), ("022", "lisible.txt", 0o644)] {
             let shell = Process()
             shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-            shell.arguments = ["-c", "umask \(mask) && exec \"$0\" letter --answers \"$1\" --no-input -o \"$2\" 2>/dev/null",
-                Paths.binary.path, answers, folder.appendingPathComponent(name).path]
+            shell.arguments = [
+                "-c", "umask \(mask) && exec \"$0\" letter --answers \"$1\" --no-input -o \"$2\" 2>/dev/null",
+                Paths.binary.path, answers, folder.appendingPathComponent(name).path,
+            ]
             try shell.run()
             let watchdog = Watchdog(shell, what: "a launched shell (\(#function))")
             shell.waitUntilExit()
@@ -516,7 +602,8 @@ final class HostileInputTests: XCTestCase {
         let replaced = try goodbye(["letter", "--answers", answers, "--no-input", "-o", kept.path, "--force"])
         XCTAssertEqual(replaced.status, 0, replaced.stderr)
         XCTAssertEqual(mode("gardée.txt"), 0o400)
-        XCTAssertTrue(try String(contentsOf: kept, encoding: .utf8).contains("Madame, Monsieur"), "replaced by the letter")
+        XCTAssertTrue(
+            try String(contentsOf: kept, encoding: .utf8).contains("Madame, Monsieur"), "replaced by the letter")
     }
 
     /// Issue 14: a session path holding a newline was written raw into the file's
@@ -548,9 +635,13 @@ final class HostileInputTests: XCTestCase {
         if getuid() == 0, mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 { nodes.append((device, S_IFCHR)) }
         for (node, type) in nodes {
             for lang in ["fr", "en"] {
-                let run = try goodbye(["letter", "--answers", answers, "--no-input", "-o", node, "--force", "--lang", lang])
+                let run = try goodbye([
+                    "letter", "--answers", answers, "--no-input", "-o", node, "--force", "--lang", lang,
+                ])
                 XCTAssertEqual(run.status, 73, "\(node): \(run.stderr)")
-                XCTAssertTrue(run.stderr.contains(lang == "fr" ? "n’est pas un fichier ordinaire" : "is not a regular file"), run.stderr)
+                XCTAssertTrue(
+                    run.stderr.contains(lang == "fr" ? "n’est pas un fichier ordinaire" : "is not a regular file"),
+                    run.stderr)
                 XCTAssertEqual(run.stdout, "")
             }
             var status = stat()
@@ -567,7 +658,12 @@ final class HostileInputTests: XCTestCase {
         let session = folder.appendingPathComponent("séance.txt").path
         let cases: [([String], String)] = [
             (["--answers", answers, "--no-input", "-o", answers, "--force"], "--answers"),
-            (["--answers", answers, "--no-input", "-o", folder.path + "/../" + folder.lastPathComponent + "/a.txt", "--force"], "--answers"),
+            (
+                [
+                    "--answers", answers, "--no-input", "-o",
+                    folder.path + "/../" + folder.lastPathComponent + "/a.txt", "--force",
+                ], "--answers"
+            ),
             (["--session", session, "--answers", answers, "-o", session], "--session"),
         ]
         for (arguments, option) in cases {
@@ -576,7 +672,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue(run.stderr.contains(fr("est le fichier donné à \(option) :")), run.stderr)
             XCTAssertEqual(run.stdout, "")
         }
-        XCTAssertEqual(try String(contentsOfFile: answers, encoding: .utf8), "sender.name = A\nsender.city = Lyon\n", "the answers are intact")
+        XCTAssertEqual(
+            try String(contentsOfFile: answers, encoding: .utf8), "sender.name = A\nsender.city = Lyon\n",
+            "the answers are intact")
         XCTAssertFalse(FileManager.default.fileExists(atPath: session), "no letter where the session goes")
     }
 }

@@ -11,8 +11,12 @@ final class LadderTests: XCTestCase {
     static let kinds = ["reminder", "final-reminder", "formal-notice", "suspension"]
 
     static func answers(client: String, invoices: [String], extra: [String] = []) -> String {
-        (["sender.name = Claire Martin", "sender.city = 69003 Lyon", "client.kind = \(client)", "client.company = Société Dupont",
-            "client.civility = monsieur", "client.name = Paul Durand", "client.address = 5 avenue Foch", "client.city = 75008 PARIS"]
+        ([
+            "sender.name = Claire Martin", "sender.city = 69003 Lyon", "client.kind = \(client)",
+            "client.company = Société Dupont",
+            "client.civility = monsieur", "client.name = Paul Durand", "client.address = 5 avenue Foch",
+            "client.city = 75008 PARIS",
+        ]
             + invoices.map { "letter.invoices = " + $0 } + extra).joined(separator: "\n") + "\n"
     }
 
@@ -20,18 +24,27 @@ final class LadderTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("réponses.txt")
         try answers.write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try goodbye(["letter", "--kind", kind, "--answers", file.path, "--no-input", "--format", "json", "--date", date])
+        let outcome = try goodbye([
+            "letter", "--kind", kind, "--answers", file.path, "--no-input", "--format", "json", "--date", date,
+        ])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     }
 
     /// The figures of ArrearsTests (computed by hand there), as the program prints them.
     func testTheFormalNoticeAsDataThroughTheProgram() throws {
-        let business = try json(Self.answers(client: "entreprise", invoices: ["G1 ; 29/01/2025 ; 1000 ; 28/02/2025",
-            "G2 ; 16/10/2025 ; 350,50 ; 15/11/2025"]), date: "2025-11-29")
+        let business = try json(
+            Self.answers(
+                client: "entreprise",
+                invoices: [
+                    "G1 ; 29/01/2025 ; 1000 ; 28/02/2025",
+                    "G2 ; 16/10/2025 ; 350,50 ; 15/11/2025",
+                ]), date: "2025-11-29")
         XCTAssertEqual(business["kind"] as? String, "formal-notice")
         XCTAssertTrue((business["text"] as? String ?? "").contains("vaut mise en demeure"))
-        XCTAssertTrue((business["text"] as? String ?? "").contains("Lettre recommandée avec avis de réception"), "a formal notice goes by registered post")
+        XCTAssertTrue(
+            (business["text"] as? String ?? "").contains("Lettre recommandée avec avis de réception"),
+            "a formal notice goes by registered post")
         let invoices = try XCTUnwrap(business["invoices"] as? [[String: Any]])
         XCTAssertEqual(invoices.map { $0["days_late"] as? Int }, [274, 14])
         XCTAssertEqual(invoices.map { $0["penalty"] as? String }, ["94.55", "1.63"])
@@ -46,30 +59,41 @@ final class LadderTests: XCTestCase {
         XCTAssertEqual(totals["indemnities"] as? String, "80.00")
         XCTAssertEqual(totals["total"] as? String, "1526.68")
 
-        let buyer = try json(Self.answers(client: "public", invoices: ["E ; 01/03/2025 ; 2400 ; 31/03/2025"]), date: "2025-10-15")
+        let buyer = try json(
+            Self.answers(client: "public", invoices: ["E ; 01/03/2025 ; 2400 ; 31/03/2025"]), date: "2025-10-15")
         let item = try XCTUnwrap((buyer["invoices"] as? [[String: Any]])?.first)
         XCTAssertEqual(item["rate"] as? String, "11.15")
         XCTAssertEqual(item["penalty"] as? String, "145.16")
 
-        let consumer = try json(Self.answers(client: "particulier", invoices: ["D ; 01/08/2025 ; 500 ; 31/08/2025"],
-            extra: ["dunning.notice_date = 28/09/2025"]), date: "2025-11-29")
+        let consumer = try json(
+            Self.answers(
+                client: "particulier", invoices: ["D ; 01/08/2025 ; 500 ; 31/08/2025"],
+                extra: ["dunning.notice_date = 28/09/2025"]), date: "2025-11-29")
         let owed = try XCTUnwrap((consumer["invoices"] as? [[String: Any]])?.first)
         XCTAssertEqual(owed["penalty"] as? String, "2.27", "legal interest from the notice received on 1 October 2025")
         XCTAssertEqual(owed["indemnity"] as? String, "0.00", "no 40 € from a consumer")
         XCTAssertFalse((consumer["text"] as? String ?? "").contains("441-10"))
 
-        let contract = try json(Self.answers(client: "entreprise", invoices: ["C ; 31/08/2025 ; 2000 ; 30/09/2025"],
-            extra: ["letter.penalty_rate = 10 %"]), date: "2025-11-29")
+        let contract = try json(
+            Self.answers(
+                client: "entreprise", invoices: ["C ; 31/08/2025 ; 2000 ; 30/09/2025"],
+                extra: ["letter.penalty_rate = 10 %"]), date: "2025-11-29")
         XCTAssertEqual((contract["invoices"] as? [[String: Any]])?.first?["penalty"] as? String, "32.88")
 
-        let unchecked = try json(Self.answers(client: "entreprise", invoices: ["H ; 01/05/2026 ; 1000 ; 31/05/2026"]), date: "2026-11-29")
-        XCTAssertTrue((unchecked["invoices"] as? [[String: Any]])?.first?["penalty"] is NSNull, "an unchecked rate: null, never a guess")
+        let unchecked = try json(
+            Self.answers(client: "entreprise", invoices: ["H ; 01/05/2026 ; 1000 ; 31/05/2026"]), date: "2026-11-29")
+        XCTAssertTrue(
+            (unchecked["invoices"] as? [[String: Any]])?.first?["penalty"] is NSNull,
+            "an unchecked rate: null, never a guess")
         XCTAssertTrue((unchecked["totals"] as? [String: Any])?["total"] is NSNull)
         let text = unchecked["text"] as? String ?? ""
-        XCTAssertTrue(text.contains("pénalités de retard courues au second semestre 2026") && text.contains("L.\u{A0}441-10 et D.\u{A0}441-5"),
+        XCTAssertTrue(
+            text.contains("pénalités de retard courues au second semestre 2026")
+                && text.contains("L.\u{A0}441-10 et D.\u{A0}441-5"),
             "the half-year without a figure named, and the rule: \(text)")
 
-        let notDue = try json(Self.answers(client: "entreprise", invoices: ["F ; 01/11/2025 ; 300 ; 01/12/2025"]), kind: "reminder",
+        let notDue = try json(
+            Self.answers(client: "entreprise", invoices: ["F ; 01/11/2025 ; 300 ; 01/12/2025"]), kind: "reminder",
             date: "2025-11-29")
         XCTAssertEqual((notDue["invoices"] as? [[String: Any]])?.first?["days_late"] as? Int, 0)
         XCTAssertEqual((notDue["totals"] as? [String: Any])?["total"] as? String, "300.00")
@@ -80,8 +104,11 @@ final class LadderTests: XCTestCase {
     /// next letter of the ladder.
     func testTheSessionProposesTheNextStep() throws {
         let signs = (Signs.typed(Signs.mask("payment.pays_late")) + [""]).joined(separator: "\n")
-        let letter = ["2", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "", "Société Dupont", "2", "Paul Durand", "5 avenue Foch",
-            "75008 PARIS", "", "2026-041 ; 15/09/2026 ; 1250 ; 15/10/2026", "", "05/11/2026", "", "", "", "", ""].joined(separator: "\n")
+        let letter = [
+            "2", "Claire Martin", "", "", "", "", "69003 Lyon", "", "", "", "Société Dupont", "2", "Paul Durand",
+            "5 avenue Foch",
+            "75008 PARIS", "", "2026-041 ; 15/09/2026 ; 1250 ; 15/10/2026", "", "05/11/2026", "", "", "", "", "",
+        ].joined(separator: "\n")
         let outcome = try goodbye(["--date", "2026-11-29"], stdin: signs + "\n" + letter + "\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains(fr("Où en êtes-vous pour vous faire payer ?")), outcome.stdout)
@@ -97,12 +124,23 @@ final class LadderTests: XCTestCase {
         let content = try ContentLoader.load(from: Paths.content)
         for kind in Self.kinds {
             for client in ["entreprise", "particulier", "public"] {
-                for history in [[], ["dunning.reminder_date = 15/03/2025", "dunning.final_date = 15/10/2025", "dunning.notice_date = 01/11/2025"]] {
-                    let answers = Self.answers(client: client, invoices: ["2025-041 ; 29/01/2025 ; 1000 ; 28/02/2025",
-                        "2025-090 ; 16/10/2025 ; 350,50 ; 15/11/2025"], extra: history)
+                for history in [
+                    [],
+                    [
+                        "dunning.reminder_date = 15/03/2025", "dunning.final_date = 15/10/2025",
+                        "dunning.notice_date = 01/11/2025",
+                    ],
+                ] {
+                    let answers = Self.answers(
+                        client: client,
+                        invoices: [
+                            "2025-041 ; 29/01/2025 ; 1000 ; 28/02/2025",
+                            "2025-090 ; 16/10/2025 ; 350,50 ; 15/11/2025",
+                        ], extra: history)
                     let terminal = ScriptedTerminal(stdin: answers)
                     let app = App(terminal: terminal, environment: [:], content: content)
-                    XCTAssertEqual(app.run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2025-11-29"]), 0,
+                    XCTAssertEqual(
+                        app.run(["letter", "--kind", kind, "--answers", "-", "--no-input", "--date", "2025-11-29"]), 0,
                         terminal.stderr)
                     texts["\(kind)-\(client)-\(history.count)"] = terminal.stdout
                 }

@@ -20,13 +20,16 @@ final class LetterTests: XCTestCase {
         var gender: String
         var contract: String
 
-        var description: String { "\(tone)-\(civility)-\(kind)-\(invoices)-\(proBono ? "probono" : "paid")-\(gender)-\(contract)" }
+        var description: String {
+            "\(tone)-\(civility)-\(kind)-\(invoices)-\(proBono ? "probono" : "paid")-\(gender)-\(contract)"
+        }
 
         /// An answer file for `goodbye letter`.
         var answers: String {
             var lines = [
                 "sender.name = Claire Martin", "sender.business = Atelier Lumen", "sender.address = 12 rue des Lilas",
-                "sender.city = 69003 Lyon", "sender.email = claire@atelier.fr", "sender.gender = \(gender)", "sender.legal_form = ei",
+                "sender.city = 69003 Lyon", "sender.email = claire@atelier.fr", "sender.gender = \(gender)",
+                "sender.legal_form = ei",
                 "client.kind = \(kind)", "client.company = Société Dupont", "client.civility = \(civility)",
                 "client.name = Camille Durand", "client.address = 5 avenue Foch", "client.city = 75008 Paris",
                 "letter.contract_date = 01/03/2025", "letter.contract = \(contract)", "letter.notice_days = 30",
@@ -50,8 +53,11 @@ final class LetterTests: XCTestCase {
                     for invoices in 0...2 {
                         for proBono in [false, true] {
                             let index = all.count
-                            all.append(Situation(tone: tone, civility: civility, kind: kind, invoices: invoices, proBono: proBono,
-                                gender: genders[index % 3], contract: index % 4 == 0 ? "determinee" : "indeterminee"))
+                            all.append(
+                                Situation(
+                                    tone: tone, civility: civility, kind: kind, invoices: invoices, proBono: proBono,
+                                    gender: genders[index % 3], contract: index % 4 == 0 ? "determinee" : "indeterminee"
+                                ))
                         }
                     }
                 }
@@ -76,7 +82,9 @@ final class LetterTests: XCTestCase {
             XCTAssertEqual(status, 0, "\(situation): \(stderr)")
         }
         for (situation, letter) in Self.letters {
-            XCTAssertTrue(letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"), "\(situation): an entrepreneur individuel's name carries EI")
+            XCTAssertTrue(
+                letter.hasPrefix("Claire Martin (entrepreneur individuel)\n"),
+                "\(situation): an entrepreneur individuel's name carries EI")
             XCTAssertTrue(letter.hasSuffix("\n"), "\(situation)")
         }
     }
@@ -86,16 +94,21 @@ final class LetterTests: XCTestCase {
         var seen: Set<String> = []
         var lines: [String] = []
         for (_, letter) in Self.letters {
-            for line in letter.split(separator: "\n") where seen.insert(String(line)).inserted { lines.append(String(line)) }
+            for line in letter.split(separator: "\n") where seen.insert(String(line)).inserted {
+                lines.append(String(line))
+            }
         }
         XCTAssertGreaterThan(lines.count, 60)
-        try assertFrench(["letters": lines.joined(separator: "\n")],
+        try assertFrench(
+            ["letters": lines.joined(separator: "\n")],
             words: ["Lumen", "Dupont", "Durand", "Foch", "claire@atelier.fr", "SIRET"])
     }
 
     func appel(_ letter: String) -> String? {
         let lines = letter.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let subject = lines.firstIndex(where: { $0.hasPrefix("Objet\u{A0}:") }), subject + 2 < lines.count else { return nil }
+        guard let subject = lines.firstIndex(where: { $0.hasPrefix("Objet\u{A0}:") }), subject + 2 < lines.count else {
+            return nil
+        }
         let line = lines[subject + 2]
         return line.hasSuffix(",") ? String(line.dropLast()) : nil
     }
@@ -106,9 +119,12 @@ final class LetterTests: XCTestCase {
             let appel = try XCTUnwrap(appel(letter), "\(situation)\n\(letter)")
             let repeated = appel.hasPrefix("Ch") ? appel.replacingOccurrences(of: "Ch", with: "ch") : appel
             if situation.civility == "sans_titre" {
-                XCTAssertFalse(letter.contains("Durand, mes salutations"), "\(situation): a person without a title is greeted, not named in the closing")
+                XCTAssertFalse(
+                    letter.contains("Durand, mes salutations"),
+                    "\(situation): a person without a title is greeted, not named in the closing")
             } else {
-                XCTAssertTrue(letter.contains(", \(repeated), mes salutations"), "\(situation): the closing repeats « \(appel) »")
+                XCTAssertTrue(
+                    letter.contains(", \(repeated), mes salutations"), "\(situation): the closing repeats « \(appel) »")
             }
             let expected: String
             switch (situation.civility, situation.tone) {
@@ -121,8 +137,11 @@ final class LetterTests: XCTestCase {
             default: expected = "Madame, Monsieur"
             }
             XCTAssertEqual(appel, expected, "\(situation)")
-            XCTAssertFalse(appel.contains("Durand") && situation.civility != "sans_titre", "never the surname after a title")
-            let closing = ["cordial": "Je vous prie de recevoir", "neutre": "Je vous prie d’agréer", "ferme": "Veuillez agréer"]
+            XCTAssertFalse(
+                appel.contains("Durand") && situation.civility != "sans_titre", "never the surname after a title")
+            let closing = [
+                "cordial": "Je vous prie de recevoir", "neutre": "Je vous prie d’agréer", "ferme": "Veuillez agréer",
+            ]
             let named = situation.civility == "sans_titre" ? " mes salutations" : ", " + repeated + ", "
             XCTAssertTrue(letter.contains(closing[situation.tone]! + named), "\(situation)")
         }
@@ -133,11 +152,14 @@ final class LetterTests: XCTestCase {
         for (situation, letter) in Self.letters {
             XCTAssertFalse(letter.contains("{{") || letter.contains("}}"), "\(situation)")
             XCTAssertFalse(letter.contains("\n\n\n"), "\(situation): at most one blank line")
-            XCTAssertEqual(decimalPoint.numberOfMatches(in: letter, range: NSRange(letter.startIndex..., in: letter)), 0, "\(situation)")
+            XCTAssertEqual(
+                decimalPoint.numberOfMatches(in: letter, range: NSRange(letter.startIndex..., in: letter)), 0,
+                "\(situation)")
             XCTAssertFalse(letter.contains(" 1 mars"), "\(situation): the first of the month is written 1er")
             XCTAssertTrue(letter.contains("Lyon, le 29 novembre 2026"), "\(situation)")
             if situation.invoices == 2 && !situation.proBono {
-                XCTAssertTrue(letter.contains("1\u{202F}250,00\u{A0}€"), "\(situation): grouped thousands, decimal comma")
+                XCTAssertTrue(
+                    letter.contains("1\u{202F}250,00\u{A0}€"), "\(situation): grouped thousands, decimal comma")
                 XCTAssertTrue(letter.contains("2\u{202F}230,50\u{A0}€"), "\(situation): the total")
             }
         }
@@ -148,9 +170,13 @@ final class LetterTests: XCTestCase {
             let hasInvoices = situation.invoices > 0 && !situation.proBono
             XCTAssertEqual(letter.contains("impayée"), hasInvoices, "\(situation): pro bono has no payment paragraph")
             let business = hasInvoices && situation.kind == "entreprise"
-            XCTAssertEqual(letter.contains("L.\u{A0}441-10"), business, "\(situation): penalties only between professionals")
-            XCTAssertEqual(letter.contains("40\u{A0}€"), business, "\(situation): the 40 € indemnity only between professionals")
-            if business, situation.invoices == 2 { XCTAssertTrue(letter.contains("soit 80\u{A0}€ au total"), "\(situation)") }
+            XCTAssertEqual(
+                letter.contains("L.\u{A0}441-10"), business, "\(situation): penalties only between professionals")
+            XCTAssertEqual(
+                letter.contains("40\u{A0}€"), business, "\(situation): the 40 € indemnity only between professionals")
+            if business, situation.invoices == 2 {
+                XCTAssertTrue(letter.contains("soit 80\u{A0}€ au total"), "\(situation)")
+            }
             for threat in ["supprimer votre site", "bloquer", "couper l’accès", "retenir", "détruire"] {
                 XCTAssertFalse(letter.contains(threat), "\(situation): no threat (\(threat))")
             }
@@ -159,12 +185,16 @@ final class LetterTests: XCTestCase {
 
     func testEndDateAndRegisteredMail() {
         for (situation, letter) in Self.letters {
-            XCTAssertTrue(letter.contains("Lettre recommandée avec avis de réception"), "\(situation): registered by default")
+            XCTAssertTrue(
+                letter.contains("Lettre recommandée avec avis de réception"), "\(situation): registered by default")
             if situation.contract == "determinee" {
                 XCTAssertTrue(letter.contains("arrive à son terme le 31 janvier 2027"), "\(situation)")
             } else {
-                XCTAssertTrue(letter.contains("prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
-                XCTAssertTrue(letter.contains("à compter de la réception de la présente"), "\(situation): the notice starts on receipt")
+                XCTAssertTrue(
+                    letter.contains("prendra fin le 1er janvier 2027"), "\(situation): 3 days of post + 30 days")
+                XCTAssertTrue(
+                    letter.contains("à compter de la réception de la présente"),
+                    "\(situation): the notice starts on receipt")
             }
         }
     }
@@ -175,7 +205,9 @@ final class LetterTests: XCTestCase {
             let warm = situation.invoices == 0 || situation.proBono
             XCTAssertEqual(letter.contains("J’ai été heureuse"), warm && situation.gender == "feminin", "\(situation)")
             XCTAssertEqual(letter.contains("J’ai été heureux"), warm && situation.gender == "masculin", "\(situation)")
-            if !warm { XCTAssertTrue(letter.contains("Je vous remercie pour la confiance"), "\(situation): sober thanks") }
+            if !warm {
+                XCTAssertTrue(letter.contains("Je vous remercie pour la confiance"), "\(situation): sober thanks")
+            }
         }
     }
 
@@ -205,7 +237,9 @@ final class LetterTests: XCTestCase {
         let app = App(terminal: terminal, environment: [:], today: { Self.today }, content: Self.content)
         XCTAssertEqual(app.run(["letter", "--answers", "-", "--no-input", "--format", "markdown"]), 0, terminal.stderr)
         XCTAssertTrue(terminal.stdout.contains("**Objet\u{A0}:**"), terminal.stdout)
-        XCTAssertTrue(terminal.stdout.contains("Claire Martin (entrepreneur individuel)\\\nAtelier Lumen"), "address lines end with hard breaks")
+        XCTAssertTrue(
+            terminal.stdout.contains("Claire Martin (entrepreneur individuel)\\\nAtelier Lumen"),
+            "address lines end with hard breaks")
         XCTAssertTrue(terminal.stdout.contains("- facture n°"), "invoices as a list")
     }
 }

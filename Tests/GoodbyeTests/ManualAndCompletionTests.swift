@@ -21,12 +21,16 @@ final class ManualAndCompletionTests: XCTestCase {
             let script = try goodbye(["completions", shell])
             XCTAssertEqual(script.status, 0, script.stderr)
             // fish names options without their dashes: `-l answers`, `-s o`.
-            texts[shell] = shell == "fish"
-                ? script.stdout.replacingOccurrences(of: "-l ", with: "--").replacingOccurrences(of: "-s ", with: "-") : script.stdout
+            texts[shell] =
+                shell == "fish"
+                ? script.stdout.replacingOccurrences(of: "-l ", with: "--").replacingOccurrences(of: "-s ", with: "-")
+                : script.stdout
         }
         for (name, text) in texts {
             for option in Self.options {
-                XCTAssertNotNil(text.range(of: option + "(?![a-z-])", options: .regularExpression), "\(option) is missing from \(name)")
+                XCTAssertNotNil(
+                    text.range(of: option + "(?![a-z-])", options: .regularExpression),
+                    "\(option) is missing from \(name)")
             }
             for command in Self.commands { XCTAssertTrue(text.contains(command), "\(command) is missing from \(name)") }
         }
@@ -37,14 +41,18 @@ final class ManualAndCompletionTests: XCTestCase {
 
     func testTheCommittedManualPageIsTheGeneratedOne() throws {
         let manual = try goodbye(["manpage"])
-        let committed = try String(contentsOf: Paths.repository.appendingPathComponent("docs/goodbye.1"), encoding: .utf8)
-        XCTAssertEqual(committed, manual.stdout, "docs/goodbye.1 is out of date: .build/debug/goodbye manpage > docs/goodbye.1")
+        let committed = try String(
+            contentsOf: Paths.repository.appendingPathComponent("docs/goodbye.1"), encoding: .utf8)
+        XCTAssertEqual(
+            committed, manual.stdout, "docs/goodbye.1 is out of date: .build/debug/goodbye manpage > docs/goodbye.1")
     }
 
     /// groff reads the page without a warning, and man shows it, in both languages.
     func testManReadsThePageWithoutAWarning() throws {
         let missing = ["/usr/bin/groff", "/usr/bin/man"].filter { !FileManager.default.isExecutableFile(atPath: $0) }
-        try requireTools(missing.isEmpty ? [] : [missing.joined(separator: ", ") + " (" + Install.line(["man-db"]) + ")"], for: "The manual page")
+        try requireTools(
+            missing.isEmpty ? [] : [missing.joined(separator: ", ") + " (" + Install.line(["man-db"]) + ")"],
+            for: "The manual page")
         let folder = try temporaryFolder(self)
         for (language, heading) in [("fr", "CODES DE SORTIE"), ("en", "EXIT STATUS")] {
             let page = folder.appendingPathComponent("goodbye-\(language).1")
@@ -61,7 +69,9 @@ final class ManualAndCompletionTests: XCTestCase {
 
     func testEachShellAcceptsItsScript() throws {
         let folder = try temporaryFolder(self)
-        for (shell, check) in [("bash", ["/bin/bash", "-n"]), ("zsh", ["/usr/bin/zsh", "-n"]), ("fish", ["/usr/bin/fish", "-n"])] {
+        for (shell, check) in [
+            ("bash", ["/bin/bash", "-n"]), ("zsh", ["/usr/bin/zsh", "-n"]), ("fish", ["/usr/bin/fish", "-n"]),
+        ] {
             guard FileManager.default.isExecutableFile(atPath: check[0]) else {
                 try requireTools([check[0] + " (" + Install.line([shell]) + ")"], for: "The \(shell) completion syntax")
                 continue
@@ -80,7 +90,8 @@ final class ManualAndCompletionTests: XCTestCase {
         try goodbye(["completions", "bash"]).stdout.write(to: script, atomically: true, encoding: .utf8)
         func complete(_ words: [String]) throws -> [String] {
             let quoted = words.map { "'" + $0 + "'" }.joined(separator: " ")
-            let line = "source '\(script.path)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _goodbye; printf '%s\\n' \"${COMPREPLY[@]}\""
+            let line =
+                "source '\(script.path)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _goodbye; printf '%s\\n' \"${COMPREPLY[@]}\""
             let (status, output) = try runTool("/bin/bash", ["-c", line])
             XCTAssertEqual(status, 0, output)
             return output.split(separator: "\n").map(String.init)
@@ -96,7 +107,8 @@ final class ManualAndCompletionTests: XCTestCase {
         XCTAssertEqual(try complete(["goodbye", "--lang=e"]), ["en"], "a value joined to its option")
         // A file name with a space comes whole, as one completion.
         try "".write(to: folder.appendingPathComponent("mes réponses.txt"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(try complete(["goodbye", "letter", "--answers", folder.appendingPathComponent("mes r").path]),
+        XCTAssertEqual(
+            try complete(["goodbye", "letter", "--answers", folder.appendingPathComponent("mes r").path]),
             [folder.appendingPathComponent("mes réponses.txt").path])
     }
 

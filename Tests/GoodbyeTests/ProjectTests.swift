@@ -7,7 +7,8 @@ import XCTest
 final class ProjectTests: XCTestCase {
     /// DialogueCore, LetterTemplating, LetterComposition and LineEditing import no I/O (Scripts/check-purity.sh).
     func testThePureCoresImportNoInputOrOutput() throws {
-        let (status, output) = try runTool("/bin/bash", [Paths.repository.appendingPathComponent("Scripts/check-purity.sh").path])
+        let (status, output) = try runTool(
+            "/bin/bash", [Paths.repository.appendingPathComponent("Scripts/check-purity.sh").path])
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.contains("4 passed, 0 failed"), output)
     }
@@ -21,11 +22,13 @@ final class ProjectTests: XCTestCase {
         }
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Paths.checkFrench.path))
         let tests = Paths.repository.appendingPathComponent("Tests")
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+        let files =
+            FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
         XCTAssertFalse(files.isEmpty)
         for url in files where url.pathExtension == "swift" && url.lastPathComponent != "ProjectTests.swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            XCTAssertFalse(text.contains("../shared") || text.contains("\"shared/"), "\(url.lastPathComponent) reads ../shared")
+            XCTAssertFalse(
+                text.contains("../shared") || text.contains("\"shared/"), "\(url.lastPathComponent) reads ../shared")
         }
     }
 
@@ -62,8 +65,11 @@ final class ProjectTests: XCTestCase {
 
     /// The content guide's table of `goodbye check` codes is the code's own list.
     func testTheGuideListsEveryCheckCode() throws {
-        let guide = try String(contentsOf: Paths.repository.appendingPathComponent("docs/extending.md"), encoding: .utf8)
-        let rows = guide.split(separator: "\n").filter { $0.hasPrefix("| GB") }.map { String($0.dropFirst(2).prefix(5)) }
+        let guide = try String(
+            contentsOf: Paths.repository.appendingPathComponent("docs/extending.md"), encoding: .utf8)
+        let rows = guide.split(separator: "\n").filter { $0.hasPrefix("| GB") }.map {
+            String($0.dropFirst(2).prefix(5))
+        }
         let codes = DiagnosticCode.allCases.map(\.rawValue).filter { $0.hasPrefix("GB0") }
         XCTAssertEqual(rows, codes)
     }
@@ -92,6 +98,7 @@ final class ProjectTests: XCTestCase {
         let bench = Paths.binary.deletingLastPathComponent().appendingPathComponent("goodbye-bench")
         let run = try Launched([Paths.repository.path, "1", "plain"], binary: bench).finish(stdin: "")
         XCTAssertEqual(run.status, 0, run.stdout.prefix(3000) + run.stderr)
-        XCTAssertGreaterThan(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 2000, "one letter's bytes")
+        XCTAssertGreaterThan(
+            Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, 2000, "one letter's bytes")
     }
 }

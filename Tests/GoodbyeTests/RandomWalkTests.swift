@@ -24,16 +24,19 @@ final class RandomWalkTests: XCTestCase {
         let engine = Engine(graph: graph, parser: Self.content.parser(for: "fr"))
         let store = SessionStore(path: "/dev/null", content: Self.content)
         // Sorted: a Set's order changes from one process to the next, and the walks must not.
-        let decisionIds = (graph.questions.filter { $0.sign != nil }.map(\.id) + [DecisionRule.proBonoQuestion]).sorted()
+        let decisionIds = (graph.questions.filter { $0.sign != nil }.map(\.id) + [DecisionRule.proBonoQuestion])
+            .sorted()
         var outcomes: [Decision: Int] = [:]
         var resumes = 0
         for seed in 0..<3000 {
             var random = SplitMix(seed: UInt64(seed))
             // How often this walk means yes: from never (stay) to half the time (leave now).
             let yes = [0, 3, 10, 25, 50][seed % 5]
-            var intent = Intent(values: Dictionary(uniqueKeysWithValues: decisionIds.map {
-                ($0, Int.random(in: 0..<100, using: &random) < yes ? "oui" : "non")
-            }))
+            var intent = Intent(
+                values: Dictionary(
+                    uniqueKeysWithValues: decisionIds.map {
+                        ($0, Int.random(in: 0..<100, using: &random) < yes ? "oui" : "non")
+                    }))
             var step = engine.begin()
             var steps = 0
             while step.state.decision == nil, !step.state.finished, let current = step.state.current {
@@ -42,7 +45,9 @@ final class RandomWalkTests: XCTestCase {
                 if Int.random(in: 0..<25, using: &random) == 0 {
                     // Save, then resume from the saved text, as a later session would.
                     let text = store.text(step.state, finished: false)
-                    let file = AnswerFile(text: text, file: "s", graph: graph, parser: Self.content.parser(for: "fr"), texts: Self.content.texts["fr"]!)
+                    let file = AnswerFile(
+                        text: text, file: "s", graph: graph, parser: Self.content.parser(for: "fr"),
+                        texts: Self.content.texts["fr"]!)
                     XCTAssertEqual(file.diagnostics, [], "seed \(seed)")
                     XCTAssertEqual(file.answers, step.state.answers, "seed \(seed): the saved file holds every answer")
                     step = engine.begin(answers: file.answers)
@@ -64,9 +69,10 @@ final class RandomWalkTests: XCTestCase {
     }
 
     /// One random action at the current question or review.
-    func input(_ current: String, _ intent: inout Intent, _ state: Conversation, _ graph: DialogueGraph,
-        _ random: inout SplitMix) -> Input
-    {
+    func input(
+        _ current: String, _ intent: inout Intent, _ state: Conversation, _ graph: DialogueGraph,
+        _ random: inout SplitMix
+    ) -> Input {
         let roll = Int.random(in: 0..<100, using: &random)
         if graph.nodes[current]?.kind == .review {
             let count = Self.engineReviewCount(state, graph)
@@ -97,7 +103,9 @@ final class RandomWalkTests: XCTestCase {
     func expected(_ intent: Intent) -> DecisionReport {
         var present: [String: [String]] = [:]
         for question in Self.content.graph.questions {
-            guard let reason = question.reason, let sign = question.sign, intent.answer(question.id) == "oui" else { continue }
+            guard let reason = question.reason, let sign = question.sign, intent.answer(question.id) == "oui" else {
+                continue
+            }
             present[reason, default: []].append(sign)
         }
         return Self.rule.decide(present: present, proBono: intent.answer(DecisionRule.proBonoQuestion) == "oui")

@@ -37,7 +37,8 @@ final class RatesFileTests: XCTestCase {
         XCTAssertEqual(app.run(Self.notice + ["--rates", path]), 0, terminal.stderr)
         // 48 days at 12,15 % on 1 250 € = 19,97 €, plus 40 €.
         XCTAssertTrue(terminal.stdout.contains("1\u{202F}309,97\u{A0}€"), terminal.stdout)
-        XCTAssertFalse(terminal.stderr.contains("second semestre 2026"), "no GW013 once the rate is known: \(terminal.stderr)")
+        XCTAssertFalse(
+            terminal.stderr.contains("second semestre 2026"), "no GW013 once the rate is known: \(terminal.stderr)")
     }
 
     func testTheConfigFileIsReadWhenItExists() throws {
@@ -48,12 +49,17 @@ final class RatesFileTests: XCTestCase {
         XCTAssertFalse(terminal.stderr.contains("second semestre 2026"), terminal.stderr)
         let (listing, listed) = self.app(["XDG_CONFIG_HOME": folder.path])
         XCTAssertEqual(listing.run(["rates"]), 0)
-        XCTAssertTrue(listed.stdout.contains("ecb.2026-H2\u{A0}: 2,15\u{A0}%\u{202F}; vérifié\u{202F}; de votre fichier"), listed.stdout)
-        XCTAssertTrue(listed.stdout.contains("legal.2026-H2\u{A0}: taux inconnu\u{202F}; non vérifié\u{202F}; intégré au programme"), listed.stdout)
+        XCTAssertTrue(
+            listed.stdout.contains("ecb.2026-H2\u{A0}: 2,15\u{A0}%\u{202F}; vérifié\u{202F}; de votre fichier"),
+            listed.stdout)
+        XCTAssertTrue(
+            listed.stdout.contains(
+                "legal.2026-H2\u{A0}: taux inconnu\u{202F}; non vérifié\u{202F}; intégré au programme"), listed.stdout)
     }
 
     func testAFileWithAProblemIsSaidWithItsLineAndStopsTheRun() throws {
-        let path = try file("[ecb.2026-H2]\nfrom = 2026-07-01\necb_rate = deux\nverified = oui\n", in: temporaryFolder(self))
+        let path = try file(
+            "[ecb.2026-H2]\nfrom = 2026-07-01\necb_rate = deux\nverified = oui\n", in: temporaryFolder(self))
         let (checker, checked) = app()
         XCTAssertEqual(checker.run(["check", "--rates", path]), 65)
         XCTAssertTrue(checked.stderr.contains("taux.ini:1:1: GB015"), checked.stderr)
@@ -67,7 +73,8 @@ final class RatesFileTests: XCTestCase {
     }
 
     func testAnUncheckedFigureIsNeverPrintedEvenFromTheUsersFile() throws {
-        let path = try file(Self.checked.replacingOccurrences(of: "verified = oui", with: "verified = non"), in: temporaryFolder(self))
+        let path = try file(
+            Self.checked.replacingOccurrences(of: "verified = oui", with: "verified = non"), in: temporaryFolder(self))
         let (app, terminal) = app()
         XCTAssertEqual(app.run(Self.notice + ["--rates", path]), 0)
         XCTAssertTrue(terminal.stderr.contains("second semestre 2026"), terminal.stderr)

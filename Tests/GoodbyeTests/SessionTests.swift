@@ -14,11 +14,15 @@ final class SessionTests: XCTestCase {
     func testBackChangeReviewEditQuitResumeGivesTheStraightRunsDecision() throws {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("séance.txt").path
-        let first = Self.noUntilProBono + ["non", "oui", ":retour", ":retour", ":retour", "", "oui", "1", "oui", ":résumé", ":quitter"]
+        let first =
+            Self.noUntilProBono + [
+                "non", "oui", ":retour", ":retour", ":retour", "", "oui", "1", "oui", ":résumé", ":quitter",
+            ]
         let quit = try goodbye(["--session", file], stdin: lines(first))
         XCTAssertEqual(quit.status, 0, quit.stderr)
         XCTAssertTrue(quit.stdout.contains(fr("(oui/non ; Entrée : non)\n› ")), "going back shows the current answer")
-        XCTAssertTrue(quit.stdout.contains(fr("certaines questions ne se posent plus")), "pro bono drops the payment answer")
+        XCTAssertTrue(
+            quit.stdout.contains(fr("certaines questions ne se posent plus")), "pro bono drops the payment answer")
         XCTAssertTrue(quit.stdout.contains("Récapitulatif de vos réponses"))
         XCTAssertTrue(quit.stdout.contains("Vos réponses jusqu’ici"), ":résumé lists the answers")
         XCTAssertTrue(quit.stderr.contains(fr("relancez « goodbye --session \(file) » pour reprendre")), quit.stderr)
@@ -35,7 +39,8 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(resumed.stdout.contains(fr("Parlez-en d’abord avec votre client.")), resumed.stdout)
 
         let straight = folder.appendingPathComponent("final.txt")
-        try (signAnswers(Signs.mask("engagement.no_feedback") | Signs.proBono)).write(to: straight, atomically: true, encoding: .utf8)
+        try (signAnswers(Signs.mask("engagement.no_feedback") | Signs.proBono)).write(
+            to: straight, atomically: true, encoding: .utf8)
         let report = try goodbye(["run", "--answers", straight.path, "--no-input", "--format", "json"])
         XCTAssertTrue(report.stdout.contains("\"decision\": \"talk\""), report.stdout)
     }
@@ -47,8 +52,9 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("--session \(file)"), outcome.stderr)
         let saved = try String(contentsOfFile: file, encoding: .utf8)
-        XCTAssertTrue(saved.contains("engagement.no_feedback = oui\nengagement.no_internal_signoff = non\n")
-            || saved.contains("engagement.no_internal_signoff = non"), saved)
+        XCTAssertTrue(
+            saved.contains("engagement.no_feedback = oui\nengagement.no_internal_signoff = non\n")
+                || saved.contains("engagement.no_internal_signoff = non"), saved)
         XCTAssertTrue(saved.contains("engagement.skips_exercises = oui"))
         let again = try goodbye(["--session", file], stdin: "")
         XCTAssertTrue(asks(again.stdout, question: 4), "resumes at the first unanswered question")
@@ -63,14 +69,18 @@ final class SessionTests: XCTestCase {
         // A reworded prompt alone changes nothing; its author raises the question's revision.
         let texts = content.appendingPathComponent("fr/texts.ini")
         let original = try String(contentsOf: texts, encoding: .utf8)
-        try original.replacingOccurrences(of: "ce client la laisse-t-il sans avis", with: "ce client la laisse-t-il sans le moindre avis")
-            .write(to: texts, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(
+            of: "ce client la laisse-t-il sans avis", with: "ce client la laisse-t-il sans le moindre avis"
+        )
+        .write(to: texts, atomically: true, encoding: .utf8)
         let reworded = try goodbye(["--session", file, "--content", content.path], stdin: "")
         XCTAssertFalse(reworded.stdout.contains("Cette question a changé"), reworded.stdout)
         XCTAssertTrue(asks(reworded.stdout, question: 3), "both answers kept")
         let dialogue = content.appendingPathComponent("dialogue.ini")
-        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(of: "[engagement.no_feedback]\n", with: "[engagement.no_feedback]\nrevision = 2\n")
-            .write(to: dialogue, atomically: true, encoding: .utf8)
+        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(
+            of: "[engagement.no_feedback]\n", with: "[engagement.no_feedback]\nrevision = 2\n"
+        )
+        .write(to: dialogue, atomically: true, encoding: .utf8)
         let outcome = try goodbye(["--session", file, "--content", content.path], stdin: "")
         XCTAssertTrue(outcome.stdout.contains("Cette question a changé depuis votre dernière séance"), outcome.stdout)
         XCTAssertTrue(asks(outcome.stdout, question: 1), "the changed question is asked again")
@@ -80,7 +90,10 @@ final class SessionTests: XCTestCase {
     /// was left: not on the review, and without the decision again.
     func testResumeLandsOnTheQuestionThatWasLeft() throws {
         let file = try temporaryFolder(self).appendingPathComponent("s.txt").path
-        let first = Signs.typed(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff")) + ["", "oui", "Claire Martin"]
+        let first =
+            Signs.typed(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff")) + [
+                "", "oui", "Claire Martin",
+            ]
         let stopped = try goodbye(["--session", file, "--date", "2026-11-29"], stdin: lines(first))
         XCTAssertEqual(stopped.status, 1, stopped.stderr)
         XCTAssertTrue(stopped.stdout.contains("Récapitulatif de vos réponses"))
@@ -99,8 +112,10 @@ final class SessionTests: XCTestCase {
         for language in ["en", "fr"] {
             let content = try ContentLoader.load(from: Paths.content, thorough: false, language: language)
             let prints = content.graph.questions.map { content.fingerprint(of: $0.id) }
-            XCTAssertEqual(Set(prints).count, content.graph.questions.count, "\(language): one fingerprint per question")
-            XCTAssertEqual(content.fingerprint(of: "letter.tone"),
+            XCTAssertEqual(
+                Set(prints).count, content.graph.questions.count, "\(language): one fingerprint per question")
+            XCTAssertEqual(
+                content.fingerprint(of: "letter.tone"),
                 try ContentLoader.load(from: Paths.content, thorough: false).fingerprint(of: "letter.tone"), language)
         }
         let folder = try temporaryFolder(self)
@@ -113,8 +128,10 @@ final class SessionTests: XCTestCase {
         let content = folder.appendingPathComponent("contenu")
         try FileManager.default.copyItem(at: Paths.content, to: content)
         let dialogue = content.appendingPathComponent("dialogue.ini")
-        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(of: "[engagement.no_internal_signoff]\n", with: "[engagement.no_internal_signoff]\nrevision = 2\n")
-            .write(to: dialogue, atomically: true, encoding: .utf8)
+        try String(contentsOf: dialogue, encoding: .utf8).replacingOccurrences(
+            of: "[engagement.no_internal_signoff]\n", with: "[engagement.no_internal_signoff]\nrevision = 2\n"
+        )
+        .write(to: dialogue, atomically: true, encoding: .utf8)
         let changed = try goodbye(["--session", file, "--lang", "en", "--content", content.path], stdin: "")
         XCTAssertTrue(changed.stdout.contains("This question has changed"), changed.stdout)
         XCTAssertTrue(asks(changed.stdout, question: 2), changed.stdout)
@@ -122,7 +139,8 @@ final class SessionTests: XCTestCase {
 
     func testPipedRunsNeitherSaveByDefaultNorPrintEscapes() throws {
         let folder = try temporaryFolder(self)
-        let outcome = try goodbye([], stdin: lines(["oui"]), environment: ["XDG_STATE_HOME": folder.path, "TERM": "xterm-256color"])
+        let outcome = try goodbye(
+            [], stdin: lines(["oui"]), environment: ["XDG_STATE_HOME": folder.path, "TERM": "xterm-256color"])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("goodbye").path))
         XCTAssertFalse(outcome.stdout.contains("\u{1B}"), "no escape sequence without a terminal")
@@ -131,7 +149,9 @@ final class SessionTests: XCTestCase {
 
     func testPlainModeHasNoDecorationAndOneIdeaALine() throws {
         let outcome = try goodbye(["--plain"], stdin: lines(["oui"]))
-        XCTAssertTrue(outcome.stdout.contains(fr("(oui/non)").dropFirst().dropLast() + "\nVotre réponse\u{A0}: oui"), outcome.stdout)
+        XCTAssertTrue(
+            outcome.stdout.contains(fr("(oui/non)").dropFirst().dropLast() + "\nVotre réponse\u{A0}: oui"),
+            outcome.stdout)
         XCTAssertFalse(outcome.stdout.contains("›"))
     }
 
@@ -159,7 +179,9 @@ final class SessionTests: XCTestCase {
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertTrue(message.contains("interrompu"), message)
         let saved = try String(contentsOfFile: file, encoding: .utf8)
-        XCTAssertTrue(saved.contains("engagement.no_feedback = oui") && saved.contains("engagement.no_internal_signoff = non"), saved)
+        XCTAssertTrue(
+            saved.contains("engagement.no_feedback = oui") && saved.contains("engagement.no_internal_signoff = non"),
+            saved)
     }
 }
 

@@ -10,20 +10,32 @@ final class TerminalSessionTests: XCTestCase {
         let socket = "goodbye-test-\(UUID().uuidString.prefix(8))"
         let folder: URL
 
-        init(_ test: XCTestCase, width: Int = 80, height: Int = 24, command: String, environment: [String: String] = [:]) throws {
+        init(
+            _ test: XCTestCase, width: Int = 80, height: Int = 24, command: String, environment: [String: String] = [:]
+        ) throws {
             try requireTools(Self.missing, for: "terminal sessions (tmux)")
             folder = try temporaryFolder(test)
-            var env = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path, "HOME": folder.path, "TERM": "xterm-256color",
-                "LANG": "C.UTF-8"]
+            var env = [
+                "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "HOME": folder.path,
+                "TERM": "xterm-256color",
+                "LANG": "C.UTF-8",
+            ]
             env.merge(environment) { _, new in new }
-            let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quoted($0.value));" }.joined(separator: " ")
-            let script = "cd \(Self.quoted(folder.path)); unset GOODBYE_LANG GOODBYE_CONTENT LC_ALL LC_MESSAGES; \(exports) \(command)"
-            try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "bash", "--norc", "--noprofile", "-c", script])
+            let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quoted($0.value));" }.joined(
+                separator: " ")
+            let script =
+                "cd \(Self.quoted(folder.path)); unset GOODBYE_LANG GOODBYE_CONTENT LC_ALL LC_MESSAGES; \(exports) \(command)"
+            try tmux([
+                "new-session", "-d", "-x", String(width), "-y", String(height), "bash", "--norc", "--noprofile", "-c",
+                script,
+            ])
             try tmux(["set-option", "-g", "remain-on-exit", "on"])
             test.addTeardownBlock { [socket] in _ = try? Self.run(["-L", socket, "kill-server"]) }
         }
 
-        static let missing: [String] = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") ? [] : ["tmux (" + Install.line(["tmux"]) + ")"]
+        static let missing: [String] =
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+            ? [] : ["tmux (" + Install.line(["tmux"]) + ")"]
 
         static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -34,7 +46,9 @@ final class TerminalSessionTests: XCTestCase {
         /// waitpid: the server it starts keeps what it inherits open for ever, and a
         /// command that does not return is killed after 20 s.
         static func run(_ arguments: [String]) throws -> String {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-tmux-\(UUID().uuidString)").path
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "goodbye-tmux-\(UUID().uuidString)"
+            ).path
             defer { unlink(file) }
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
@@ -64,7 +78,9 @@ final class TerminalSessionTests: XCTestCase {
             }
             let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
             guard finished, status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
-                throw NSError(domain: "tmux", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "tmux \(arguments.first ?? ""): \(output)"])
+                throw NSError(
+                    domain: "tmux", code: Int(status),
+                    userInfo: [NSLocalizedDescriptionKey: "tmux \(arguments.first ?? ""): \(output)"])
             }
             return output
         }
@@ -96,7 +112,8 @@ final class TerminalSessionTests: XCTestCase {
     /// in the person's editor and saved as the editor left it.
     func testATalkMessageTypedWithFixesHasTheWordsMeantAndIsEditedBeforeSaving() throws {
         let editor = "sed -i 's/trente minutes/vingt minutes/; s/une trentaine de minutes/une vingtaine de minutes/'"
-        let term = try Tmux(self, command: "\(Self.binary) letter --kind talk --date 02/12/2026; echo FIN=$?",
+        let term = try Tmux(
+            self, command: "\(Self.binary) letter --kind talk --date 02/12/2026; echo FIN=$?",
             environment: ["EDITOR": editor])
         XCTAssertTrue(term.wait(for: "Question 1 sur "), term.screen())
         try term.type("Hélene Mercier")
@@ -141,7 +158,9 @@ final class TerminalSessionTests: XCTestCase {
         XCTAssertEqual(progress.map(\.1), [7, 7, 7, 7, 7, 8, 8, 8])
         XCTAssertFalse(history.contains("SIRET"), "a short message asks no SIRET")
         XCTAssertFalse(history.contains("\u{1B}") || history.contains("^[["), "no escape code on screen")
-        let saved = try FileManager.default.contentsOfDirectory(atPath: term.folder.path).filter { $0.hasSuffix(".txt") }
+        let saved = try FileManager.default.contentsOfDirectory(atPath: term.folder.path).filter {
+            $0.hasSuffix(".txt")
+        }
         XCTAssertEqual(saved.count, 1, "\(saved)")
         let letter = try String(contentsOf: term.folder.appendingPathComponent(saved[0]), encoding: .utf8)
         XCTAssertTrue(letter.contains("Hélène Mercier"), letter)
@@ -156,7 +175,8 @@ final class TerminalSessionTests: XCTestCase {
     func testTheVerdictWaitsAndAResizeWrapsTheNextQuestion() throws {
         let term = try Tmux(self, command: "\(Self.binary) --date 02/12/2026; echo FIN=$?")
         XCTAssertTrue(term.wait(for: "Question 1 sur "), term.screen())
-        let signs = Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff", "engagement.no_reply", "exhaustion.drained",
+        let signs = Signs.mask(
+            "engagement.no_feedback", "engagement.no_internal_signoff", "engagement.no_reply", "exhaustion.drained",
             "payment.pays_late")
         for key in Signs.typed(signs).map({ String($0.prefix(1)) }) {
             try term.keys(key)
@@ -182,14 +202,20 @@ final class TerminalSessionTests: XCTestCase {
         XCTAssertTrue(term.wait(for: next), term.screen())
         screen = term.screen()
         let asked = screen[try XCTUnwrap(screen.range(of: next), screen).lowerBound...]
-        XCTAssertEqual(asked.split(separator: "\n").filter { $0.count > 50 }, [], "every line of the question fits in 50 columns")
-        XCTAssertTrue(screen.contains(fr("Ce client vous doit de l’argent. Où en êtes-vous\npour vous faire payer ?")), screen)
+        XCTAssertEqual(
+            asked.split(separator: "\n").filter { $0.count > 50 }, [], "every line of the question fits in 50 columns")
+        XCTAssertTrue(
+            screen.contains(fr("Ce client vous doit de l’argent. Où en êtes-vous\npour vous faire payer ?")), screen)
     }
 
     /// Ctrl-Z gives the terminal back as it was (the shell's `stty` sees canonical mode
     /// and echo), `fg` takes it up again; Ctrl-C leaves it as it was too.
     func testSuspendAndInterruptLeaveTheTerminalAsItWas() throws {
-        let term = try Tmux(self, command: "set -m; \(Self.binary) --date 02/12/2026; echo FIN=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$'; sleep 60")
+        let term = try Tmux(
+            self,
+            command:
+                "set -m; \(Self.binary) --date 02/12/2026; echo FIN=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$'; sleep 60"
+        )
         XCTAssertTrue(term.wait(for: "Question 1 sur "), term.screen())
         try term.keys("o")
         XCTAssertTrue(term.wait(for: "Question 2 sur"))
@@ -215,7 +241,9 @@ final class TerminalSessionTests: XCTestCase {
         try term.keys("Enter")
         XCTAssertTrue(term.wait(for: "›"))
         Thread.sleep(forTimeInterval: 0.3)
-        XCTAssertTrue(term.screen().contains("\n2\n"), "the menu is drawn below what the shell wrote, not over it: \(term.screen())")
+        XCTAssertTrue(
+            term.screen().contains("\n2\n"),
+            "the menu is drawn below what the shell wrote, not over it: \(term.screen())")
         try term.keys("o")  // one key, no Enter: raw mode is back
         XCTAssertTrue(term.wait(for: "Question 2 sur"), term.screen())
         try term.keys("C-c")

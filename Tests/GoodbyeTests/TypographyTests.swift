@@ -12,7 +12,9 @@ final class TypographyTests: XCTestCase {
         XCTAssertEqual(frenchTypography("« oui »"), "«\u{A0}oui\u{A0}»")
         XCTAssertEqual(frenchTypography("«\u{202F}oui\u{A0}»"), "«\u{A0}oui\u{A0}»")
         XCTAssertEqual(frenchTypography("l'heure"), "l’heure")
-        XCTAssertEqual(frenchTypography("déjà typographié\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!"), "déjà typographié\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!")
+        XCTAssertEqual(
+            frenchTypography("déjà typographié\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!"),
+            "déjà typographié\u{A0}: «\u{A0}oui\u{A0}»\u{202F}!")
         XCTAssertEqual(frenchTypography("https://exemple.fr et 10:30"), "https://exemple.fr et 10:30")
         XCTAssertEqual(frenchTypography("«–» et « – »"), "«–» et «\u{A0}–\u{A0}»")
     }

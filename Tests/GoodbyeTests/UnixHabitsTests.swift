@@ -53,7 +53,8 @@ final class UnixHabitsTests: XCTestCase {
         for (arguments, environment, expected) in cases {
             let outcome = try goodbye(arguments + ["--help"], environment: environment)
             XCTAssertEqual(outcome.status, 0)
-            XCTAssertTrue(outcome.stdout.contains(expected), "\(arguments) \(environment): \(outcome.stdout.prefix(200))")
+            XCTAssertTrue(
+                outcome.stdout.contains(expected), "\(arguments) \(environment): \(outcome.stdout.prefix(200))")
         }
         // A locale's language is a preference, never an error; GOODBYE_LANG is a request.
         let asked = try goodbye(["questions"], environment: ["GOODBYE_LANG": "de"])
@@ -67,7 +68,9 @@ final class UnixHabitsTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertFalse(text.stdout.hasPrefix("\n"), text.stdout)
         XCTAssertTrue(text.stdout.hasPrefix("Partez"), text.stdout)
-        let json = try goodbye(["run", "--answers", Self.session, "--no-input", "--format", "json", "--date", "2026-12-02"])
+        let json = try goodbye([
+            "run", "--answers", Self.session, "--no-input", "--format", "json", "--date", "2026-12-02",
+        ])
         XCTAssertTrue(json.stdout.hasPrefix("{"), json.stdout)
     }
 }

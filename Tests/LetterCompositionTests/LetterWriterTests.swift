@@ -18,7 +18,8 @@ final class LetterWriterTests: XCTestCase {
         letter.subjectLabel = "Objet"
         letter.subject = "fin de notre collaboration"
         letter.salutation = "Madame,"
-        letter.body = Letter.blocks("Premier paragraphe.\n\nLes factures suivantes :\n–\u{A0}F1 ;\n–\u{A0}F2.\nTotal : 3 €.\n")
+        letter.body = Letter.blocks(
+            "Premier paragraphe.\n\nLes factures suivantes :\n–\u{A0}F1 ;\n–\u{A0}F2.\nTotal : 3 €.\n")
         letter.closing = Letter.blocks("Je vous prie d’agréer, Madame, mes salutations distinguées.\n")
         letter.signature = ["Claire Martin"]
         letter.enclosures = ["P. J. : copie de la facture"]
@@ -28,12 +29,16 @@ final class LetterWriterTests: XCTestCase {
     func testBlocksSplitAtBlankLinesAndMarkListItems() {
         let blocks = Letter.blocks("\nA\nB  \n\n\n–\u{A0}x\nC\n")
         XCTAssertEqual(blocks, [Letter.Block([.text("A"), .text("B")]), Letter.Block([.item("x"), .text("C")])])
-        XCTAssertEqual(Letter.blocks("- pas une liste\n"), [Letter.Block([.text("- pas une liste")])], "only the template's mark makes an item")
+        XCTAssertEqual(
+            Letter.blocks("- pas une liste\n"), [Letter.Block([.text("- pas une liste")])],
+            "only the template's mark makes an item")
     }
 
     func testTextWriterLaysOutThePartsInFrenchOrder() {
         let text = TextLetterWriter(label: Self.label).write(sample())
-        XCTAssertEqual(text, """
+        XCTAssertEqual(
+            text,
+            """
             Claire Martin
             69003 Lyon
 
@@ -86,7 +91,8 @@ final class LetterWriterTests: XCTestCase {
         let kind = try XCTUnwrap(content.kind("farewell"))
         let drafter = try XCTUnwrap(content.drafter(kind: kind, language: "fr"))
         let answers: [String: Answer] = [
-            "sender.name": Answer("Claire Martin"), "sender.city": Answer("69003 Lyon"), "client.civility": Answer("madame"),
+            "sender.name": Answer("Claire Martin"), "sender.city": Answer("69003 Lyon"),
+            "client.civility": Answer("madame"),
             "client.name": Answer("Claire Dubois"), "letter.registered": Answer("oui"), "letter.tone": Answer("neutre"),
         ]
         let letter = try drafter.draft(answers, today: CivilDate(year: 2026, month: 11, day: 29)!)
@@ -96,7 +102,8 @@ final class LetterWriterTests: XCTestCase {
         XCTAssertEqual(letter.subjectLabel, "Objet")
         XCTAssertEqual(letter.subject, "fin de notre collaboration")
         XCTAssertEqual(letter.signature, ["Claire Martin"])
-        XCTAssertTrue(letter.body.first.map { "\($0)".contains("mettre fin à notre collaboration") } ?? false, "\(letter.body)")
+        XCTAssertTrue(
+            letter.body.first.map { "\($0)".contains("mettre fin à notre collaboration") } ?? false, "\(letter.body)")
         XCTAssertTrue("\(letter.closing)".contains("Je vous prie d’agréer, Madame, mes salutations distinguées."))
     }
 }

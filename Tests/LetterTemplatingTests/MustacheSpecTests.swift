@@ -18,7 +18,9 @@ final class MustacheSpecTests: XCTestCase {
                     if rendered == test.expected {
                         passed += 1
                     } else {
-                        failures.append("\(module) « \(test.name) »: \(rendered.debugDescription) ≠ \(test.expected.debugDescription)")
+                        failures.append(
+                            "\(module) « \(test.name) »: \(rendered.debugDescription) ≠ \(test.expected.debugDescription)"
+                        )
                     }
                 } catch {
                     failures.append("\(module) « \(test.name) »: \(error)")

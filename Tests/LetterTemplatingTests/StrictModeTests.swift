@@ -5,7 +5,8 @@ import XCTest
 final class StrictModeTests: XCTestCase {
     func testAMissingVariableNamesTemplateLineAndColumn() throws {
         let template = try Template("Bonjour,\n  {{client.nom}} !", name: "lettre")
-        XCTAssertThrowsError(try template.render(["client": ["name": "Dubois"]], escaping: .none, strict: true)) { error in
+        XCTAssertThrowsError(try template.render(["client": ["name": "Dubois"]], escaping: .none, strict: true)) {
+            error in
             let error = error as! TemplateError
             XCTAssertEqual(error.kind, .missingVariable("client.nom"))
             XCTAssertEqual(error.location, SourceLocation(template: "lettre", line: 2, column: 3))
@@ -49,9 +50,11 @@ final class StrictModeTests: XCTestCase {
         let template = try Template(source, name: "t")
         XCTAssertThrowsError(try template.render(["a": "x", "c": "y"], escaping: .none, strict: true)) { error in
             XCTAssertEqual((error as? TemplateError)?.kind, .missingVariable("b"))
-            XCTAssertEqual((error as? TemplateError)?.location, SourceLocation(template: "t", line: 1, column: 2 + 5 * count))
+            XCTAssertEqual(
+                (error as? TemplateError)?.location, SourceLocation(template: "t", line: 1, column: 2 + 5 * count))
         }
-        XCTAssertEqual(try template.render(["a": "x", "b": "", "c": "y"], escaping: .none, strict: true),
+        XCTAssertEqual(
+            try template.render(["a": "x", "b": "", "c": "y"], escaping: .none, strict: true),
             "é" + String(repeating: "x", count: count) + "\ny")
         // 100 000 sections opened on one line stop at the depth limit, at once.
         XCTAssertThrowsError(try Template(String(repeating: "{{#a}}", count: 100_000), name: "t")) { error in

@@ -14,7 +14,10 @@ final class LineEditorTests: XCTestCase {
         var decoder = KeyDecoder()
         var result: String??
 
-        init(width: Int = 80, height: Int = 24, editor: LineEditor = LineEditor(), view: EditorView = EditorView(prompt: "› ")) {
+        init(
+            width: Int = 80, height: Int = 24, editor: LineEditor = LineEditor(),
+            view: EditorView = EditorView(prompt: "› ")
+        ) {
             screen = VirtualScreen(width: width, height: height)
             self.editor = editor
             self.view = view
@@ -72,7 +75,10 @@ final class LineEditorTests: XCTestCase {
     }
 
     func testHomeAndEndInEveryTerminalsSpelling() {
-        for (home, end) in [("\u{1B}[H", "\u{1B}[F"), ("\u{1B}OH", "\u{1B}OF"), ("\u{1B}[1~", "\u{1B}[4~"), ("\u{1B}[7~", "\u{1B}[8~"), ("\u{01}", "\u{05}")] {
+        for (home, end) in [
+            ("\u{1B}[H", "\u{1B}[F"), ("\u{1B}OH", "\u{1B}OF"), ("\u{1B}[1~", "\u{1B}[4~"), ("\u{1B}[7~", "\u{1B}[8~"),
+            ("\u{01}", "\u{05}"),
+        ] {
             var session = Session()
             session.type("milieu" + home + "<" + end + ">\r")
             XCTAssertEqual(session.result, "<milieu>", "home \(home.debugDescription), end \(end.debugDescription)")
@@ -162,7 +168,9 @@ final class LineEditorTests: XCTestCase {
     func testALongLineWrapsAndTheCursorFollowsAcrossRows() {
         var session = Session(width: 20)
         session.type("Société Dupont et Associés, Lyon")
-        XCTAssertEqual(session.screen.lines, ["Nom ?", "› Société Dupont et", "Associés, Lyon"], "the space that ends the row is the row's")
+        XCTAssertEqual(
+            session.screen.lines, ["Nom ?", "› Société Dupont et", "Associés, Lyon"],
+            "the space that ends the row is the row's")
         session.type(String(repeating: Self.left, count: 15) + "\u{7F}\u{7F}&\r")
         XCTAssertEqual(session.result, "Société Dupont & Associés, Lyon")
         XCTAssertEqual(session.screen.lines, ["Nom ?", "› Société Dupont & A", "ssociés, Lyon"])
@@ -182,7 +190,8 @@ final class LineEditorTests: XCTestCase {
     func testWideCharactersTakeTwoColumnsAndAreNeverSplit() {
         var session = Session(width: 10)
         session.type("東京都庁舎🙂")
-        XCTAssertEqual(session.screen.lines, ["Nom ?", "› 東京都庁", "舎🙂"], "a wide character that would not fit goes to the next row")
+        XCTAssertEqual(
+            session.screen.lines, ["Nom ?", "› 東京都庁", "舎🙂"], "a wide character that would not fit goes to the next row")
         session.type(Self.left + "\u{7F}x\r")
         XCTAssertEqual(session.result, "東京都庁x🙂")
     }
@@ -213,12 +222,18 @@ final class LineEditorTests: XCTestCase {
     // MARK: menus
 
     static func civilities(highlight: Int = 0) -> LineEditor {
-        LineEditor(menu: Menu(labels: ["Madame", "Monsieur", "Sans titre"], answers: ["1", "2", "3"], highlight: highlight))
+        LineEditor(
+            menu: Menu(labels: ["Madame", "Monsieur", "Sans titre"], answers: ["1", "2", "3"], highlight: highlight))
     }
 
     func testAMenuStartsOnTheDefaultAndArrowsMoveTheHighlight() {
-        var session = Session(editor: Self.civilities(highlight: 1), view: EditorView(prompt: "› ", hints: ["(↑ ↓ puis Entrée)"]))
-        XCTAssertEqual(session.screen.lines, ["Nom ?", "  1. Madame", "❯ 2. Monsieur", "  3. Sans titre", "(↑ ↓ puis Entrée)", "› "].map { $0 == "› " ? "›" : $0 })
+        var session = Session(
+            editor: Self.civilities(highlight: 1), view: EditorView(prompt: "› ", hints: ["(↑ ↓ puis Entrée)"]))
+        XCTAssertEqual(
+            session.screen.lines,
+            ["Nom ?", "  1. Madame", "❯ 2. Monsieur", "  3. Sans titre", "(↑ ↓ puis Entrée)", "› "].map {
+                $0 == "› " ? "›" : $0
+            })
         session.type(Self.down)
         XCTAssertEqual(session.screen.lines[3], "❯ 3. Sans titre")
         session.type(Self.down)
@@ -238,9 +253,11 @@ final class LineEditorTests: XCTestCase {
     }
 
     func testYesNoAnswersWithOneLetter() {
-        let yesNo = Menu(labels: ["Oui", "Non"], answers: ["oui", "non"], highlight: 1, shortcuts: ["o": 0, "n": 1], numbered: false)
+        let yesNo = Menu(
+            labels: ["Oui", "Non"], answers: ["oui", "non"], highlight: 1, shortcuts: ["o": 0, "n": 1], numbered: false)
         var session = Session(editor: LineEditor(menu: yesNo))
-        XCTAssertEqual(Array(session.screen.lines.dropFirst()), ["  Oui", "❯ Non", "›"], "starts on the default, no numbers")
+        XCTAssertEqual(
+            Array(session.screen.lines.dropFirst()), ["  Oui", "❯ Non", "›"], "starts on the default, no numbers")
         session.type("o")
         XCTAssertEqual(session.result, "oui")
         XCTAssertEqual(session.screen.lines.last, "› Oui")
@@ -280,10 +297,15 @@ final class LineEditorTests: XCTestCase {
     func testTheFitterWrapsLongLinesAndLeavesShortOnesAlone() {
         var fitter = ScreenFitter()
         XCTAssertEqual(fitter.fit("court\n", width: 20), "court\n")
-        XCTAssertEqual(fitter.fit("S’il a des exercices à faire, les fait-il\u{202F}?\n", width: 20), "S’il a des exercices\nà faire, les\nfait-il\u{202F}?\n",
+        XCTAssertEqual(
+            fitter.fit("S’il a des exercices à faire, les fait-il\u{202F}?\n", width: 20),
+            "S’il a des exercices\nà faire, les\nfait-il\u{202F}?\n",
             "never at the no-break space before ?")
-        XCTAssertEqual(fitter.fit("\u{1B}[1mGras\u{1B}[0m et du texte\n", width: 12), "\u{1B}[1mGras\u{1B}[0m et du\ntexte\n", "escapes take no column")
-        XCTAssertEqual(fitter.fit("https://exemple.fr/un/chemin/long\n", width: 10), "https://ex\nemple.fr/u\nn/chemin/l\nong\n")
+        XCTAssertEqual(
+            fitter.fit("\u{1B}[1mGras\u{1B}[0m et du texte\n", width: 12), "\u{1B}[1mGras\u{1B}[0m et du\ntexte\n",
+            "escapes take no column")
+        XCTAssertEqual(
+            fitter.fit("https://exemple.fr/un/chemin/long\n", width: 10), "https://ex\nemple.fr/u\nn/chemin/l\nong\n")
     }
 
     func testTheFitterRemembersTheColumnBetweenPieces() {

@@ -44,7 +44,9 @@ struct VirtualScreen {
                 var sequence = ""
                 guard index < pieces.count, pieces[index] == "[" else { continue }
                 index += 1
-                while index < pieces.count, let scalar = pieces[index].unicodeScalars.first, !(0x40...0x7E).contains(scalar.value) {
+                while index < pieces.count, let scalar = pieces[index].unicodeScalars.first,
+                    !(0x40...0x7E).contains(scalar.value)
+                {
                     sequence.append(pieces[index])
                     index += 1
                 }

@@ -13,21 +13,28 @@ public enum ContentCopies {
     /// A copy with the edits of the check fixture `code` applied
     /// (`Tests/ContentLoadingTests/Fixtures/CODE/edit.txt`: `FILE | FROM | TO` per line,
     /// or `COPY | FROM | TO`; `\n` is a line break).
-    public static func broken(_ code: String, _ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    public static func broken(_ code: String, _ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line)
+        throws -> URL
+    {
         let folder = try copy(test)
-        let edits = try String(contentsOf: Paths.checkFixtures.appendingPathComponent("\(code)/edit.txt"), encoding: .utf8)
+        let edits = try String(
+            contentsOf: Paths.checkFixtures.appendingPathComponent("\(code)/edit.txt"), encoding: .utf8)
         for entry in edits.split(separator: "\n") where !entry.hasPrefix("#") {
             let parts = entry.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "\\n", with: "\n") }
             XCTAssertEqual(parts.count, 3, "\(code): \(entry)", file: file, line: line)
             guard parts.count == 3 else { continue }
             if parts[0] == "COPY" {
-                try FileManager.default.copyItem(at: folder.appendingPathComponent(parts[1]), to: folder.appendingPathComponent(parts[2]))
+                try FileManager.default.copyItem(
+                    at: folder.appendingPathComponent(parts[1]), to: folder.appendingPathComponent(parts[2]))
                 continue
             }
             let target = folder.appendingPathComponent(parts[0])
             let text = try String(contentsOf: target, encoding: .utf8)
-            XCTAssertTrue(text.contains(parts[1]), "\(code): the fixture's text to replace is no longer in \(parts[0])", file: file, line: line)
-            try text.replacingOccurrences(of: parts[1], with: parts[2]).write(to: target, atomically: true, encoding: .utf8)
+            XCTAssertTrue(
+                text.contains(parts[1]), "\(code): the fixture's text to replace is no longer in \(parts[0])",
+                file: file, line: line)
+            try text.replacingOccurrences(of: parts[1], with: parts[2]).write(
+                to: target, atomically: true, encoding: .utf8)
         }
         return folder
     }

@@ -41,7 +41,9 @@ public final class Watchdog: @unchecked Sendable {
             guard process.isRunning else { return }
             self?.lock.withLock { self?.fired = true }
             process.terminate()
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
         }
     }
 
@@ -52,7 +54,11 @@ public final class Watchdog: @unchecked Sendable {
     @discardableResult
     public func check(file: StaticString = #filePath, line: UInt = #line) -> Bool {
         let stuck = self.stuck
-        if stuck { XCTFail("\(what) was still running after \(Int(seconds)) s: ended by the watchdog (a stuck test)", file: file, line: line) }
+        if stuck {
+            XCTFail(
+                "\(what) was still running after \(Int(seconds)) s: ended by the watchdog (a stuck test)", file: file,
+                line: line)
+        }
         return stuck
     }
 }
@@ -79,7 +85,9 @@ public struct Launched {
     public let watchdog: Watchdog
 
     /// Starts `binary` (the built goodbye by default) without the caller's GOODBYE_* variables.
-    public init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, binary: URL = Paths.binary) throws {
+    public init(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, binary: URL = Paths.binary
+    ) throws {
         process.executableURL = binary
         process.arguments = arguments
         process.environment = Self.environment(adding: environment)
@@ -113,14 +121,17 @@ public struct Launched {
         reading.wait()
         process.waitUntilExit()
         watchdog.check(file: file, line: line)
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
     }
 }
 
 /// Runs the built binary, for what only a process shows: signals, a terminal, the
 /// streams' own errors, the current directory, the exit status of `exit(3)`.
-public func goodbyeBinary(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil)
+public func goodbyeBinary(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil
+)
     throws -> Outcome
 {
     try Launched(arguments, environment: environment, directory: directory).finish(stdin: stdin)
@@ -142,7 +153,12 @@ public let missingFrenchCheckers: [String] = {
     probe.arguments = ["-c", "import grammalecte"]
     probe.standardOutput = FileHandle.nullDevice
     probe.standardError = FileHandle.nullDevice
-    if (try? probe.run()) == nil || { probe.waitUntilExit(); return probe.terminationStatus != 0 }() {
+    if (try? probe.run()) == nil
+        || {
+            probe.waitUntilExit()
+            return probe.terminationStatus != 0
+        }()
+    {
         missing.append("Grammalecte")
     }
     let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
@@ -152,7 +168,9 @@ public let missingFrenchCheckers: [String] = {
     if !FileManager.default.fileExists(atPath: "/usr/share/hunspell/fr_FR.dic") {
         missing.append("the French Hunspell dictionary")
     }
-    return missing.isEmpty ? [] : [missing.joined(separator: ", ") + " (" + Install.line(["grammalecte-cli", "hunspell", "hunspell-fr"]) + ")"]
+    return missing.isEmpty
+        ? []
+        : [missing.joined(separator: ", ") + " (" + Install.line(["grammalecte-cli", "hunspell", "hunspell-fr"]) + ")"]
 }()
 
 /// The install line a skipped check prints: the Debian packages it needs.
@@ -162,7 +180,9 @@ public enum Install {
 
 /// Skips a check whose tools are missing, saying which and how to get them; with
 /// GOODBYE_REQUIRE_ALL=1 (set by .ci/run) a missing tool is a failure instead.
-public func requireTools(_ missing: [String], for what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+public func requireTools(_ missing: [String], for what: String, file: StaticString = #filePath, line: UInt = #line)
+    throws
+{
     guard !missing.isEmpty else { return }
     let message = "\(what) skipped, missing: " + missing.joined(separator: "; ")
     if ProcessInfo.processInfo.environment["GOODBYE_REQUIRE_ALL"] == "1" {
@@ -175,15 +195,19 @@ public func requireTools(_ missing: [String], for what: String, file: StaticStri
 /// skipped, saying why, when the checkers are missing (never a silent pass).
 /// `acronyms`: right but unknown to Grammalecte's dictionary, which takes no word list
 /// (`RCS`, the registry mention a company types): checked as the acronym `SIRET`.
-public func assertFrench(_ texts: [String: String], words: [String] = [], acronyms: [String] = [], file: StaticString = #filePath,
-    line: UInt = #line) throws
-{
+public func assertFrench(
+    _ texts: [String: String], words: [String] = [], acronyms: [String] = [], file: StaticString = #filePath,
+    line: UInt = #line
+) throws {
     try requireTools(missingFrenchCheckers, for: "French checks (check-french)", file: file, line: line)
     var texts = texts
     var words = words
     if !acronyms.isEmpty {
-        let pattern = try NSRegularExpression(pattern: "\\b(" + acronyms.map(NSRegularExpression.escapedPattern).joined(separator: "|") + ")\\b")
-        texts = texts.mapValues { pattern.stringByReplacingMatches(in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "SIRET") }
+        let pattern = try NSRegularExpression(
+            pattern: "\\b(" + acronyms.map(NSRegularExpression.escapedPattern).joined(separator: "|") + ")\\b")
+        texts = texts.mapValues {
+            pattern.stringByReplacingMatches(in: $0, range: NSRange($0.startIndex..., in: $0), withTemplate: "SIRET")
+        }
         words.append("SIRET")
     }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-french-\(UUID().uuidString)")

@@ -8,7 +8,9 @@ import XCTest
 public enum Signs {
     /// The content of `Localization/`, read once.
     public static let content: Content = {
-        do { return try ContentLoader.load(from: Paths.content) } catch { fatalError("Localization/ does not load: \(error)") }
+        do { return try ContentLoader.load(from: Paths.content) } catch {
+            fatalError("Localization/ does not load: \(error)")
+        }
     }()
 
     /// The sign questions' ids, in the order `dialogue.ini` writes (and asks) them.
@@ -30,7 +32,9 @@ public enum Signs {
     /// The signs of `reason` in `mask`, by their short ids (`no_feedback`).
     public static func present(_ mask: Int, reason: String) -> [String] {
         ids.enumerated().compactMap { bit, id in
-            guard mask & (1 << bit) != 0, let question = content.graph.question(id), question.reason == reason else { return nil }
+            guard mask & (1 << bit) != 0, let question = content.graph.question(id), question.reason == reason else {
+                return nil
+            }
             return question.sign
         }
     }
@@ -50,8 +54,12 @@ public enum Signs {
         let engine = Engine(graph: content.graph, parser: content.parser(for: language))
         var state = engine.begin().state
         var lines: [String] = []
-        while let id = state.current, id != until, id == DecisionRule.proBonoQuestion || ids.contains(id), lines.count <= ids.count {
-            let on = id == DecisionRule.proBonoQuestion ? mask & proBono != 0 : mask & (1 << (ids.firstIndex(of: id) ?? 0)) != 0
+        while let id = state.current, id != until, id == DecisionRule.proBonoQuestion || ids.contains(id),
+            lines.count <= ids.count
+        {
+            let on =
+                id == DecisionRule.proBonoQuestion
+                ? mask & proBono != 0 : mask & (1 << (ids.firstIndex(of: id) ?? 0)) != 0
             lines.append(on ? yes : no)
             state = engine.send(.answer(on ? yes : no), to: state).state
         }

@@ -1,8 +1,9 @@
-/// A PDF 1.7 file (ISO 32000-1) written byte by byte: a catalog, pages, one
-/// uncompressed content stream per page, the fonts embedded as subsets (9.7 and 9.9:
-/// a Type 0 font with Identity-H encoding over a CIDFontType2, its TrueType program,
-/// its widths, its map from character codes to glyphs and a ToUnicode map, 9.10.3),
-/// then the cross-reference table (7.5.4) and the trailer. Pure: pages in, bytes out.
+/// A PDF 1.7 file (ISO 32000-1) written byte by byte: a catalog, pages, one uncompressed content
+/// stream per page, the fonts embedded as subsets (9.7 and 9.9: a Type 0 font with Identity-H
+/// encoding over a CIDFontType2, its TrueType program, its widths, its map from character codes to
+/// glyphs and a ToUnicode map, 9.10.3), then the cross-reference table (7.5.4) and the trailer.
+///
+/// Pure: pages in, bytes out.
 struct PDFDocument {
     /// A4 (ISO 216) in points: 210 x 297 mm, 72 points an inch.
     static let width = 595.276
@@ -37,12 +38,16 @@ struct PDFDocument {
         let resources = fonts.indices.map { "/F\($0 + 1) \(firstFont + 6 * $0) 0 R" }.joined(separator: " ")
         object(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
         object(Array("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>".utf8))
-        object(Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Author ".utf8) + Self.textString(author) + Array(" /Producer (goodbye) >>".utf8))
+        object(
+            Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Author ".utf8) + Self.textString(author)
+                + Array(" /Producer (goodbye) >>".utf8))
         for (index, content) in pages.enumerated() {
-            object(Array("""
-                << /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.width)) \(Self.number(Self.height))] \
-                /Resources << /Font << \(resources) >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>
-                """.utf8))
+            object(
+                Array(
+                    """
+                    << /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.width)) \(Self.number(Self.height))] \
+                    /Resources << /Font << \(resources) >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>
+                    """.utf8))
             stream("", content)
         }
         for (index, (font, characters)) in fonts.enumerated() {
@@ -51,17 +56,24 @@ struct PDFDocument {
             let (program, numbers) = font.subset(glyphs)
             let name = Self.subsetTag(font.postScriptName, glyphs) + "+" + font.postScriptName
             let widths = glyphs.map { String(Int(font.width($0).rounded())) }.joined(separator: " ")
-            object(Array("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(number + 1) 0 R] /ToUnicode \(number + 5) 0 R >>".utf8))
-            object(Array("""
-                << /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
-                /FontDescriptor \(number + 2) 0 R /DW 0 /W [1 [\(widths)]] /CIDToGIDMap \(number + 4) 0 R >>
-                """.utf8))
+            object(
+                Array(
+                    "<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H /DescendantFonts [\(number + 1) 0 R] /ToUnicode \(number + 5) 0 R >>"
+                        .utf8))
+            object(
+                Array(
+                    """
+                    << /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+                    /FontDescriptor \(number + 2) 0 R /DW 0 /W [1 [\(widths)]] /CIDToGIDMap \(number + 4) 0 R >>
+                    """.utf8))
             let box = font.boundingBox.map { String(font.scaled($0)) }.joined(separator: " ")
-            object(Array("""
-                << /Type /FontDescriptor /FontName /\(name) /Flags 32 /FontBBox [\(box)] /ItalicAngle \(Self.number(font.italicAngle)) \
-                /Ascent \(font.scaled(font.ascent)) /Descent \(font.scaled(font.descent)) /CapHeight \(font.scaled(font.capHeight)) \
-                /StemV \(font.bold ? 120 : 80) /FontWeight \(font.bold ? 700 : 400) /FontFile2 \(number + 3) 0 R >>
-                """.utf8))
+            object(
+                Array(
+                    """
+                    << /Type /FontDescriptor /FontName /\(name) /Flags 32 /FontBBox [\(box)] /ItalicAngle \(Self.number(font.italicAngle)) \
+                    /Ascent \(font.scaled(font.ascent)) /Descent \(font.scaled(font.descent)) /CapHeight \(font.scaled(font.capHeight)) \
+                    /StemV \(font.bold ? 120 : 80) /FontWeight \(font.bold ? 700 : 400) /FontFile2 \(number + 3) 0 R >>
+                    """.utf8))
             stream("/Length1 \(program.count)", program)
             var map: [UInt8] = [0, 0]
             for glyph in glyphs { map += FontWriter.u16(Int(numbers[glyph] ?? 0)) }
@@ -130,6 +142,7 @@ struct PDFDocument {
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)
         let fraction = magnitude % 100
-        return sign + String(magnitude / 100) + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
+        return sign + String(magnitude / 100)
+            + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
     }
 }

@@ -24,9 +24,10 @@ public struct PDFLetterWriter: Sendable {
     /// that begin a word, set as a superscript.
     let ordinalSuffixes: [String]
 
-    public init(fonts: LetterFonts, label: @escaping @Sendable (String, String) -> String, ordinalSuffixes: [String] = [],
-        pageNumber: @escaping @Sendable (Int, Int) -> String)
-    {
+    public init(
+        fonts: LetterFonts, label: @escaping @Sendable (String, String) -> String, ordinalSuffixes: [String] = [],
+        pageNumber: @escaping @Sendable (Int, Int) -> String
+    ) {
         self.fonts = fonts
         self.label = label
         self.ordinalSuffixes = ordinalSuffixes.sorted { $0.count > $1.count }
@@ -74,7 +75,9 @@ public struct PDFLetterWriter: Sendable {
         // Every line, even past the six the window holds: the warning (GW012) says so, a
         // line is never dropped.
         for (index, line) in letter.recipient.enumerated() {
-            layout.text(Self.encode(line), x: Self.addressLeft, baseline: Self.addressBaseline + Double(index) * Self.millimetres(Self.addressLeading),
+            layout.text(
+                Self.encode(line), x: Self.addressLeft,
+                baseline: Self.addressBaseline + Double(index) * Self.millimetres(Self.addressLeading),
                 font: .regular)
         }
         layout.text(runs(letter.placeDate), x: Self.addressLeft, baseline: Self.placeBaseline)
@@ -88,8 +91,12 @@ public struct PDFLetterWriter: Sendable {
             subject = [Paragraph(pieces: [(Self.encode(letter.subject), .bold)])]
         } else {
             let marker = "\u{1}"
-            let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false).map(String.init)
-            subject = [Paragraph(pieces: [(Self.encode(parts[0]), .bold)] + runs(letter.subject + (parts.count > 1 ? parts[1] : "")))]
+            let parts = label(letter.subjectLabel, marker).split(separator: marker, omittingEmptySubsequences: false)
+                .map(String.init)
+            subject = [
+                Paragraph(
+                    pieces: [(Self.encode(parts[0]), .bold)] + runs(letter.subject + (parts.count > 1 ? parts[1] : "")))
+            ]
         }
         let salutation = Paragraph(pieces: [(Self.encode(letter.salutation), .regular)])
         for paragraph in letter.salutationBeforeSubject ? [salutation] + subject : subject + [salutation] {
@@ -139,7 +146,9 @@ public struct PDFLetterWriter: Sendable {
                 let width = layout.width(number, .regular)
                 if index == 0 {
                     // The first page's number at its foot, centred.
-                    layout.show(number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287), font: .regular, wordSpacing: 0,
+                    layout.show(
+                        number, x: (Self.points(210) - width) / 2, y: PDFDocument.height - Self.points(287),
+                        font: .regular, wordSpacing: 0,
                         into: &content)
                 } else {
                     // A continuation page: who it is for and when, the number at the right margin.
@@ -149,7 +158,9 @@ public struct PDFLetterWriter: Sendable {
                         layout.show(glyphs, x: x, y: y, font: face, wordSpacing: 0, into: &content)
                         x += layout.width(glyphs, face)
                     }
-                    layout.show(number, x: Self.points(210 - Self.right) - width, y: y, font: .regular, wordSpacing: 0, into: &content)
+                    layout.show(
+                        number, x: Self.points(210 - Self.right) - width, y: y, font: .regular, wordSpacing: 0,
+                        into: &content)
                 }
             }
             pages.append(content)
@@ -166,13 +177,14 @@ public struct PDFLetterWriter: Sendable {
     func closingHeight(_ letter: Letter, _ layout: Layout) -> Double {
         let width = Self.points(210 - Self.left - Self.right)
         let lines = letter.closing.reduce(0) { total, block in
-            total + block.lines.reduce(0) { count, line in
-                let text: String
-                switch line {
-                case .text(let value), .item(let value): text = value
+            total
+                + block.lines.reduce(0) { count, line in
+                    let text: String
+                    switch line {
+                    case .text(let value), .item(let value): text = value
+                    }
+                    return count + layout.lines(runs(text), width: width).count
                 }
-                return count + layout.lines(runs(text), width: width).count
-            }
         }
         return Double(lines) * Layout.lineHeight + Double(letter.closing.count) * Self.millimetres(Self.paragraphGap)
             + Self.signatureRoom + Double(letter.signature.count) * Self.millimetres(Self.leading)
@@ -182,7 +194,10 @@ public struct PDFLetterWriter: Sendable {
     /// amount that ends it (after the last colon), nil when it ends with none.
     static func amountSplit(_ text: String) -> (String, String)? {
         let characters = Array(text)
-        guard let colon = characters.indices.dropLast().last(where: { characters[$0] == ":" && (characters[$0 + 1] == " " || characters[$0 + 1] == "\u{A0}") })
+        guard
+            let colon = characters.indices.dropLast().last(where: {
+                characters[$0] == ":" && (characters[$0 + 1] == " " || characters[$0 + 1] == "\u{A0}")
+            })
         else { return nil }
         let amount = String(characters[(colon + 2)...])
         let glyphs = encode(amount)
@@ -237,7 +252,10 @@ public struct PDFLetterWriter: Sendable {
     /// The characters of `text` (its lines apart) that the faces cannot draw (`Ł` they can, `日` not).
     public static func unprintable(_ text: String, fonts: LetterFonts) -> [Character] {
         var missing: [Character] = []
-        for character in text where character != "\n" && !character.unicodeScalars.allSatisfy({ fonts.regular.drawable($0) && fonts.bold.drawable($0) }) {
+        for character in text
+        where character != "\n"
+            && !character.unicodeScalars.allSatisfy({ fonts.regular.drawable($0) && fonts.bold.drawable($0) })
+        {
             if !missing.contains(character) { missing.append(character) }
         }
         return missing
@@ -264,7 +282,9 @@ public struct PDFLetterWriter: Sendable {
         static let limit = 297 - PDFLetterWriter.bottom
 
         mutating func text(_ glyphs: [Glyph], x: Double, baseline: Double, font: Face) {
-            show(glyphs, x: PDFLetterWriter.points(x), y: PDFDocument.height - PDFLetterWriter.points(baseline), font: font,
+            show(
+                glyphs, x: PDFLetterWriter.points(x), y: PDFDocument.height - PDFLetterWriter.points(baseline),
+                font: font,
                 wordSpacing: 0, into: &pages[pages.count - 1])
         }
 
@@ -272,7 +292,9 @@ public struct PDFLetterWriter: Sendable {
         mutating func text(_ runs: [([Glyph], Face)], x: Double, baseline: Double) {
             var position = PDFLetterWriter.points(x)
             for (glyphs, face) in runs {
-                show(glyphs, x: position, y: PDFDocument.height - PDFLetterWriter.points(baseline), font: face, wordSpacing: 0,
+                show(
+                    glyphs, x: position, y: PDFDocument.height - PDFLetterWriter.points(baseline), font: face,
+                    wordSpacing: 0,
                     into: &pages[pages.count - 1])
                 position += width(glyphs, face)
             }
@@ -288,18 +310,23 @@ public struct PDFLetterWriter: Sendable {
             let start = PDFLetterWriter.points(PDFLetterWriter.left + PDFLetterWriter.listIndent)
             let before = width(Self.integerPart(amount), .regular)
             let after = width(amount, .regular) - before
-            return start + width(label) + 6 <= Self.decimalTab - before && Self.decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
+            return start + width(label) + 6 <= Self.decimalTab - before
+                && Self.decimalTab + after <= PDFLetterWriter.points(210 - PDFLetterWriter.right)
         }
 
         /// One row of a table: the dash, the item's text, its amount aligned on the decimal mark.
         mutating func row(_ label: [([Glyph], Face)], _ amount: [Glyph]) {
             if cursor > Self.limit { newPage() }
             let y = PDFDocument.height - PDFLetterWriter.points(cursor)
-            show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular, wordSpacing: 0,
+            show(
+                PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular,
+                wordSpacing: 0,
                 into: &pages[pages.count - 1])
             text(label, x: PDFLetterWriter.left + PDFLetterWriter.listIndent, baseline: cursor)
             let before = width(Self.integerPart(amount), .regular)
-            show(amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1])
+            show(
+                amount, x: Self.decimalTab - before, y: y, font: .regular, wordSpacing: 0, into: &pages[pages.count - 1]
+            )
             cursor += Self.lineHeight
         }
 
@@ -309,7 +336,9 @@ public struct PDFLetterWriter: Sendable {
                 guard amount[index] == "," || amount[index] == ".", index + 2 < amount.count else { continue }
                 // Exactly two digits after the mark: a decimal mark, not a thousands one.
                 let digit = { (glyph: Glyph) in ("0"..."9").contains(glyph) }
-                if digit(amount[index + 1]), digit(amount[index + 2]), index + 3 == amount.count || !digit(amount[index + 3]) {
+                if digit(amount[index + 1]), digit(amount[index + 2]),
+                    index + 3 == amount.count || !digit(amount[index + 3])
+                {
                     return Array(amount[..<index])
                 }
             }
@@ -358,7 +387,9 @@ public struct PDFLetterWriter: Sendable {
                         let x = PDFLetterWriter.points(PDFLetterWriter.left + indent)
                         let y = PDFDocument.height - PDFLetterWriter.points(cursor)
                         if paragraph.item && index + offset == 0 {
-                            show(PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y, font: .regular,
+                            show(
+                                PDFLetterWriter.encode("–"), x: PDFLetterWriter.points(PDFLetterWriter.left), y: y,
+                                font: .regular,
                                 wordSpacing: 0, into: &pages[pages.count - 1])
                         }
                         var spacing = 0.0
@@ -368,7 +399,9 @@ public struct PDFLetterWriter: Sendable {
                         }
                         var position = x
                         for (glyphs, font) in line {
-                            show(glyphs, x: position, y: y, font: font, wordSpacing: spacing, into: &pages[pages.count - 1])
+                            show(
+                                glyphs, x: position, y: y, font: font, wordSpacing: spacing,
+                                into: &pages[pages.count - 1])
                             position += self.width(glyphs, font) + spacing * Double(glyphs.filter { $0 == " " }.count)
                         }
                         cursor += Self.lineHeight
@@ -411,11 +444,19 @@ public struct PDFLetterWriter: Sendable {
                 }
                 if !line.isEmpty {
                     // The space in the face it was measured in (never a superscript's).
-                    if line[line.count - 1].1 == word[0].1 { line[line.count - 1].0.append(" ") } else { line.append(([" "], word[0].1)) }
+                    if line[line.count - 1].1 == word[0].1 {
+                        line[line.count - 1].0.append(" ")
+                    } else {
+                        line.append(([" "], word[0].1))
+                    }
                     lineWidth += space
                 }
                 for run in word {
-                    if let last = line.last, last.1 == run.1 { line[line.count - 1].0 += run.0 } else { line.append(run) }
+                    if let last = line.last, last.1 == run.1 {
+                        line[line.count - 1].0 += run.0
+                    } else {
+                        line.append(run)
+                    }
                 }
                 lineWidth += wordWidth
             }
@@ -464,13 +505,16 @@ public struct PDFLetterWriter: Sendable {
         /// `BT /F1 10 Tf x y Td [<0001 0002> -12 <0003>] TJ ET`: two-byte character codes
         /// (Identity-H), the kerning and the justification as moves between glyphs (word
         /// spacing, `Tw`, applies to single-byte codes only: ISO 32000-1, 9.3.3).
-        func show(_ glyphs: [Glyph], x: Double, y: Double, font face: Face, wordSpacing: Double, into content: inout [UInt8]) {
+        func show(
+            _ glyphs: [Glyph], x: Double, y: Double, font face: Face, wordSpacing: Double, into content: inout [UInt8]
+        ) {
             guard !glyphs.isEmpty else { return }
             let font = fonts[face]
             let name = face == .bold ? "F2" : "F1"
             // The text rise (Ts) is graphics state: set for a superscript, back to 0 after.
             let rise = face == .superscript ? " \(PDFDocument.number(PDFLetterWriter.superscriptRise)) Ts" : ""
-            var text = "BT /\(name) \(PDFDocument.number(face.size)) Tf\(rise) \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td [<"
+            var text =
+                "BT /\(name) \(PDFDocument.number(face.size)) Tf\(rise) \(PDFDocument.number(x)) \(PDFDocument.number(y)) Td [<"
             var previous: UInt16?
             for glyph in glyphs {
                 let number = font.drawnGlyph(glyph)
@@ -498,7 +542,9 @@ public enum Face: Sendable, Hashable {
     case regular, bold, superscript
 
     /// The size in points.
-    var size: Double { self == .superscript ? PDFLetterWriter.size * PDFLetterWriter.superscriptScale : PDFLetterWriter.size }
+    var size: Double {
+        self == .superscript ? PDFLetterWriter.size * PDFLetterWriter.superscriptScale : PDFLetterWriter.size
+    }
 }
 
 /// The fonts of the PDF letter: Liberation Sans regular and bold.
@@ -541,7 +587,9 @@ final class FontUse {
 extension TrueTypeFont {
     /// Characters drawn with another's glyph when the font lacks their own: the
     /// non-breaking hyphen as a hyphen, the thin and narrow spaces as each other.
-    static let standIns: [UInt32: Unicode.Scalar] = [0x2011: "-", 0x2010: "-", 0x2009: "\u{202F}", 0x202F: "\u{2009}", 0x00A0: " "]
+    static let standIns: [UInt32: Unicode.Scalar] = [
+        0x2011: "-", 0x2010: "-", 0x2009: "\u{202F}", 0x202F: "\u{2009}", 0x00A0: " ",
+    ]
 
     /// Scripts written right to left or whose letters change shape with their
     /// neighbours (Hebrew, Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao,

@@ -1,10 +1,13 @@
-/// A TrueType font read from its bytes (the OpenType specification's `head`, `hhea`,
-/// `maxp`, `hmtx`, `cmap`, `loca`, `glyf`, `kern`, `OS/2` and `post` tables): what the
-/// letter needs to measure text, and to embed the glyphs it uses as a subset. Pure:
-/// bytes in, values out.
+/// A TrueType font read from its bytes (the OpenType specification's `head`, `hhea`, `maxp`,
+/// `hmtx`, `cmap`, `loca`, `glyf`, `kern`, `OS/2` and `post` tables): what the letter needs to
+/// measure text, and to embed the glyphs it uses as a subset.
+///
+/// Pure: bytes in, values out.
 public struct TrueTypeFont: Sendable {
     public enum Problem: Error, Equatable {
-        case notTrueType, missingTable(String), damaged(String)
+        case notTrueType
+        case missingTable(String)
+        case damaged(String)
     }
 
     /// The PostScript name (`LiberationSans`, `LiberationSans-Bold`), from the `name` table.
@@ -32,7 +35,9 @@ public struct TrueTypeFont: Sendable {
     public init(_ bytes: [UInt8]) throws(Problem) {
         self.bytes = bytes
         let reader = FontReader(bytes)
-        guard bytes.count >= 12, reader.u32(0) == 0x0001_0000 || reader.u32(0) == 0x7472_7565 else { throw .notTrueType }
+        guard bytes.count >= 12, reader.u32(0) == 0x0001_0000 || reader.u32(0) == 0x7472_7565 else {
+            throw .notTrueType
+        }
         var tables: [String: Range<Int>] = [:]
         for index in 0..<reader.u16(4) {
             let entry = 12 + 16 * index
@@ -42,6 +47,11 @@ public struct TrueTypeFont: Sendable {
             let length = reader.u32(entry + 12)
             guard offset + length <= bytes.count else { throw .damaged(tag) }
             tables[tag] = offset..<offset + length
+        }
+        // The tables the subset rewrites, long enough for the fields it sets.
+        for (tag, size) in [("head", 54), ("hhea", 36), ("maxp", 6)] {
+            guard let range = tables[tag] else { throw .missingTable(tag) }
+            guard range.count >= size else { throw .damaged(tag) }
         }
         self.tables = tables
         func table(_ tag: String) throws(Problem) -> Int {
@@ -91,13 +101,17 @@ public struct TrueTypeFont: Sendable {
 
     // MARK: Subset
 
-    /// A TrueType font holding only the glyphs of `used`, the glyphs their composites
-    /// are made of, and glyph 0, numbered anew in that order (composites refer to the
-    /// new numbers), with the new number of each glyph kept. Tables: glyf, head, hhea,
-    /// hmtx, loca, maxp: what a PDF reader needs to draw them (ISO 32000-1, 9.9).
+    /// A TrueType font holding only the glyphs of `used`, the glyphs their composites are made of,
+    /// and glyph 0, numbered anew in that order (composites refer to the new numbers), with the new
+    /// number of each glyph kept.
+    ///
+    /// Tables: glyf, head, hhea, hmtx, loca, maxp: what a PDF reader needs to draw them (ISO
+    /// 32000-1, 9.9).
     func subset(_ used: [UInt16]) -> (font: [UInt8], numbers: [UInt16: UInt16]) {
         let reader = FontReader(bytes)
-        guard let locaRange = tables["loca"], let glyf = tables["glyf"], let hmtx = tables["hmtx"]?.lowerBound else { return ([], [:]) }
+        guard let locaRange = tables["loca"], let glyf = tables["glyf"], let hmtx = tables["hmtx"]?.lowerBound else {
+            return ([], [:])
+        }
         let loca = locaRange.lowerBound
         func range(_ glyph: Int) -> Range<Int> {
             let start = longOffsets ? reader.u32(loca + 4 * glyph) : 2 * reader.u16(loca + 2 * glyph)
@@ -114,7 +128,13 @@ public struct TrueTypeFont: Sendable {
                 let flags = reader.u16(position)
                 found.append(position + 2)
                 position += 4 + (flags & 1 != 0 ? 4 : 2)
-                if flags & 0x8 != 0 { position += 2 } else if flags & 0x40 != 0 { position += 4 } else if flags & 0x80 != 0 { position += 8 }
+                if flags & 0x8 != 0 {
+                    position += 2
+                } else if flags & 0x40 != 0 {
+                    position += 4
+                } else if flags & 0x80 != 0 {
+                    position += 8
+                }
                 if flags & 0x20 == 0 { break }
             }
             return found
@@ -141,23 +161,28 @@ public struct TrueTypeFont: Sendable {
             var data = Array(bytes[outline])
             for at in components(outline) {
                 let renumbered = numbers[UInt16(reader.u16(at))] ?? 0
-                data.replaceSubrange(at - outline.lowerBound..<at - outline.lowerBound + 2, with: FontWriter.u16(Int(renumbered)))
+                data.replaceSubrange(
+                    at - outline.lowerBound..<at - outline.lowerBound + 2, with: FontWriter.u16(Int(renumbered)))
             }
             glyphData += data
             while glyphData.count % 4 != 0 { glyphData.append(0) }
             let old = Int(glyph)
-            let bearing = old < metricsCount ? reader.u16(hmtx + 4 * old + 2) : reader.u16(hmtx + 4 * metricsCount + 2 * (old - metricsCount))
+            let bearing =
+                old < metricsCount
+                ? reader.u16(hmtx + 4 * old + 2) : reader.u16(hmtx + 4 * metricsCount + 2 * (old - metricsCount))
             metrics += FontWriter.u16(advances[old]) + FontWriter.u16(bearing)
         }
         locaData += FontWriter.u32(glyphData.count)
-        var head = Array(bytes[tables["head"]!])
+        var head = Array(bytes[tables["head", default: 0..<0]])
         head.replaceSubrange(8..<12, with: [0, 0, 0, 0])  // checkSumAdjustment, set by FontWriter
         head.replaceSubrange(50..<52, with: [0, 1])  // long loca offsets
-        var hhea = Array(bytes[tables["hhea"]!])
+        var hhea = Array(bytes[tables["hhea", default: 0..<0]])
         hhea.replaceSubrange(34..<36, with: FontWriter.u16(order.count))
-        var maxp = Array(bytes[tables["maxp"]!])
+        var maxp = Array(bytes[tables["maxp", default: 0..<0]])
         maxp.replaceSubrange(4..<6, with: FontWriter.u16(order.count))
-        let output: [(String, [UInt8])] = [("glyf", glyphData), ("head", head), ("hhea", hhea), ("hmtx", metrics), ("loca", locaData), ("maxp", maxp)]
+        let output: [(String, [UInt8])] = [
+            ("glyf", glyphData), ("head", head), ("hhea", hhea), ("hmtx", metrics), ("loca", locaData), ("maxp", maxp),
+        ]
         return (FontWriter.font(output), numbers)
     }
 
@@ -227,7 +252,8 @@ public struct TrueTypeFont: Sendable {
                 for pair in 0..<count {
                     let at = position + 14 + 6 * pair
                     guard at + 6 <= reader.bytes.count else { break }
-                    pairs[UInt32(reader.u16(at)) << 16 | UInt32(reader.u16(at + 2))] = Int16(truncatingIfNeeded: reader.i16(at + 4))
+                    pairs[UInt32(reader.u16(at)) << 16 | UInt32(reader.u16(at + 2))] = Int16(
+                        truncatingIfNeeded: reader.i16(at + 4))
                 }
             }
             position += length
@@ -278,7 +304,9 @@ struct FontReader {
 /// A TrueType file from its tables: the directory, each table padded to four bytes,
 /// the checksums and `head`'s checksum adjustment.
 enum FontWriter {
-    static func u16(_ value: Int) -> [UInt8] { [UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)] }
+    static func u16(_ value: Int) -> [UInt8] {
+        [UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+    }
     static func u32(_ value: Int) -> [UInt8] { u16(value >> 16) + u16(value) }
 
     static func checksum(_ data: [UInt8]) -> UInt32 {
@@ -297,7 +325,10 @@ enum FontWriter {
         let count = tables.count
         var power = 1
         var log = 0
-        while power * 2 <= count { power *= 2; log += 1 }
+        while power * 2 <= count {
+            power *= 2
+            log += 1
+        }
         var output = u32(0x0001_0000) + u16(count) + u16(16 * power) + u16(log) + u16(16 * (count - power))
         var offset = 12 + 16 * count
         var body: [UInt8] = []

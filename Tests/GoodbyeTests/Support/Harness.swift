@@ -6,13 +6,18 @@ import XCTest
 /// Runs goodbye with arguments, standard input and extra environment: in this process
 /// (the `App` the binary runs, on a `PipedTerminal`), or, given a `directory` to run
 /// in, as the built binary. The environment is the one the binary would get.
-func goodbye(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil,
-    file: StaticString = #filePath, line: UInt = #line) throws -> Outcome
-{
-    if directory != nil { return try goodbyeBinary(arguments, stdin: stdin, environment: environment, directory: directory) }
+func goodbye(
+    _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: URL? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+) throws -> Outcome {
+    if directory != nil {
+        return try goodbyeBinary(arguments, stdin: stdin, environment: environment, directory: directory)
+    }
     let terminal = PipedTerminal(stdin: Array(stdin.utf8))
     let app = App(terminal: terminal, environment: Launched.environment(adding: environment))
-    let status = InProcess.run("goodbye " + arguments.joined(separator: " "), file: file, line: line) { app.run(arguments) }
+    let status = InProcess.run("goodbye " + arguments.joined(separator: " "), file: file, line: line) {
+        app.run(arguments)
+    }
     return Outcome(status: status, stdout: String(decoding: terminal.output, as: UTF8.self), stderr: terminal.errors)
 }
 
@@ -28,7 +33,9 @@ enum InProcess {
         let body: () -> Int32
     }
 
-    static func run(_ what: String, seconds: Double = 60, file: StaticString, line: UInt, _ body: @escaping () -> Int32) -> Int32 {
+    static func run(_ what: String, seconds: Double = 60, file: StaticString, line: UInt, _ body: @escaping () -> Int32)
+        -> Int32
+    {
         let result = Result()
         let done = DispatchSemaphore(value: 0)
         let work = Work(body: body)
@@ -41,7 +48,8 @@ enum InProcess {
         thread.start()
         let scale = Double(ProcessInfo.processInfo.environment["GOODBYE_TEST_WATCHDOG"] ?? "") ?? 1
         if done.wait(timeout: .now() + seconds * scale) == .timedOut {
-            let message = "\(file):\(line): \(what) was still running after \(Int(seconds * scale)) s in process: a stuck test\n"
+            let message =
+                "\(file):\(line): \(what) was still running after \(Int(seconds * scale)) s in process: a stuck test\n"
             FileHandle.standardError.write(Data(message.utf8))
             exit(1)
         }
@@ -81,4 +89,3 @@ final class PipedTerminal: Terminal {
         return String(decoding: input, as: UTF8.self)
     }
 }
-

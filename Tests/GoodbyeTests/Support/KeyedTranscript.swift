@@ -25,29 +25,35 @@ struct KeyedTranscript: Equatable {
     static func parse(_ text: String, name: String) throws -> KeyedTranscript {
         let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let header = all.prefix { $0.hasPrefix("#") }
-        let arguments = header.first { $0.hasPrefix("# args: ") }.map { $0.dropFirst(8).split(separator: " ").map(String.init) } ?? []
+        let arguments =
+            header.first { $0.hasPrefix("# args: ") }.map { $0.dropFirst(8).split(separator: " ").map(String.init) }
+            ?? []
         let positional = header.contains { $0.hasPrefix("# positional") }
         // Lines as a pipe gives them: the file's last line ending ends the input.
         let body = (all.last == "" ? all.dropLast() : all[...]).dropFirst(header.count).filter { !$0.hasPrefix("#") }
         guard !positional else {
-            return KeyedTranscript(header: Array(header), arguments: arguments, positional: true, entries: [], lines: Array(body))
+            return KeyedTranscript(
+                header: Array(header), arguments: arguments, positional: true, entries: [], lines: Array(body))
         }
         var entries: [Entry] = []
         for (offset, line) in all.enumerated() where offset >= header.count && !line.hasPrefix("#") {
             if line.isEmpty, offset == all.count - 1 { continue }
-            guard let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }),
+            guard let colon = line.firstIndex(of: ":"),
+                line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }),
                 colon != line.startIndex
             else { throw TranscriptError("\(name):\(offset + 1): « \(line) » is not « QUESTION_ID: typed »") }
             var typed = line[line.index(after: colon)...]
             if typed.first == " " { typed = typed.dropFirst() }
             entries.append(Entry(id: String(line[..<colon]), line: String(typed)))
         }
-        return KeyedTranscript(header: Array(header), arguments: arguments, positional: false, entries: entries, lines: [])
+        return KeyedTranscript(
+            header: Array(header), arguments: arguments, positional: false, entries: entries, lines: [])
     }
 
     /// The text of the file, as `parse` reads it.
     var text: String {
-        (header + (positional ? lines : entries.map { $0.id + ":" + ($0.line.isEmpty ? "" : " " + $0.line) })).joined(separator: "\n") + "\n"
+        (header + (positional ? lines : entries.map { $0.id + ":" + ($0.line.isEmpty ? "" : " " + $0.line) })).joined(
+            separator: "\n") + "\n"
     }
 }
 
@@ -118,7 +124,8 @@ final class KeyedTerminal: Terminal {
             asked.append(.init(id: id, line: line))
             return line
         }
-        let next = entries.indices.first { !used[$0] }.map { "« \(entries[$0].id): \(entries[$0].line) »" } ?? "nothing more"
+        let next =
+            entries.indices.first { !used[$0] }.map { "« \(entries[$0].id): \(entries[$0].line) »" } ?? "nothing more"
         failures.append("asked \(id), the transcript answers \(next)")
         return nil
     }
