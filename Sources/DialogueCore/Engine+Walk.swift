@@ -83,9 +83,19 @@ extension Engine {
         return computed.decision(onPath: onPath)
     }
 
+    /// The computed values the path's branches took, from the start with the answers given.
+    ///
+    /// `kind` is the letter the conversation drafts: what routing chose is what the shell
+    /// reads, one rule for both. A branch off the path is not there.
+    public func routes(_ state: Conversation) -> [String: String] {
+        var taken: [String: String] = [:]
+        _ = walk(state, planned: false, branch: { name, value in if let value { taken[name] = value } })
+        return taken
+    }
+
     private func walk(
         _ state: Conversation, planned: Bool, stop: String? = nil, computed: ComputedValues? = nil,
-        visit: (String) -> Void = { _ in }
+        visit: (String) -> Void = { _ in }, branch: (String, String?) -> Void = { _, _ in }
     ) -> [String] {
         var visited: [String] = []
         var seen: Set<String> = []
@@ -99,7 +109,9 @@ extension Engine {
             case .review:
                 nextId = node.next
             case .branch(let name):
-                nextId = node.target(for: computed.value(name))
+                let value = computed.value(name)
+                branch(name, value)
+                nextId = node.target(for: value)
             case .decision:
                 nextId = node.target(for: computed.decision(onPath: Set(visited)).decision.rawValue)
             case .question where node.isSkipped(by: state.answers, computed: computed.value):

@@ -128,8 +128,8 @@ extension App {
         }
         if isLetter, !options.noInput { say("\n") }
         let report = isLetter ? nil : engine.decide(state)
-        let kind =
-            isLetter ? chosenKind : report.flatMap { proposedKind(content, $0, used(state, engine, signs: false)) }
+        // The letter the conversation's route took (`@kind`): the one its questions were for.
+        let kind = isLetter ? chosenKind : engine.routes(state)["kind"].flatMap { content.kind($0) }
         var letter: Letter?
         if let kind {
             let drafting = Drafting(
@@ -200,18 +200,6 @@ extension App {
                 hints: nearestWord(id, among: names).map { [Message(.didYouMean, ["word": $0])] } ?? [])
         }
         return kind
-    }
-
-    /// After the session: the kind proposed for its decision, if the person asked for a letter.
-    private func proposedKind(_ content: Content, _ report: DecisionReport, _ answers: [String: Answer]) -> LetterKind?
-    {
-        // A yes to the kind's question (letter.want), or the kind chosen by name (dunning.step).
-        content.kinds.first { kind in
-            guard kind.decisions.contains(report.decision), let ask = kind.ask, let answer = answers[ask]?.value else {
-                return false
-            }
-            return answer == YesNo.yes || answer == kind.id
-        }
     }
 
     /// An e-mail without the client's address: said, the mail program will ask for it

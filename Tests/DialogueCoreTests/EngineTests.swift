@@ -241,6 +241,29 @@ final class EngineTests: XCTestCase {
         XCTAssertLessThanOrEqual(unpaid, changes, "one computation per set of answers, not one per walk")
     }
 
+    /// The kind a conversation drafts is the one its route took (issue 19: one rule
+    /// routes and picks the letter); a branch the path does not pass is not there.
+    func testRoutesAreTheBranchesThePathTook() {
+        let nodes = [
+            Node(
+                id: "want", kind: .question(Question(id: "want", type: .yesNo)), next: "end", branches: ["oui": "route"]
+            ),
+            Node(id: "route", kind: .branch(on: "kind"), next: "farewell", branches: ["talk": "when"]),
+            Node(id: "when", kind: .question(Question(id: "when", type: .text)), next: "end"),
+            Node(id: "farewell", kind: .question(Question(id: "farewell", type: .text)), next: "end"),
+            Node(id: "end", kind: .end),
+        ]
+        let engine = Engine(graph: DialogueGraph(nodes: nodes, start: "want")) { name, answers, _ in
+            name == "kind" ? (answers["farewell"] == nil ? "talk" : "farewell") : nil
+        }
+        let wanted = engine.send(.answer("oui"), to: engine.begin().state).state
+        XCTAssertEqual(wanted.current, "when")
+        XCTAssertEqual(engine.routes(wanted), ["kind": "talk"])
+        let declined = engine.send(.answer("non"), to: engine.begin().state).state
+        XCTAssertTrue(declined.finished)
+        XCTAssertEqual(engine.routes(declined), [:], "no letter asked for: no route taken")
+    }
+
     func testALoopInTheGraphEndsCleanly() {
         let nodes = [
             Node(id: "a", kind: .question(Question(id: "a", type: .yesNo)), next: "b"),
