@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// Writes the Swift source of the built-in content: what `goodbye-compile-content` puts in the
 /// BuiltInContent module.
@@ -17,6 +18,7 @@ public enum BuiltInSource {
             import DialogueCore
             import LetterComposition
             import LetterTemplating
+            import Vocabulary
 
             enum BuiltInContent_generated {
             static let compiled = CompiledContent(

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// An answer file read and checked against the questions: `id = value` lines.
 public struct AnswerFile: Sendable {
@@ -75,7 +76,7 @@ public struct AnswerFile: Sendable {
                 ? texts.text(.acceptsSiretNotSiren)
                 : rejection == .controlCharacter ? texts.text(.acceptsPlainText) : accepted(question, texts)
             if case .badListField(let position, let fields) = rejection {
-                let types: [FieldType: MessageKey] = [
+                let types: [FieldType: CLIMessage] = [
                     .text: .acceptsText, .date: .acceptsDate, .amount: .acceptsAmount, .integer: .acceptsInteger,
                 ]
                 accepted = texts.text(

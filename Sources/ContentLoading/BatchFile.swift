@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// A spreadsheet of answers, one letter per row (`goodbye letter --batch FILE.csv`): CSV as RFC
 /// 4180 defines it, separated by `,` or `;` (the separator of the header row), UTF-8 with or

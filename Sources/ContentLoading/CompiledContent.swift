@@ -1,6 +1,7 @@
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// The built-in content, compiled when the program is built (the BuiltInContent plugin runs
 /// `goodbye-compile-content` over `Localization/`, which fails the build on any problem `goodbye

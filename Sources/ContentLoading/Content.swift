@@ -1,6 +1,7 @@
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// Everything `Localization/` holds, loaded and validated: the graph, each language's
 /// text and messages, the letter kinds and each language's templates for them, and

@@ -1,6 +1,7 @@
 import DialogueCore
 import FoundationEssentials
 import LetterComposition
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc

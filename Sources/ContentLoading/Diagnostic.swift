@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// One problem found in content or an answer file: a stable code, where, and how to fix it.
 public struct Diagnostic: Sendable, Equatable, Comparable, CustomStringConvertible {

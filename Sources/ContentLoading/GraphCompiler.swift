@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// Turns `dialogue.ini` into a `DialogueGraph`, reporting every problem with its place.
 struct GraphCompiler {

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// The question ids the contract fixes: the article's signs, by reason, and pro bono.
 public enum FixedIds {

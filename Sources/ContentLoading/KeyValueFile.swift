@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// One `key = value` line, with where it stands.
 public struct KeyValueEntry: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// Reads `letters.ini`, the table of letter kinds, and checks it against the graph
 /// (GB019): each kind starts at a question, names real decisions, and its sample

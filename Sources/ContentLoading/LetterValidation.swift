@@ -1,6 +1,7 @@
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// Drafts every letter kind in every language, strictly, over the kind's sample
 /// answers: a missing part is GB010, a variable the letter data never provides is

@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// Reads `data/rates.ini`: the dated ECB rates behind the legal late-payment penalty,
 /// and the recovery indemnity.

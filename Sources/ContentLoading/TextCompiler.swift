@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// Reads a language's `texts.ini` into a `TextTable`; keys are `section.key`.
 enum TextCompiler {

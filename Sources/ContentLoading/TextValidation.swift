@@ -1,6 +1,7 @@
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// Checks each language's text against the graph: every key the program needs is
 /// there, no key is left unused, and every language has the keys French has.
@@ -24,11 +25,14 @@ struct TextValidation {
         + ["reminder", "final", "notice"].map { "letter.step." + $0 }
         + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
         + DecisionRule.reasonIds.map { "letter.topic." + $0 }
-        + MessageKey.allCases.map(\.rawValue)
+        + messageKeys.sorted()
         + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
         + Decision.allCases.flatMap { decision in
             ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" }
         }
+
+    /// The keys of every owner's messages (`messages.ini`).
+    static let messageKeys: Set<String> = Set(MessageKey.all.map(\.rawValue))
 
     /// Keys that may be present or not.
     static let optionalKeys: Set<String> = ["format.group"]
@@ -109,7 +113,7 @@ struct TextValidation {
                     Diagnostic(
                         .textTemplate, file: place.file, line: place.line,
                         column: place.column + error.location.column - 1,
-                        Message(.diagTextTemplate, ["key": key], parts: [:], detail: error.localized)))
+                        Message(.diagTextTemplate, ["key": key], detail: error.localized)))
             }
         }
         return diagnostics
@@ -126,7 +130,7 @@ struct TextValidation {
             for key in required.sorted() where table[key] == nil {
                 diagnostics.append(
                     Diagnostic(
-                        .missingText, file: MessageKey(rawValue: key) == nil ? file : MessageFile.path(language),
+                        .missingText, file: Self.messageKeys.contains(key) ? MessageFile.path(language) : file,
                         line: 0,
                         Message(.diagTextMissing, ["key": key, "language": language, "section": Self.section(of: key)]))
                 )

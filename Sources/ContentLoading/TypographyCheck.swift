@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// French typography in content, which the program cannot fix for the author:
 /// a straight apostrophe, or an ordinary space before `; : ! ?` and inside « ».

@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc
@@ -277,13 +278,13 @@ struct ProblemList {
 private struct Progress {
     let app: App
     let texts: TextTable
-    let key: MessageKey
+    let key: CLIMessage
     let total: Int
     let shown: Bool
     private var done = 0
     private var percent = -1
 
-    init(app: App, texts: TextTable, key: MessageKey, total: Int) {
+    init(app: App, texts: TextTable, key: CLIMessage, total: Int) {
         self.app = app
         self.texts = texts
         self.key = key

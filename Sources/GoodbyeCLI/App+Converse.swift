@@ -3,6 +3,7 @@ import ContentLoading
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 extension App {
     /// `run` and `letter`: pre-fill from an answer file and a saved session, converse, then report
@@ -294,7 +295,7 @@ extension App {
                 text = try Files.readText(
                     input, limit: Files.maximumAnswersSize, label: "-", check: Self.itemLimit(content.graph, file: "-"))
             } catch {
-                throw error.messages.first?.key == .fileLineTooLong ? Failure.lineTooLong : error
+                throw error.messages.first?.key == CLIMessage.fileLineTooLong.key ? Failure.lineTooLong : error
             }
         } else if path == "-" {
             guard let all = terminal.readAll() else {

@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// What drafting a letter needs from the session around it.
 struct Drafting {

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// The person's own dated rates: `--rates FILE`, else `$XDG_CONFIG_HOME/goodbye/rates.ini`
 /// (`~/.config/goodbye/rates.ini`) when it exists; the format and keys of

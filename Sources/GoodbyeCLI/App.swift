@@ -3,6 +3,7 @@ import ContentLoading
 import DialogueCore
 import FoundationEssentials
 import LetterComposition
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc

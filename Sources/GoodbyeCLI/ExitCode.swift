@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterTemplating
+import Vocabulary
 
 /// The exit statuses of the contract (sysexits.h, plus 1 and 130).
 public enum ExitCode: Int32, Sendable {
@@ -27,7 +28,7 @@ public struct Failure: Error, Sendable {
         self.messages = messages
     }
 
-    public init(_ code: ExitCode, _ key: MessageKey, _ values: [String: String] = [:]) {
+    public init(_ code: ExitCode, _ key: CLIMessage, _ values: [String: String] = [:]) {
         self.init(code, [Message(key, values)])
     }
 
@@ -53,7 +54,7 @@ public struct Failure: Error, Sendable {
             ])
     }
 
-    static func usage(_ key: MessageKey, _ values: [String: String] = [:]) -> Failure {
+    static func usage(_ key: CLIMessage, _ values: [String: String] = [:]) -> Failure {
         usage(Message(key, values))
     }
 }

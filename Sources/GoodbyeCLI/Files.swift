@@ -1,5 +1,6 @@
 import DialogueCore
 import FoundationEssentials
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc

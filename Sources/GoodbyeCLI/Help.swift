@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import FoundationEssentials
+import Vocabulary
 
 /// The values the command line takes for `--lang` and `--kind`, from the content.
 struct CommandLineWords {
@@ -20,13 +21,13 @@ struct Help {
 
     static let width = 80
     static let column = 26
-    static let exitCodes: [(Int, MessageKey)] = [
+    static let exitCodes: [(Int, CLIMessage)] = [
         (0, .exit0), (1, .exit1), (64, .exit64), (65, .exit65), (66, .exit66), (70, .exit70), (73, .exit73),
         (74, .exit74), (129, .exit129), (130, .exit130), (131, .exit131), (143, .exit143),
     ]
 
     /// The examples of the help and the manual page: a command line and what it does.
-    static let examples: [(MessageKey, MessageKey)] = [
+    static let examples: [(CLIMessage, CLIMessage)] = [
         (.exampleSessionCommand, .exampleSession), (.exampleEnglishCommand, .exampleEnglish),
         (.exampleReportCommand, .exampleReport), (.examplePDFCommand, .examplePDF),
         (.exampleBatchCommand, .exampleBatch),

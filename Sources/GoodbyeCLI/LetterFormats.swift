@@ -1,6 +1,7 @@
 import BuiltInContent
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// How a letter or a report is written: the id of one entry of `LetterFormat.table` (`--format
 /// text`).
@@ -50,7 +51,7 @@ struct LetterFormat: Sendable {
     /// For bytes that are no text (a PDF, a Word file): the refusal to write them on a terminal.
     ///
     /// A format that has one is binary.
-    var toTerminal: MessageKey?
+    var toTerminal: CLIMessage?
     var isBinary: Bool { toTerminal != nil }
     /// Letters whose answers hold characters its fonts cannot draw are refused (PDF).
     var needsGlyphs = false

@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// `goodbye letter --format json`: the letter as data, for scripts and invoicing tools.
 ///

@@ -1,6 +1,7 @@
 import BuiltInContent
 import DialogueCore
 import LetterComposition
+import Vocabulary
 
 /// Writes letters in one output format of `LetterFormat.table`, its writers prepared
 /// once (a batch writes thousands).
@@ -56,7 +57,7 @@ struct LetterOutput {
     }
 
     /// The name of a Word paragraph style in the letter's language.
-    static func styleName(_ style: DOCXLetterWriter.Style) -> MessageKey {
+    static func styleName(_ style: DOCXLetterWriter.Style) -> CLIMessage {
         switch style {
         case .sender: return .styleSender
         case .recipient: return .styleRecipient

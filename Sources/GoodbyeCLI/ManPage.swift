@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// `goodbye manpage`: the manual page in roff (man(7) macros), from the same option
 /// table, texts and examples as the help, in the help's language.
@@ -44,14 +45,14 @@ struct ManPage {
         }
         lines += [".SH \(quoted(.manSession))", escape(say(.helpSession))]
         lines.append(".SH \(quoted(.manEnvironment))")
-        let environment: [(String, MessageKey)] = [
+        let environment: [(String, CLIMessage)] = [
             ("GOODBYE_LANG", .envLanguage), ("GOODBYE_CONTENT", .envContent), ("LC_ALL, LC_MESSAGES, LANG", .envLocale),
             ("NO_COLOR", .envNoColor), ("TERM", .envTerm), ("XDG_STATE_HOME", .envState), ("HOME", .envHome),
             ("XDG_DATA_HOME", .envFormerState), ("SWIFT_BACKTRACE", .envBacktrace),
         ]
         for (name, what) in environment { lines += [".TP", ".B " + escape(name), escape(say(what))] }
         lines.append(".SH \(quoted(.manFiles))")
-        for (name, what) in [("session.txt", MessageKey.fileSession), ("letter-session.txt", .fileLetterSession)] {
+        for (name, what) in [("session.txt", CLIMessage.fileSession), ("letter-session.txt", .fileLetterSession)] {
             lines += [
                 ".TP", "\\fI$XDG_STATE_HOME/goodbye/\(name)\\fR (~/.local/state/goodbye/\(name))", escape(say(what)),
             ]
@@ -90,10 +91,10 @@ struct ManPage {
             ? "\\fB" + escape(placeholder).replacing("|", with: "|\\:") + "\\fR" : "\\fI" + escape(placeholder) + "\\fR"
     }
 
-    private func say(_ key: MessageKey) -> String { help.typography(texts.text(key)) }
+    private func say(_ key: CLIMessage) -> String { help.typography(texts.text(key)) }
 
     /// A section heading, in capitals as man(7) writes them.
-    private func quoted(_ key: MessageKey) -> String { "\"" + escape(texts.text(key).uppercased()) + "\"" }
+    private func quoted(_ key: CLIMessage) -> String { "\"" + escape(texts.text(key).uppercased()) + "\"" }
 
     /// Text as roff reads it: backslashes and hyphens escaped, no line taken for a request.
     private func escape(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// One option of the command line: how it is written, what value it takes, which commands accept
 /// it, its help, and what it sets.
@@ -14,7 +15,7 @@ struct OptionSpec: Sendable {
     let names: [String]
     let argument: Argument
     let commands: Set<Command>
-    let help: MessageKey
+    let help: CLIMessage
     let apply: @Sendable (inout Options, String) throws(Failure) -> Void
 
     static let conversing: Set<Command> = [.run, .letter]
@@ -120,16 +121,16 @@ struct OptionSpec: Sendable {
         var copy = message
         switch argument {
         case .none: copy.values["placeholder"] = ""
-        case .file: copy.parts["placeholder"] = .placeholderFile
-        case .folder: copy.parts["placeholder"] = .placeholderFolder
-        case .date: copy.parts["placeholder"] = .placeholderDate
+        case .file: copy.parts["placeholder"] = CLIMessage.placeholderFile.key
+        case .folder: copy.parts["placeholder"] = CLIMessage.placeholderFolder.key
+        case .date: copy.parts["placeholder"] = CLIMessage.placeholderDate.key
         case .format:
             let formats = command.formats.isEmpty ? OutputFormat.allCases : command.formats
             copy.values["placeholder"] = formats.map(\.rawValue).joined(separator: "|")
         case .language: copy.values["placeholder"] = languages.joined(separator: "|")
         case .kind:
             if kinds.isEmpty {
-                copy.parts["placeholder"] = .placeholderKind
+                copy.parts["placeholder"] = CLIMessage.placeholderKind.key
             } else {
                 copy.values["placeholder"] = kinds.joined(separator: "|")
             }

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// The commands of the contract.
 public enum Command: String, Sendable, CaseIterable {
@@ -15,7 +16,7 @@ public enum Command: String, Sendable, CaseIterable {
     }
 
     /// What the command does, in the help.
-    var summary: MessageKey {
+    var summary: CLIMessage {
         switch self {
         case .run: return .helpRun
         case .letter: return .helpLetter

@@ -2,6 +2,7 @@ import DialogueCore
 import LetterComposition
 import LetterTemplating
 import LineEditing
+import Vocabulary
 
 /// Turns the engine's outputs into the text a person reads, in one language.
 struct Presenter {

@@ -1,5 +1,6 @@
 import ContentLoading
 import DialogueCore
+import Vocabulary
 
 /// `goodbye questions`: every question in the dialogue's order, as text or JSON.
 enum QuestionList {
@@ -64,7 +65,7 @@ enum QuestionList {
         return lines.joined(separator: "\n")
     }
 
-    static func typeName(_ type: QuestionType) -> MessageKey {
+    static func typeName(_ type: QuestionType) -> CLIMessage {
         switch type {
         case .yesNo: return .typeYesNo
         case .choice: return .typeChoice

@@ -2,6 +2,7 @@ import DialogueCore
 import FoundationEssentials
 import LetterComposition
 import LineEditing
+import Vocabulary
 
 /// How a session stopped.
 enum SessionEnd {

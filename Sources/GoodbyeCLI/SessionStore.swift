@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import FoundationEssentials
+import Vocabulary
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterTemplating
+import Vocabulary
 
 /// The answers as templates read them, `{{answers.QUESTION_ID}}`: the dotted id as nested names,
 /// each answer formatted by its question's type in the letter's language.

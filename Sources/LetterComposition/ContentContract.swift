@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// What the letter code relies on in `dialogue.ini`, declared once: the ids it reads, their types
 /// and, for choices, the values it tells apart.

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// The stable codes of the warnings about a letter's facts (JSON `warnings[].code`).
 public enum WarningCode: String, Sendable, CaseIterable {
@@ -236,7 +237,7 @@ public struct FactCheck: Sendable {
         }
         // Limitation (LetterFacts.limitationDate): warned three months ahead, and said in the
         // past tense once it has run out (the letter then threatens no proceedings).
-        let (years, near, barred): (Int, MessageKey, MessageKey) =
+        let (years, near, barred): (Int, FactMessage, FactMessage) =
             switch facts.clientKind {
             case .consumer: (rates.consumerLimitationYears, .warnNearLimitationConsumer, .warnTimeBarredConsumer)
             case .publicBuyer: (rates.publicLimitationYears, .warnNearLimitationPublic, .warnTimeBarredPublic)

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// A drafted letter as parts, before any output format: what the writers (text,
 /// Markdown, and the formats to come) lay out, each in its own way.

@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterTemplating
+import Vocabulary
 
 /// Builds the data a letter template sees from the facts, one language's words and the dated rates.
 ///

@@ -1,5 +1,6 @@
 import DialogueCore
 import LetterTemplating
+import Vocabulary
 
 /// A kind of letter, from the table `Localization/letters.ini`: its id, the first of the questions
 /// it needs, the decisions for which the session proposes it, and the sample answers `goodbye

@@ -1,4 +1,5 @@
 import DialogueCore
+import Vocabulary
 
 /// An output format of a letter: lays out its parts.
 ///

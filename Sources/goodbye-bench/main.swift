@@ -6,6 +6,7 @@ import DialogueCore
 import Foundation
 import LetterComposition
 import LetterTemplating
+import Vocabulary
 
 /// Strings by name; a name missing reads as empty (the bench compares the two letters).
 struct Strings {

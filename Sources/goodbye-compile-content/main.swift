@@ -9,6 +9,7 @@ import ContentLoading
 import DialogueCore
 import FoundationEssentials
 import LetterComposition
+import Vocabulary
 
 #if canImport(Glibc)
     @preconcurrency import Glibc

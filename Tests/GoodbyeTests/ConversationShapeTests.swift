@@ -2,6 +2,7 @@ import ContentLoading
 import Foundation
 import GoodbyeCLI
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// Only the questions that matter, numbered honestly, and the reflection given back:

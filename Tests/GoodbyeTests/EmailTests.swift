@@ -4,6 +4,7 @@ import Foundation
 import GoodbyeCLI
 import LetterComposition
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// `--format eml`: every e-mail is parsed back by Python's `email` package, an

@@ -3,6 +3,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// Golden transcripts: `NAME.in` (arguments in a `# args:` line, then the lines typed)

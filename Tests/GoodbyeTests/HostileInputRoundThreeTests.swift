@@ -3,6 +3,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// Issue 22, the families fixed so far: batch names that collide, an output over an

@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import TestSupport
+import Vocabulary
 import XCTest
 
 @testable import GoodbyeCLI

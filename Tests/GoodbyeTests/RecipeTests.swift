@@ -3,6 +3,7 @@ import DialogueCore
 import Foundation
 import GoodbyeCLI
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// The recipes of `docs/extending.md`, applied as written to a throw-away copy of

@@ -1,5 +1,6 @@
 import GoodbyeCLI
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// The French typography the program applies to its own messages: what needs a no-break

@@ -2,6 +2,7 @@ import ContentLoading
 import DialogueCore
 import LetterComposition
 import TestSupport
+import Vocabulary
 import XCTest
 
 /// The writers lay out a `Letter`'s parts; Markdown is built from the parts, never by

@@ -1,5 +1,6 @@
 import ContentLoading
 import DialogueCore
+import Vocabulary
 import XCTest
 
 /// The article's signs as the content declares them, never counted by hand: a new sign

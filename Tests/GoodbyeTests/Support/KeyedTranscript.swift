@@ -1,6 +1,7 @@
 import ContentLoading
 import DialogueCore
 import GoodbyeCLI
+import Vocabulary
 
 /// A golden transcript's input: the arguments (`# args:`), comments, and the lines
 /// typed, each keyed by what it answers (`engagement.no_feedback: oui`, `review: 5`,

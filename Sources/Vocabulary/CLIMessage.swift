@@ -1,29 +1,8 @@
-/// A sentence for a person, named by a typed key and filled with values: the words
-/// live in `Localization/LANG/messages.ini`, so a message follows the session's
-/// language and a misspelt key cannot compile.
-public struct Message: Sendable, Equatable, Error {
-    public var key: MessageKey
-    public var values: [String: String]
-    /// Values that are words of the language themselves (`FICHIER` / `FILE`).
-    public var parts: [String: MessageKey]
-    /// A message within the message (`{{detail}}`), rendered in the same language.
-    public var detail: [Message]
-
-    public init(
-        _ key: MessageKey, _ values: [String: String] = [:], parts: [String: MessageKey] = [:], detail: Message? = nil
-    ) {
-        self.key = key
-        self.values = values
-        self.parts = parts
-        self.detail = detail.map { [$0] } ?? []
-    }
-}
-
-/// Every message the program prints outside the dialogue: errors, notes, the help and the content
-/// diagnostics.
+/// The messages of the program itself, outside the dialogue: the command line, content
+/// loading, answers and sessions, letters, files, what a question accepts, and the help.
 ///
 /// `goodbye check` reports a language that lacks one.
-public enum MessageKey: String, Sendable, CaseIterable {
+public enum CLIMessage: String, MessageKeys {
     /// A text already written (the content diagnostics of `goodbye check`, in French).
     case verbatim = "message.verbatim"
     // The command line.
@@ -122,57 +101,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case editedEmpty = "note.edited_empty"
     case kindNotForCommand = "error.kind_not_for_command"
     case unknownKind = "error.unknown_kind"
-    // The letter's facts: errors, warnings.
-    case factEndBeforeLetter = "fact.end_before_letter"
-    case factAmountZero = "fact.amount_zero"
-    case factTotalTooLarge = "fact.total_too_large"
-    case factDueBeforeInvoice = "fact.due_before_invoice"
-    case factInvoiceAfterLetter = "fact.invoice_after_letter"
-    case factStepAfterLetter = "fact.step_after_letter"
-    case factPayDaysZero = "fact.pay_days_zero"
-    case factNothingDue = "fact.nothing_due"
-    case emailNoSender = "fact.email_no_sender"
-    case factRemainderAboveTotal = "fact.remainder_above_total"
-    case factsFix = "fact.fix"
-    case warnEndBeforeNotice = "warning.end_before_notice"
-    case warnNoNotice = "warning.no_notice"
-    case warnTermPassed = "warning.term_passed"
-    case warnNotYetDue = "warning.not_yet_due"
-    case warnNotYetDueLeftOut = "warning.not_yet_due_left_out"
-    case warnRateBelowFloor = "warning.rate_below_floor"
-    case warnContractAfterLetter = "warning.contract_after_letter"
-    case warnRegisteredWithoutAddress = "warning.registered_without_address"
-    case warnPublicTermination = "warning.public_termination"
-    case warnNoMediator = "warning.no_mediator"
-    case warnNearLimitation = "warning.near_limitation"
-    case warnNearLimitationConsumer = "warning.near_limitation_consumer"
-    case warnTimeBarred = "warning.time_barred"
-    case warnTimeBarredConsumer = "warning.time_barred_consumer"
-    case warnNearLimitationPublic = "warning.near_limitation_public"
-    case warnTimeBarredPublic = "warning.time_barred_public"
-    case warnSuspensionTooEarly = "warning.suspension_too_early"
-    case warnCapitalMissing = "warning.capital_missing"
-    case warnSuspensionWithoutNotice = "warning.suspension_without_notice"
-    case warnRateUnknown = "warning.rate_unknown"
-    case ratesValid = "note.rates_valid"
-    case ratesHeading = "note.rates_heading"
-    case ratesFix = "error.rates_fix"
-    case ratesLine = "note.rates_line"
-    case ratesUnknownFigure = "note.rates_unknown_figure"
-    case ratesBuiltIn = "note.rates_built_in"
-    case ratesUser = "note.rates_user"
-    case ratesVerified = "note.rates_verified"
-    case ratesUnverified = "note.rates_unverified"
-    case warnDuplicateInvoice = "warning.duplicate_invoice"
-    case warnRemindersOutOfOrder = "warning.reminders_out_of_order"
-    case warnConsumerAsOrganisation = "warning.consumer_as_organisation"
-    case warnPublicSuspension = "warning.public_suspension"
-    case warnAddressLine = "warning.address_line"
-    case warnAddressLines = "warning.address_lines"
-    case warning = "note.warning"
-    case strictRefused = "error.strict_refused"
-    case warningsHeading = "note.warnings_heading"
-    case warningsChoice = "note.warnings_choice"
     // Files.
     case fileMissing = "error.file_missing"
     case inputIsFolder = "error.input_is_folder"
@@ -223,101 +151,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case typeSiret = "listing.type.siret"
     case typeList = "listing.type.list"
     case listingItems = "listing.items"
-    // `goodbye check`: what is wrong in the content, and how to fix it.
-    case diagDialogueMissing = "diagnostic.dialogue_missing"
-    case diagReferenceMissing = "diagnostic.reference_missing"
-    case diagFolderMissing = "diagnostic.folder_missing"
-    case diagFileUnreadable = "diagnostic.file_unreadable"
-    case diagFileNoPermission = "diagnostic.file_no_permission"
-    case diagFileMissingTarget = "diagnostic.file_missing_target"
-    case diagFileNotRegular = "diagnostic.file_not_regular"
-    case diagNoDialogueSection = "diagnostic.no_dialogue_section"
-    case diagDuplicateId = "diagnostic.duplicate_id"
-    case diagDialogueKeyMissing = "diagnostic.dialogue_key_missing"
-    case diagUnknownKey = "diagnostic.unknown_key"
-    case diagBranchWithoutOn = "diagnostic.branch_without_on"
-    case diagUnknownType = "diagnostic.unknown_type"
-    case diagUnknownField = "diagnostic.unknown_field"
-    case diagBadCondition = "diagnostic.bad_condition"
-    case diagBadSection = "diagnostic.bad_section"
-    case diagNoEquals = "diagnostic.no_equals"
-    case diagNoKey = "diagnostic.no_key"
-    case diagBeforeSection = "diagnostic.before_section"
-    case diagKindsMissing = "diagnostic.kinds_missing"
-    case diagKindWithoutStart = "diagnostic.kind_without_start"
-    case diagUnknownDecision = "diagnostic.unknown_decision"
-    case diagKindBadTone = "diagnostic.kind_bad_tone"
-    case diagDefaultKindMissing = "diagnostic.default_kind_missing"
-    case diagKindStartMissing = "diagnostic.kind_start_missing"
-    case diagKindBadAsk = "diagnostic.kind_bad_ask"
-    case diagKindAskMissing = "diagnostic.kind_ask_missing"
-    case diagSampleUnknownId = "diagnostic.sample_unknown_id"
-    case diagKindFolderMissing = "diagnostic.kind_folder_missing"
-    case diagPartMissing = "diagnostic.part_missing"
-    case diagAnswerOffPath = "diagnostic.answer_off_path"
-    case diagKindRouteNotABranch = "diagnostic.kind_route_not_a_branch"
-    case diagKindRouteMissing = "diagnostic.kind_route_missing"
-    case diagKindRouteTwice = "diagnostic.kind_route_twice"
-    case diagSampleRefused = "diagnostic.sample_refused"
-    case diagRatesMissing = "diagnostic.rates_missing"
-    case diagBadIndemnity = "diagnostic.bad_indemnity"
-    case diagRecoveryIncomplete = "diagnostic.recovery_incomplete"
-    case diagLegalIncomplete = "diagnostic.legal_incomplete"
-    case diagEcbIncomplete = "diagnostic.ecb_incomplete"
-    case diagDuplicateKey = "diagnostic.duplicate_key"
-    case diagUnknownName = "diagnostic.unknown_name"
-    case diagTextTemplate = "diagnostic.text_template"
-    case diagTextMissing = "diagnostic.text_missing"
-    case diagTextUnused = "diagnostic.text_unused"
-    case diagUntranslated = "diagnostic.untranslated"
-    case diagTargetMissing = "diagnostic.target_missing"
-    case diagDeadEnd = "diagnostic.dead_end"
-    case diagNextMissing = "diagnostic.next_missing"
-    case diagBranchMissing = "diagnostic.branch_missing"
-    case diagImpossibleBranch = "diagnostic.impossible_branch"
-    case diagConditionMissing = "diagnostic.condition_missing"
-    case diagUnknownComputedBranch = "diagnostic.unknown_computed_branch"
-    case diagNoChoices = "diagnostic.no_choices"
-    case diagNoFields = "diagnostic.no_fields"
-    case diagUnknownComputed = "diagnostic.unknown_computed"
-    case diagImpossibleDefault = "diagnostic.impossible_default"
-    case diagUnreachable = "diagnostic.unreachable"
-    case diagLoop = "diagnostic.loop"
-    case diagNoEnd = "diagnostic.no_end"
-    case diagContractQuestionMissing = "diagnostic.contract_question_missing"
-    case diagContractQuestionWrong = "diagnostic.contract_question_wrong"
-    case diagNoDecision = "diagnostic.no_decision"
-    case tmplUnclosedTag = "template.unclosed_tag"
-    case tmplUnclosedSection = "template.unclosed_section"
-    case tmplUnexpectedClose = "template.unexpected_close"
-    case tmplMismatchedClose = "template.mismatched_close"
-    case tmplBadDelimiters = "template.bad_delimiters"
-    case tmplEmptyTag = "template.empty_tag"
-    case tmplMissingVariable = "template.missing_variable"
-    case tmplMissingPartial = "template.missing_partial"
-    case tmplPartialTooDeep = "template.partial_too_deep"
-    case tmplSectionsTooDeep = "template.sections_too_deep"
-    case typoApostrophe = "diagnostic.typography_apostrophe"
-    case diagContractMissing = "diagnostic.contract_missing"
-    case diagContractType = "diagnostic.contract_type"
-    case diagContractChoices = "diagnostic.contract_choices"
-    case diagContractFields = "diagnostic.contract_fields"
-    case typoSpaceBefore = "diagnostic.typography_space_before"
-    case typoSpaceAfterQuote = "diagnostic.typography_space_after_quote"
-    // The answer file (GB100-GB103).
-    case answerLineUnreadable = "diagnostic.answer_line_unreadable"
-    case answerUnknownId = "diagnostic.answer_unknown_id"
-    case answerRepeated = "diagnostic.answer_repeated"
-    case answerEmpty = "diagnostic.answer_empty"
-    case answerNotAccepted = "diagnostic.answer_not_accepted"
-    case batchQuote = "diagnostic.batch_quote"
-    case diagFileTooLarge = "diagnostic.file_too_large"
-    case batchUnreadableCell = "diagnostic.batch_unreadable_cell"
-    case batchUnreadableColumn = "diagnostic.batch_unreadable_column"
-    case batchNoHeader = "diagnostic.batch_no_header"
-    case batchRepeated = "diagnostic.batch_repeated"
-    case batchNoColumn = "diagnostic.batch_no_column"
-    case batchNoRows = "diagnostic.batch_no_rows"
     // The help.
     case helpSummary = "help.summary"
     case helpUsage = "help.usage"
@@ -412,13 +245,4 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case placeholderDate = "help.placeholder.date"
     case placeholderCommand = "help.placeholder.command"
     case placeholderKind = "help.placeholder.kind"
-}
-
-extension StringProtocol {
-    /// Without the spaces, tabs and line ends around it (no Foundation needed).
-    public var trimmed: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
-    }
 }
