@@ -82,7 +82,7 @@ public struct AnswerFile: Sendable {
                 accepted = texts.text(
                     .acceptsField,
                     [
-                        "label": texts["\(question.id).field.\(position)"] ?? String(position),
+                        "label": texts[.field(question.key, position)] ?? String(position),
                         "number": String(position), "total": String(fields.count),
                         "accepted": texts.text(types[fields[position - 1], default: .acceptsText]),
                     ])

@@ -84,7 +84,7 @@ public struct Content: Sendable {
             var owners: [String: Set<String>] = [:]
             for table in tables.reversed() {
                 for choice in question.choices {
-                    guard let label = table["\(question.id).choice.\(choice)"] else { continue }
+                    guard let label = table[.choice(question.key, choice)] else { continue }
                     map[folded(label)] = choice
                     for word in folded(label).split(whereSeparator: { !$0.isLetter }) where word.count >= 3 {
                         owners[String(word), default: []].insert(choice)
@@ -247,7 +247,7 @@ extension TextTable {
     /// (`client.civility.value.madame = mrs, ms`), the id itself when none is given.
     public func choiceValues(_ choice: String, of question: Question) -> [String] {
         let given =
-            self["\(question.id).value.\(choice)"].map {
+            self[.value(question.key, choice)].map {
                 $0.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
             } ?? []
         return given.isEmpty ? [choice] : given
@@ -259,7 +259,7 @@ extension TextTable {
     }
 
     /// A letter kind's name in this language (`relance` for `reminder`), its id when none is given.
-    public func kindName(_ id: String) -> String { self["kind.\(id)"] ?? id }
+    public func kindName(_ id: String) -> String { self[.kind(KindID(id))] ?? id }
 }
 
 extension Content {

@@ -15,21 +15,7 @@ struct TextValidation {
 
     /// Keys the shell and the letters use, whatever the questions.
     static let fixedKeys: [String] =
-        TextKey.allCases.map(\.rawValue)
-        + Civility.allCases.map { "letter.appel.\($0.rawValue)" }
-        + [Civility.madame, .monsieur].flatMap {
-            ["letter.appel.cordial_\($0.rawValue)", "letter.appel.cordial_\($0.rawValue)_inline"]
-        }
-        + Civility.allCases.filter(\.namesPerson).map { "letter.title.\($0.rawValue)" }
-        + ["letter.appel.sans_titre_inline", "letter.individual_name"]
-        + ["reminder", "final", "notice"].map { "letter.step." + $0 }
-        + (DecisionRule.reasonIds + ["several", "general"]).map { "letter.reason." + $0 }
-        + DecisionRule.reasonIds.map { "letter.topic." + $0 }
-        + messageKeys.sorted()
-        + DecisionRule.reasonIds.flatMap { id in ["title", "name", "why", "talk"].map { "reason.\(id).\($0)" } }
-        + Decision.allCases.flatMap { decision in
-            ["title", "text", "summary"].map { "decision.\(decision.rawValue).\($0)" }
-        }
+        TextKey.allCases.map(\.rawValue) + LetterTextKey.all.map(\.rawValue) + messageKeys.sorted()
 
     /// The keys of every owner's messages (`messages.ini`).
     static let messageKeys: Set<String> = Set(MessageKey.all.map(\.rawValue))
@@ -38,39 +24,11 @@ struct TextValidation {
     static let optionalKeys: Set<String> = ["format.group"]
 
     func requiredKeys() -> Set<String> {
-        var keys = Set(Self.fixedKeys)
-        for question in graph.questions {
-            keys.insert(question.id + ".prompt")
-            if question.sign != nil {
-                keys.insert(question.id + ".short")
-                keys.insert(question.id + ".help")
-            }
-            for choice in question.choices where question.type == .choice {
-                keys.insert("\(question.id).choice.\(choice)")
-            }
-            if question.type == .list {
-                keys.insert(question.id + ".example")
-                // What each field is, to name the one that is wrong.
-                keys.formUnion(question.fields.indices.map { "\(question.id).field.\($0 + 1)" })
-            }
-        }
-        for id in graph.order where graph.nodes[id]?.kind == .review {
-            keys.formUnion(["title", "how", "help"].map { id + "." + $0 })
-        }
-        for id in graph.order {
-            if let group = graph.nodes[id]?.group, graph.nodes[id]?.question != nil { keys.insert("group." + group) }
-        }
-        return keys
+        Set(Self.fixedKeys).union(ContentTextKey.required(by: graph).map(\.rawValue))
     }
 
     func optionalKeys() -> Set<String> {
-        Self.optionalKeys.union(graph.questions.map { $0.id + ".help" })
-            .union(
-                graph.questions.filter { $0.type == .choice }.flatMap { question in
-                    question.choices.map { "\(question.id).value.\($0)" }
-                }
-            )
-            .union(kindIds.map { "kind." + $0 })
+        Self.optionalKeys.union(ContentTextKey.optional(by: graph, kinds: kindIds.map { KindID($0) }).map(\.rawValue))
     }
 
     /// Every name the program fills texts with: a text that reads another name (a typo,

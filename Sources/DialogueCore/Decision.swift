@@ -36,7 +36,9 @@ public struct DecisionReport: Sendable, Codable, Equatable {
 public struct DecisionRule: Sendable {
     public static let reasonIds = ["engagement", "reluctance", "exhaustion", "payment"]
     public static let paymentReason = "payment"
-    public static let proBonoQuestion = "payment.pro_bono"
+    /// The question the rule reads beside the signs: is the work unpaid by agreement.
+    public static let proBono = QuestionID("payment.pro_bono")
+    public static let proBonoQuestion = proBono.rawValue
 
     public init() {}
 

@@ -187,7 +187,8 @@ extension App {
             content.kind(named: id)
             ?? content.kinds.first { kind in
                 BuiltInContent.compiled.languages.contains {
-                    folded(BuiltInContent.compiled.texts($0)?["kind." + kind.id] ?? kind.id) == folded(id)
+                    folded(BuiltInContent.compiled.texts($0)?[ContentTextKey.kind(KindID(kind.id)).rawValue] ?? kind.id)
+                        == folded(id)
                 }
             }
         guard let kind = named else {

@@ -238,7 +238,9 @@ public struct App {
         let names = Set(
             kinds
                 + kinds.flatMap { id in
-                    (folder == nil ? languages : []).compactMap { BuiltInContent.compiled.texts($0)?["kind." + id] }
+                    (folder == nil ? languages : []).compactMap {
+                        BuiltInContent.compiled.texts($0)?[ContentTextKey.kind(KindID(id)).rawValue]
+                    }
                 })
         return CommandLineWords(
             languages: languages, kinds: kinds.map(texts.kindName), allKinds: kinds + names.subtracting(kinds).sorted())

@@ -47,6 +47,8 @@ struct Presenter {
 
     func text(_ key: TextKey, _ values: [String: Value] = [:]) -> String { text(key.rawValue, values) }
 
+    func text(_ key: ContentTextKey, _ values: [String: Value] = [:]) -> String { text(key.rawValue, values) }
+
     func text(_ key: String, _ values: [String: Value] = [:]) -> String {
         LanguageFormat(texts: texts).fill(key, values)
     }
@@ -79,17 +81,17 @@ struct Presenter {
         guard let question = graph.question(id) else { return id + "\n› " }
         var lines: [String] = [""]
         if let (number, total) = progress, itemCount == 0 {
-            let group = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
+            let group = texts[.group(graph.nodes[id]?.group ?? "")] ?? ""
             lines.append(
                 text(
                     TextKey.progress,
                     ["number": .string(String(number)), "total": .string(String(total)), "group": .string(group)]))
         }
-        lines.append(bold(wrapped(texts.text(id + ".prompt"))))
+        lines.append(bold(wrapped(texts.text(.prompt(QuestionID(id))))))
         guard withInput else { return typography(lines.joined(separator: "\n")) + "\n" }
         if question.type == .choice {
             for (index, choice) in question.choices.enumerated() {
-                lines.append(wrapped(texts["\(id).choice.\(choice)"] ?? choice, indent: "\(index + 1). "))
+                lines.append(wrapped(texts[.choice(QuestionID(id), choice)] ?? choice, indent: "\(index + 1). "))
             }
         }
         return typography(lines.joined(separator: "\n")) + "\n"
@@ -116,7 +118,7 @@ struct Presenter {
         if question.type == .yesNo { hints.append(texts.text(TextKey.yesNo)) }
         if question.type == .choice { hints.append(texts.text(TextKey.choose)) }
         if question.type == .list {
-            hints.append(itemCount == 0 ? texts.text("\(question.id).example") : texts.text(TextKey.listDone))
+            hints.append(itemCount == 0 ? texts.text(.example(question.key)) : texts.text(TextKey.listDone))
         } else if let defaultValue {
             hints.append(text(TextKey.defaultHint, ["value": .string(label(defaultValue, for: question))]))
         } else if !question.required {
@@ -147,7 +149,7 @@ struct Presenter {
         var group: String?
         for (index, id) in ids.enumerated() {
             guard let question = graph.question(id), let answer = answers[id] else { continue }
-            let title = texts["group.\(graph.nodes[id]?.group ?? "")"] ?? ""
+            let title = texts[.group(graph.nodes[id]?.group ?? "")] ?? ""
             if title != group {
                 lines += ["", bold(title)]
                 group = title
@@ -158,7 +160,7 @@ struct Presenter {
                 : answer.value.isEmpty ? "–" : label(answer.value, for: question)
             lines.append(
                 wrapped(
-                    texts.text(id + ".prompt") + " " + labelled(texts.text(TextKey.answerLabel), shown) + ".",
+                    texts.text(.prompt(QuestionID(id))) + " " + labelled(texts.text(TextKey.answerLabel), shown) + ".",
                     indent: "\(index + 1). "))
         }
         return lines
@@ -170,12 +172,12 @@ struct Presenter {
 
     /// The review before the decision: the numbered answers, then how to confirm.
     func review(_ ids: [String], answers: [String: Answer], withPrompt: Bool = true) -> String {
-        let lines = ["", bold(texts.text(reviewId + ".title"))] + answerList(ids, answers: answers)
+        let lines = ["", bold(texts.text(.node(reviewId, .title)))] + answerList(ids, answers: answers)
         return typography(lines.joined(separator: "\n")) + "\n\n" + (withPrompt ? reviewPrompt() : "")
     }
 
     func reviewPrompt() -> String {
-        wrapped(texts.text(reviewId + ".how")) + "\n" + promptMark
+        wrapped(texts.text(.node(reviewId, .how))) + "\n" + promptMark
     }
 
     /// `:résumé`: the answers so far, outside the review.
@@ -189,7 +191,7 @@ struct Presenter {
     func label(_ value: String, for question: Question) -> String {
         switch question.type {
         case .yesNo: return value == YesNo.yes ? texts.text(TextKey.yes) : texts.text(TextKey.no)
-        case .choice: return texts["\(question.id).choice.\(value)"] ?? value
+        case .choice: return texts[.choice(question.key, value)] ?? value
         case .date: return CivilDate(iso: value).map(LanguageFormat(texts: texts).date) ?? value
         case .duration: return Duration(answer: value).map(LanguageFormat(texts: texts).duration) ?? value
         default: return value
@@ -234,23 +236,23 @@ struct Presenter {
 
     /// `Le montant`: the name of a list item's field, with a capital to open a sentence.
     func fieldLabel(_ id: String, _ position: Int) -> String {
-        let label = texts["\(id).field.\(position)"] ?? String(position)
+        let label = texts[.field(QuestionID(id), position)] ?? String(position)
         return label.prefix(1).uppercased() + label.dropFirst()
     }
 
     func help(_ id: String) -> String {
         var paragraphs: [String] = []
-        if let help = texts[id + ".help"] { paragraphs.append(help) }
-        if let reason = graph.question(id)?.reason, let why = texts["reason.\(reason).why"] { paragraphs.append(why) }
+        if let help = texts[.help(QuestionID(id))] { paragraphs.append(help) }
+        if let reason = graph.question(id)?.reason, let why = texts[.reason(reason, .why)] { paragraphs.append(why) }
         if paragraphs.isEmpty { paragraphs.append(texts.text(TextKey.noHelp)) }
         return paragraphs.map { wrapped($0) }.joined(separator: "\n") + "\n"
     }
 
     /// The decision, what it rests on, and for `talk` what to raise with the client.
     func decision(_ report: DecisionReport) -> String {
-        let decision = report.decision.rawValue
         var lines = [
-            "", bold(texts.text("decision.\(decision).title")), wrapped(texts.text("decision.\(decision).text")), "",
+            "", bold(texts.text(.decision(report.decision, .title))),
+            wrapped(texts.text(.decision(report.decision, .text))), "",
         ]
         lines.append(labelled(texts.text(TextKey.reasonsHeading), "").trimmed)
         for reason in report.reasons {
@@ -263,7 +265,7 @@ struct Presenter {
             for reason in report.reasons where reason.status == .signs {
                 lines.append(
                     wrapped(
-                        labelled(texts.text("reason.\(reason.id).title"), texts.text("reason.\(reason.id).talk")),
+                        labelled(texts.text(.reason(reason.id, .title)), texts.text(.reason(reason.id, .talk))),
                         indent: "–\u{A0}"))
             }
         }
@@ -271,7 +273,7 @@ struct Presenter {
     }
 
     private func reasonLines(_ reason: ReasonReport) -> [String] {
-        let title = texts.text("reason.\(reason.id).title")
+        let title = texts.text(.reason(reason.id, .title))
         switch reason.status {
         case .notApplicable:
             return [wrapped(labelled(title, texts.text(TextKey.paymentNotApplicable)))]
@@ -279,11 +281,11 @@ struct Presenter {
             return [wrapped(labelled(title, texts.text(TextKey.absent)) + ".")]
         case .signs, .established:
             let status = reason.status == .established ? texts.text(TextKey.established) : texts.text(TextKey.signsOnly)
-            let signs = reason.signs.map { texts.text("\(reason.id).\($0).short") }
+            let signs = reason.signs.map { texts.text(.short(QuestionID("\(reason.id).\($0)"))) }
             var lines = [wrapped(labelled(title, status) + ".")]
             lines.append(
                 wrapped(labelled(texts.text(TextKey.signsSeen), LanguageFormat(texts: texts).list(signs)) + "."))
-            if reason.status == .established { lines.append(wrapped(texts.text("reason.\(reason.id).why"))) }
+            if reason.status == .established { lines.append(wrapped(texts.text(.reason(reason.id, .why)))) }
             return lines
         }
     }
@@ -317,9 +319,9 @@ struct Presenter {
 
     /// The decision in one or two sentences (the JSON report's `summary`).
     func summary(_ report: DecisionReport) -> String {
-        let names = report.established.map { texts.text("reason.\($0.id).name") }
+        let names = report.established.map { texts.text(.reason($0.id, .name)) }
         return text(
-            "decision.\(report.decision.rawValue).summary",
+            ContentTextKey.decision(report.decision, .summary).rawValue,
             ["reasons": .string(LanguageFormat(texts: texts).list(names))])
     }
 }

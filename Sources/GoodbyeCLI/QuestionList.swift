@@ -19,7 +19,7 @@ enum QuestionList {
                 if let reason = question.reason { fields.append(("reason", .string(reason))) }
                 if let sign = question.sign { fields.append(("sign", .string(sign))) }
                 fields.append(("prompt", .string(texts.text(question.id + ".prompt"))))
-                if let help = texts[question.id + ".help"] { fields.append(("help", .string(help))) }
+                if let help = texts[.help(question.key)] { fields.append(("help", .string(help))) }
                 return .object(fields)
             })
     }

@@ -23,11 +23,11 @@ enum Typed: Equatable {
     /// Reads `line` with the session commands of `texts` (`[command]`: `:aide`, `:retour`…).
     static func parse(_ line: String, isText: Bool, texts: TextTable) -> Typed {
         let word = folded(line)
-        func isCommand(_ name: String) -> Bool { texts.list("command." + name).contains { folded($0) == word } }
-        if isCommand("help") || (!isText && isCommand("help_bare")) { return .input(.help) }
-        if isCommand("back") { return .input(.back) }
-        if isCommand("summary") { return .summary }
-        if isCommand("quit") { return .quit }
+        func isCommand(_ key: TextKey) -> Bool { texts.list(key.rawValue).contains { folded($0) == word } }
+        if isCommand(.commandHelp) || (!isText && isCommand(.commandHelpBare)) { return .input(.help) }
+        if isCommand(.commandBack) { return .input(.back) }
+        if isCommand(.commandSummary) { return .summary }
+        if isCommand(.commandQuit) { return .quit }
         let name = word.drop { $0 == ":" }
         if word.first == ":", !name.isEmpty, name.allSatisfy(\.isLetter) { return .unknownCommand(line.trimmed) }
         return .input(.answer(line))
@@ -101,7 +101,10 @@ final class Session {
                 throw Failure(.ioError, [Message(.stdinUnreadable)] + (resumeHint.map { [$0] } ?? []))
             }
             say("\n")
-            let prompt = node.question == nil ? presenter.text("\(node.id).title") : presenter.text("\(node.id).prompt")
+            let prompt =
+                node.question == nil
+                ? presenter.text(ContentTextKey.node(node.id, .title))
+                : presenter.text(ContentTextKey.prompt(QuestionID(node.id)))
             throw Failure(
                 .endOfInput,
                 [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
@@ -205,7 +208,7 @@ final class Session {
                     if !repeating { page(presenter.review(ids, answers: step.state.answers, withPrompt: false)) }
                     request = (
                         LineEditor(history: typed),
-                        view([presenter.typography(presenter.text(presenter.reviewId + ".how"))])
+                        view([presenter.typography(presenter.text(ContentTextKey.node(presenter.reviewId, .how)))])
                     )
                 } else {
                     say(repeating ? presenter.reviewPrompt() : presenter.review(ids, answers: step.state.answers))
@@ -320,7 +323,7 @@ extension Session {
                 highlight: defaultValue == YesNo.no ? 1 : 0, shortcuts: shortcuts, numbered: false)
             return (LineEditor(menu: menu), view(["(" + presenter.typography(presenter.text(TextKey.menuYesNo)) + ")"]))
         case .choice:
-            let labels = question.choices.map { presenter.typography(texts["\(question.id).choice.\($0)"] ?? $0) }
+            let labels = question.choices.map { presenter.typography(texts[.choice(question.key, $0)] ?? $0) }
             let menu = Menu(
                 labels: labels, answers: labels.indices.map { String($0 + 1) },
                 highlight: defaultValue.flatMap(question.choices.firstIndex(of:)) ?? 0)

@@ -146,6 +146,9 @@ public enum LetterQuestion: String, CaseIterable, Sendable {
     public var fields: [FieldType]? { self == .invoices ? [.text, .date, .amount, .date, .amount] : nil }
     /// How many of `fields` every item gives.
     public var requiredFields: Int? { self == .invoices ? 4 : nil }
+
+    /// The question's id, typed.
+    public var key: QuestionID { QuestionID(rawValue) }
 }
 
 /// Where `graph` breaks what the letter code relies on: one sentence per problem,
@@ -186,4 +189,56 @@ public func contentContractProblems(_ graph: DialogueGraph) -> [(id: String, pro
         }
     }
     return problems
+}
+
+/// A key of the letter's wording in `texts.ini`, named from the letter's facts
+/// (`letter.appel.madame`, `letter.step.notice`): spelt here only, read by the composer
+/// and required by `goodbye check` (`all`).
+public enum LetterTextKey: Sendable, Hashable {
+    /// The appel for a civility (`Madame,`).
+    case appel(Civility)
+    /// The cordial appel (`Chère Madame,`), for the civilities that have one.
+    case cordialAppel(Civility)
+    /// The cordial appel inside the closing sentence (`chère Madame`).
+    case cordialAppelInline(Civility)
+    /// The closing's appel for a person named without a title (empty in French).
+    case untitledAppelInline
+    /// The title before a person's name in the address (`Madame`).
+    case title(Civility)
+    /// A sole trader's name with its mention (`Claire Martin EI`).
+    case individualName
+    /// A step of recovery already taken (`reminder`, `final`, `notice`), with its date.
+    case step(String)
+    /// The one sentence about why: a reason's id, `several` or `general`.
+    case reason(String)
+    /// What to raise in a talk message, for a reason.
+    case topic(String)
+
+    /// The steps of recovery a letter may name.
+    public static let steps = ["reminder", "final", "notice"]
+
+    public var rawValue: String {
+        switch self {
+        case .appel(let civility): return "letter.appel.\(civility.rawValue)"
+        case .cordialAppel(let civility): return "letter.appel.cordial_\(civility.rawValue)"
+        case .cordialAppelInline(let civility): return "letter.appel.cordial_\(civility.rawValue)_inline"
+        case .untitledAppelInline: return "letter.appel.sans_titre_inline"
+        case .title(let civility): return "letter.title.\(civility.rawValue)"
+        case .individualName: return "letter.individual_name"
+        case .step(let name): return "letter.step." + name
+        case .reason(let key): return "letter.reason." + key
+        case .topic(let reason): return "letter.topic." + reason
+        }
+    }
+
+    /// Every key a language must give.
+    public static var all: [LetterTextKey] {
+        Civility.allCases.map(LetterTextKey.appel)
+            + [Civility.madame, .monsieur].flatMap { [LetterTextKey.cordialAppel($0), .cordialAppelInline($0)] }
+            + Civility.allCases.filter(\.namesPerson).map(LetterTextKey.title)
+            + [.untitledAppelInline, .individualName]
+            + steps.map(LetterTextKey.step)
+            + (DecisionRule.reasonIds + ["several", "general"]).map(LetterTextKey.reason)
+            + DecisionRule.reasonIds.map(LetterTextKey.topic)
+    }
 }

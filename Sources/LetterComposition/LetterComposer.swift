@@ -169,9 +169,9 @@ public struct LetterComposer: Sendable {
 
     /// The steps already taken to be paid, and when the work stops (suspension).
     private func dunning(_ facts: LetterFacts) -> Value {
-        let dates: [(String, LetterQuestion)] = [
-            ("reminder", .reminderDate), ("final", .finalReminderDate), ("notice", .noticeDate),
-        ]
+        let dates: [(String, LetterQuestion)] = zip(
+            LetterTextKey.steps, [LetterQuestion.reminderDate, .finalReminderDate, .noticeDate]
+        ).map { ($0, $1) }
         var map: Fields = ["suspension_date": .string(format.date(facts.receipt))]
         var steps: [String] = []
         for (name, question) in dates {
@@ -179,7 +179,8 @@ public struct LetterComposer: Sendable {
             map[name] = .string(date)
             if !date.isEmpty {
                 steps.append(
-                    format.fill("letter.step." + name, ["date": .string(date), "we": .bool(facts.speaksAsCompany)]))
+                    format.fill(
+                        LetterTextKey.step(name).rawValue, ["date": .string(date), "we": .bool(facts.speaksAsCompany)]))
             }
         }
         let any = !steps.isEmpty
@@ -206,7 +207,8 @@ public struct LetterComposer: Sendable {
             "function": .string(function.prefix(1).uppercased() + function.dropFirst()),
             // Décret n° 2022-725: an entrepreneur individuel writes "EI" beside the name.
             "signed_name": .string(
-                facts.legalForm == .individual ? format.fill("letter.individual_name", ["name": .string(name)]) : name),
+                facts.legalForm == .individual
+                    ? format.fill(LetterTextKey.individualName.rawValue, ["name": .string(name)]) : name),
             "business": .string(typographic(facts.text(.senderBusiness))),
             "address": .string(typographic(facts.text(.senderAddress))),
             "city": .string(typographic(facts.text(.senderCity))),
@@ -240,8 +242,8 @@ public struct LetterComposer: Sendable {
         var civility = facts.civility
         let name = typographic(facts.text(.clientName))
         if name.isEmpty, civility.namesPerson { civility = .unknown }
-        let cordial = "letter.appel.cordial_\(civility.rawValue)"
-        let key = facts.tone == .cordial && texts[cordial] != nil ? cordial : "letter.appel.\(civility.rawValue)"
+        let cordial = LetterTextKey.cordialAppel(civility).rawValue
+        let key = facts.tone == .cordial && texts[cordial] != nil ? cordial : LetterTextKey.appel(civility).rawValue
         // The surname is the name without its first word, kept whole: « Le Gall »,
         // « de La Fontaine » (a one-word name is the surname).
         let words = name.split(separator: " ")
@@ -254,9 +256,9 @@ public struct LetterComposer: Sendable {
     /// formula then names nobody); nil when it is the appel unchanged.
     public func closingAppel(_ facts: LetterFacts) -> String? {
         let named = !facts.text(.clientName).isEmpty
-        if facts.civility == .noTitle, named { return texts["letter.appel.sans_titre_inline"] ?? "" }
+        if facts.civility == .noTitle, named { return texts[LetterTextKey.untitledAppelInline.rawValue] ?? "" }
         guard facts.tone == .cordial, named else { return nil }
-        return texts["letter.appel.cordial_\(facts.civility.rawValue)_inline"]
+        return texts[LetterTextKey.cordialAppelInline(facts.civility).rawValue]
     }
 
     /// Whom an e-mail goes to, as its `To` header names them: the person, or the company.
@@ -276,7 +278,7 @@ public struct LetterComposer: Sendable {
     func attention(_ facts: LetterFacts) -> String {
         let name = typographic(facts.text(.clientName))
         guard facts.civility.namesPerson, !name.isEmpty else { return "" }
-        let title = texts["letter.title.\(facts.civility.rawValue)"] ?? ""
+        let title = texts[LetterTextKey.title(facts.civility).rawValue] ?? ""
         return title.isEmpty ? name : title + " " + name
     }
 
@@ -411,7 +413,10 @@ public struct LetterComposer: Sendable {
     private func topics(_ facts: LetterFacts) -> Value {
         let reasons = facts.decision?.reasons.filter { $0.status == .signs } ?? []
         let items: [Value] = reasons.enumerated().map { index, reason in
-            .map(["text": .string(texts.text("letter.topic." + reason.id)), "last": .bool(index == reasons.count - 1)])
+            .map([
+                "text": .string(texts.text(LetterTextKey.topic(reason.id).rawValue)),
+                "last": .bool(index == reasons.count - 1),
+            ])
         }
         return .map(["any": .bool(!items.isEmpty), "items": .list(items)])
     }
@@ -422,6 +427,8 @@ public struct LetterComposer: Sendable {
         guard facts.flag(.mentionReasons) else { return .map(["sentence": ""]) }
         let established = facts.decision?.established.map(\.id) ?? []
         let key = established.count > 1 ? "several" : established.first ?? "general"
-        return .map(["sentence": .string(format.fill("letter.reason." + key, ["we": .bool(facts.speaksAsCompany)]))])
+        return .map([
+            "sentence": .string(format.fill(LetterTextKey.reason(key).rawValue, ["we": .bool(facts.speaksAsCompany)]))
+        ])
     }
 }

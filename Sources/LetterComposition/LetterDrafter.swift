@@ -44,7 +44,8 @@ public struct LetterKind: Sendable, Equatable {
     }
 
     /// The kind drafted when none is named.
-    public static let defaultId = "farewell"
+    public static let defaultKind = KindID("farewell")
+    public static let defaultId = defaultKind.rawValue
 
 }
 
