@@ -112,7 +112,8 @@ public enum BuiltInSource {
                 "            LetterKind(id: \(literal(kind.id)), start: \(literal(kind.start)), ask: \(optional(kind.ask)), "
                     + "decisions: [\(kind.decisions.map { ".\($0)" }.joined(separator: ", "))], registered: \(kind.registered), "
                     + "dueOnly: \(kind.dueOnly), "
-                    + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil"), routes: \(inline(kind.routes))),\n"
+                    + "tone: \(kind.tone.map { "Tone(rawValue: \(literal($0.rawValue)))" } ?? "nil"), routes: \(inline(kind.routes)), "
+                    + "warnings: [\(kind.warnings.map(\.rawValue).sorted().map { "WarningCode(rawValue: \(literal($0)))!" }.joined(separator: ", "))]),\n"
             }.joined() + "        ]"
     }
 

@@ -8,7 +8,7 @@ import Vocabulary
 enum KindCompiler {
     static let file = "letters.ini"
     /// A kind's own keys; any other names a branch of the dialogue (a route).
-    static let keys: Set<String> = ["start", "ask", "decisions", "registered", "due_only", "tone"]
+    static let keys: Set<String> = ["start", "ask", "decisions", "registered", "due_only", "tone", "warnings"]
 
     /// The kinds' routes written into the graph's `@kind` branches.
     ///
@@ -109,6 +109,21 @@ enum KindCompiler {
                                 .diagKindBadTone,
                                 ["value": word, "accepted": Tone.allCases.map(\.rawValue).joined(separator: ", ")])))
                 }
+            }
+            for word in (section.value("warnings") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
+                guard let code = WarningCode(rawValue: word), WarningCode.kindSpecific.contains(code) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .letterKinds, file: file, line: section.entry("warnings")?.line ?? section.line,
+                            Message(
+                                .diagKindBadWarning,
+                                [
+                                    "value": word,
+                                    "accepted": WarningCode.kindSpecific.map(\.rawValue).joined(separator: ", "),
+                                ])))
+                    continue
+                }
+                kind.warnings.insert(code)
             }
             kinds.append(kind)
         }

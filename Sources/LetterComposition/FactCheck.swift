@@ -41,6 +41,13 @@ public enum WarningCode: String, Sendable, CaseIterable {
     case suspensionTooEarly = "GW018"
     /// A SARL or a société par actions without its share capital (C. com. R. 123-238).
     case capitalMissing = "GW019"
+
+    /// The warnings that concern one kind of letter only: raised only for the kinds whose
+    /// `warnings` in letters.ini name them (the farewell letter's GW008 and GW009, the
+    /// suspension's GW011, GW017 and GW018).
+    public static let kindSpecific: [WarningCode] = [
+        .publicTermination, .noMediator, .suspensionWithoutNotice, .publicSuspension, .suspensionTooEarly,
+    ]
 }
 
 /// A fact that makes the letter doubtful: the letter is still drafted, the person is
@@ -70,8 +77,8 @@ public struct FactCheck: Sendable {
     let facts: LetterFacts
     let format: LanguageFormat
     let rates: RateTable
-    /// The kind of letter checked (some facts matter to one kind only).
-    let kind: String
+    /// The warnings of `WarningCode.kindSpecific` that the kind checked names.
+    let kindWarnings: Set<WarningCode>
 
     /// The kind always goes by registered post (a formal notice, a suspension).
     let alwaysRegistered: Bool
@@ -79,14 +86,14 @@ public struct FactCheck: Sendable {
     let dueOnly: Bool
 
     public init(
-        facts: LetterFacts, format: LanguageFormat, rates: RateTable, kind: String = LetterKind.defaultId,
+        facts: LetterFacts, format: LanguageFormat, rates: RateTable, kindWarnings: Set<WarningCode> = [],
         alwaysRegistered: Bool = false, dueOnly: Bool = false
     ) {
         self.dueOnly = dueOnly
         self.facts = facts
         self.format = format
         self.rates = rates
-        self.kind = kind
+        self.kindWarnings = kindWarnings
         self.alwaysRegistered = alwaysRegistered
     }
 
@@ -214,10 +221,10 @@ public struct FactCheck: Sendable {
                     .registeredWithoutAddress, Message(.warnRegisteredWithoutAddress), question: .clientAddress))
         }
         // Ending a public contract is the farewell letter's question only.
-        if facts.isPublicBuyer, kind == LetterKind.defaultId {
+        if facts.isPublicBuyer, kindWarnings.contains(.publicTermination) {
             warnings.append(LetterWarning(.publicTermination, Message(.warnPublicTermination), question: .clientKind))
         }
-        if facts.isPublicBuyer, kind == "suspension" {
+        if facts.isPublicBuyer, kindWarnings.contains(.publicSuspension) {
             warnings.append(LetterWarning(.publicSuspension, Message(.warnPublicSuspension), question: .clientKind))
         }
         // C. com. R. 123-238: a SARL and the sociétés par actions (SA, SAS, SCA, SE) name
@@ -232,7 +239,7 @@ public struct FactCheck: Sendable {
             warnings.append(
                 LetterWarning(.consumerAsOrganisation, Message(.warnConsumerAsOrganisation), question: .civility))
         }
-        if facts.isConsumer, facts.text(.mediator).isEmpty, kind == LetterKind.defaultId {
+        if facts.isConsumer, facts.text(.mediator).isEmpty, kindWarnings.contains(.noMediator) {
             warnings.append(LetterWarning(.noMediator, Message(.warnNoMediator), question: .mediator))
         }
         // Limitation (LetterFacts.limitationDate): warned three months ahead, and said in the
@@ -280,8 +287,8 @@ public struct FactCheck: Sendable {
                 LetterWarning(
                     .rateUnknown, Message(.warnRateUnknown, ["period": format.list(unknown.map(format.halfYear))])))
         }
-        if kind == "suspension" {
-            if let notice = facts.date(.noticeDate) {
+        if let notice = facts.date(.noticeDate) {
+            if kindWarnings.contains(.suspensionTooEarly) {
                 // « restée sans effet » is true only once the notice's own delay has run:
                 // received three days after it was sent, then the days it gave.
                 let days = facts.payDays
@@ -296,11 +303,10 @@ public struct FactCheck: Sendable {
                                     "date": format.date(notice), "days": format.days(days), "end": format.date(end),
                                 ]), question: .noticeDate))
                 }
-            } else {
-                warnings.append(
-                    LetterWarning(
-                        .suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
             }
+        } else if kindWarnings.contains(.suspensionWithoutNotice) {
+            warnings.append(
+                LetterWarning(.suspensionWithoutNotice, Message(.warnSuspensionWithoutNotice), question: .noticeDate))
         }
         return warnings
     }

@@ -26,13 +26,18 @@ public struct LetterKind: Sendable, Equatable {
     /// Where each `@kind` branch of the dialogue leads for this kind (`letter.route =
     /// talk.when` in letters.ini): the kind's own questions, declared with the kind.
     public var routes: [String: String] = [:]
+    /// The warnings about this kind only that apply to it (`warnings = GW011, GW017` in
+    /// letters.ini), among `WarningCode.kindSpecific`.
+    public var warnings: Set<WarningCode> = []
 
     public init(
         id: String, start: String, ask: String? = nil, decisions: [Decision], registered: Bool = false,
         dueOnly: Bool = false,
-        tone: Tone? = nil, samples: [[String: Answer]] = [], routes: [String: String] = [:]
+        tone: Tone? = nil, samples: [[String: Answer]] = [], routes: [String: String] = [:],
+        warnings: Set<WarningCode> = []
     ) {
         self.routes = routes
+        self.warnings = warnings
         self.registered = registered
         self.dueOnly = dueOnly
         self.tone = tone
@@ -134,8 +139,8 @@ public struct LetterDrafter: Sendable {
     /// error (nothing drafted); a doubtful one, a warning carried by the letter.
     public func draft(_ facts: LetterFacts) throws(DraftError) -> Letter {
         let check = FactCheck(
-            facts: facts, format: composer.format, rates: rates, kind: kind.id, alwaysRegistered: kind.registered,
-            dueOnly: kind.dueOnly)
+            facts: facts, format: composer.format, rates: rates, kindWarnings: kind.warnings,
+            alwaysRegistered: kind.registered, dueOnly: kind.dueOnly)
         let errors = check.errors()
         guard errors.isEmpty else { throw .facts(errors) }
         // A letter that claims what is due names only the invoices late on its date.

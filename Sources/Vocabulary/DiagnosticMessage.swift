@@ -25,6 +25,7 @@ public enum DiagnosticMessage: String, MessageKeys {
     case diagKindWithoutStart = "diagnostic.kind_without_start"
     case diagUnknownDecision = "diagnostic.unknown_decision"
     case diagKindBadTone = "diagnostic.kind_bad_tone"
+    case diagKindBadWarning = "diagnostic.kind_bad_warning"
     case diagDefaultKindMissing = "diagnostic.default_kind_missing"
     case diagKindStartMissing = "diagnostic.kind_start_missing"
     case diagKindBadAsk = "diagnostic.kind_bad_ask"

@@ -1,0 +1,50 @@
+import ContentLoading
+import DialogueCore
+import LetterComposition
+import TestSupport
+import Vocabulary
+import XCTest
+
+/// Which warnings about one kind apply to a kind is said in letters.ini (`warnings =`),
+/// not in Swift (issue 19).
+final class KindWarningsTests: XCTestCase {
+    static let publicBuyer: [String: Answer] = [
+        "sender.name": Answer("Claire Martin"), "sender.city": Answer("69003 Lyon"), "client.kind": Answer("public"),
+        "client.company": Answer("Mairie de Lyon"), "client.civility": Answer("madame"),
+        "client.name": Answer("Claire Dubois"), "letter.tone": Answer("neutre"),
+    ]
+
+    func warnings(_ content: Content, kind: String) throws -> [WarningCode] {
+        let drafter = try XCTUnwrap(content.drafter(kind: try XCTUnwrap(content.kind(kind)), language: "fr"))
+        return try drafter.draft(Self.publicBuyer, today: CivilDate(firstDayOf: 12, year: 2026)).warnings.map(\.code)
+    }
+
+    func testAKindRaisesTheKindWarningsItNamesAndNoOther() throws {
+        XCTAssertEqual(Signs.content.kind("farewell")?.warnings, [.publicTermination, .noMediator])
+        XCTAssertEqual(
+            Signs.content.kind("suspension")?.warnings,
+            [.suspensionWithoutNotice, .publicSuspension, .suspensionTooEarly])
+        XCTAssertTrue(try warnings(Signs.content, kind: "farewell").contains(.publicTermination))
+        // The same letter, its kind naming none of them: the warning is not raised.
+        let folder = try ContentCopies.copy(self)
+        try ContentCopies.edit(folder, ["letters.ini"], "warnings = GW008, GW009\n", "")
+        let edited = try ContentLoader.load(from: folder)
+        XCTAssertEqual(edited.kind("farewell")?.warnings, [])
+        XCTAssertFalse(try warnings(edited, kind: "farewell").contains(.publicTermination))
+    }
+
+    func testAWarningThatIsNoKindsIsACheckErrorAtItsLine() throws {
+        let folder = try ContentCopies.copy(self)
+        try ContentCopies.edit(folder, ["letters.ini"], "warnings = GW008, GW009\n", "warnings = GW008, GW001, GW099\n")
+        let french = try XCTUnwrap(Signs.content.texts["fr"])
+        let found = ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics
+        let lines = found.map { $0.rendered(french) }
+        XCTAssertEqual(found.map(\.code), [.letterKinds, .letterKinds], lines.joined(separator: "\n"))
+        XCTAssertTrue(
+            lines.allSatisfy { $0.hasPrefix("letters.ini:") && $0.contains("GW011, GW017") },
+            lines.joined(separator: "\n"))
+        XCTAssertTrue(
+            lines.contains { $0.contains(fr("« GW001 »")) } && lines.contains { $0.contains(fr("« GW099 »")) },
+            lines.joined(separator: "\n"))
+    }
+}
