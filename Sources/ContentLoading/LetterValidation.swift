@@ -39,6 +39,9 @@ struct LetterValidation {
                         Message(.diagPartMissing, ["name": part.rawValue, "kind": kind.id]))
                     found[diagnostic.description] = diagnostic
                 }
+                // A kind whose first question is missing has no path to read answers on: GB019
+                // says so already.
+                guard content.graph.question(kind.start) != nil else { continue }
                 // An answer the kind never asks would be null in every letter: said here, not by a blank.
                 for (name, at) in drafter.answersOffThePath() {
                     let diagnostic = Diagnostic(

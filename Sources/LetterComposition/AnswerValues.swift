@@ -64,6 +64,7 @@ public struct AnswerValues: Sendable {
         case .amount: return cents(canonical).map { format.amount(cents: $0) } ?? canonical
         case .percent: return cents(canonical).map { format.percent(hundredths: $0) } ?? canonical
         case .duration: return Duration(answer: canonical).map(format.duration) ?? canonical
+        case .text: return LetterComposer.typographic(canonical)
         default: return canonical
         }
     }

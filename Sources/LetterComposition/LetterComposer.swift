@@ -48,7 +48,6 @@ public struct LetterComposer: Sendable {
             "invoices": invoices(facts),
             "reasons": reasons(facts),
             "topics": topics(facts),
-            "talk": .map(["when": .string(typographic(facts.text(.talkWhen)))]),
             "arrears": arrears(
                 statement ?? self.statement(facts), timeBarred: !facts.timeBarredInvoices(rates: rates).isEmpty),
             "dunning": dunning(facts),
@@ -336,7 +335,10 @@ public struct LetterComposer: Sendable {
     }
 
     /// User text as typeset: `'` becomes `’`, except in e-mail addresses and links.
-    func typographic(_ text: String) -> String {
+    func typographic(_ text: String) -> String { Self.typographic(text) }
+
+    /// User text as typeset: `'` becomes `’`, except in e-mail addresses and links.
+    static func typographic(_ text: String) -> String {
         guard text.contains("'") else { return text }
         return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
             word.contains("@") || word.contains("://") || word.hasPrefix("www.")

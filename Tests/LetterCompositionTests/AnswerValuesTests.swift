@@ -45,4 +45,13 @@ final class AnswerValuesTests: XCTestCase {
         XCTAssertTrue(talk.answerValues.reads(["talk", "when"]))
         XCTAssertFalse(talk.answerValues.reads(["letter", "tone"]), "the talk message asks no tone")
     }
+
+    /// Typed text reads as the composer's fields read: apostrophes typeset, except in a
+    /// web or e-mail address.
+    func testTextIsTypesetAsTheLettersOtherFields() throws {
+        let kind = try XCTUnwrap(Self.content.kind("talk"))
+        let drafter = try XCTUnwrap(Self.content.drafter(kind: kind, language: "fr"))
+        let value = drafter.answerValues.value(["talk.when": Answer("jeudi, l'après-midi, sur www.l'atelier.fr")])
+        XCTAssertEqual(value["talk"]?["when"], .string("jeudi, l’après-midi, sur www.l'atelier.fr"))
+    }
 }
