@@ -30,9 +30,7 @@ extension App {
             }
             input = Array(all.utf8)
         }
-        guard let drafter = content.drafter(kind: kind, language: texts.language) else {
-            throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
-        }
+        let drafter = try Drafting.drafter(content, kind: kind, texts: texts)
         let engine = Engine(
             graph: content.graph, parser: content.parser(for: texts.language),
             computedDefault: LetterFacts.computedDefaults(today: today, kinds: content.kinds, kind: kind.id))

@@ -16,37 +16,7 @@ extension App {
         let content = try withUserRates(loadContent(options), options)
         let texts = try language(options, content)
         let chosenKind = try letterKind(options, content)
-        // PDF and Word bytes are not for a screen: said before the first question.
-        if let refusal = format.entry.toTerminal, options.output == nil || options.output == "-",
-            terminal.outputIsTerminal
-        {
-            throw Failure.usage(refusal)
-        }
-        // Say now, not after the last question, that the output cannot be written.
-        if let path = options.output, path != "-" {
-            // Nor the session files, the named one or the default ones a later run reads.
-            let sessions = [
-                options.session, SessionStore.defaultPath(environment),
-                SessionStore.defaultPath(environment, letter: true),
-            ]
-            for (option, input) in sessions.map({ ("--session", $0) }) + [("--answers", options.answers)] {
-                if let input, input != "-", Files.sameFile(path, input) {
-                    throw Failure.usage(.outputIsInput, ["path": printable(path), "option": option])
-                }
-            }
-            try Files.checkCreatable(path, force: options.force)
-        }
-        if let session = options.session {
-            // The hand-written answer file is never rewritten as a session (its comments lost).
-            if let answers = options.answers, answers != "-", Files.sameFile(session, answers) {
-                throw Failure.usage(.sessionIsAnswers, ["path": printable(session)])
-            }
-            // A session is a regular file: a pipe would block for ever, a device never keep it
-            // (a folder is an input that cannot be read: 66, as before).
-            if Files.status(session) != nil, !Files.isRegular(session), !Files.isFolder(session) {
-                throw Failure(.cantCreate, .sessionNotRegular, ["path": printable(session)])
-            }
-        }
+        try checkOutputBeforeAsking(options, format: format)
         let today = options.date ?? self.today()
         let file = try answerFile(options, content, texts)
         let graph = content.graph
@@ -69,56 +39,17 @@ extension App {
         session.editing =
             !options.noInput && !options.plain && environment["TERM"].map { $0 != "dumb" } ?? false
             && terminal.canEdit(on: session.stream)
-        var prefilled = file?.answers ?? [:]
-        let store = sessionStore(options, content, isLetter: isLetter)
-        let onInterrupt = { (hint: String) in
-            // Written by the signal handler as it is: fitted to the screen now.
-            let message = "goodbye: " + typography(texts.text(.interrupted, ["hint": hint]), texts)
-            Interrupt.message =
-                "\n" + (terminal.errorIsTerminal ? wrap(message, width: terminal.width) : message) + "\n"
-        }
-        onInterrupt(texts.text(.interruptedRestart))
-        Interrupt.crashMessage = "\ngoodbye: " + typography(texts.text(.crashed), texts) + "\n"
-        // The default session file is a convenience: when it cannot be written (say
-        // XDG_DATA_HOME names a file), say so once and go on without it. A file named
-        // with --session is the person's request: failing to write it stops the run.
-        var saving = store != nil
-        var reviewed = false
-        if let store {
-            try store.lock()
-            reviewed = try resume(
-                store, into: &prefilled, texts: texts, presenter: presenter, say: say, fresh: options.newSession)
-            let hint = resumeHint(store, isLetter: isLetter, kind: chosenKind.id, texts: texts)
-            session.persist = { [weak session, terminal] state throws(Failure) in
-                guard saving else { return }
-                do throws(Failure) {
-                    try store.save(state)
-                } catch {
-                    guard options.session == nil else { throw error }
-                    saving = false
-                    tell(error.messages + [Message(.sessionNotSaving)], texts)
-                    session?.resumeHint = nil
-                    onInterrupt(texts.text(.notSaved))
-                }
-            }
-            session.resumeHint = hint
-            onInterrupt(texts.render(hint))
-        }
-        var first = engine.begin(at: isLetter ? chosenKind.start : graph.start, answers: prefilled, reviewed: reviewed)
+        let saved = try openSession(
+            options, content, texts, session: session, say: say, isLetter: isLetter, kind: chosenKind,
+            prefilled: file?.answers ?? [:])
+        var first = engine.begin(
+            at: isLetter ? chosenKind.start : graph.start, answers: saved.prefilled, reviewed: saved.reviewed)
         // Resumed past a confirmed review: straight to the question that was left, the
         // review and the decision already seen.
-        if reviewed { first.outputs.removeAll { if case .decision = $0 { true } else { false } } }
+        if saved.reviewed { first.outputs.removeAll { if case .decision = $0 { true } else { false } } }
         let end = try session.run(from: first)
-        guard case .finished(var state) = end else {
-            if saving, let store, case .quit(let state) = end { try store.save(state) }
-            let hint =
-                saving
-                ? store.map { resumeHint($0, isLetter: isLetter, kind: chosenKind.id, texts: texts) }
-                    ?? Message(.notSaved) : Message(.notSaved)
-            tell(hint, texts)
-            return
-        }
-        if saving { try store?.save(state, finished: true) }
+        guard case .finished(var state) = end else { return try saved.stopped(end) }
+        try saved.save(state, finished: true)
         guard session.missing.isEmpty else {
             throw Failure(
                 .dataError,
@@ -135,48 +66,13 @@ extension App {
         if let kind {
             let drafting = Drafting(
                 content: content, kind: kind, texts: texts, today: today, engine: engine, signs: isLetter)
-            letter = try draft(
-                drafting, &state, session: session, presenter: presenter, say: say, interactive: !options.noInput)
-            if saving { try store?.save(state, finished: true) }
-            try sayWarnings(letter?.warnings ?? [], texts, strict: options.strict)
+            letter = try letterStage(
+                drafting, &state, session: session, saved: saved, strict: options.strict, interactive: !options.noInput)
         }
         noteIgnored(file, options.answers ?? "", used(state, engine, signs: isLetter).keys, texts)
-        // `run --format json` carries the letter as text inside its report.
-        let output = LetterOutput(format: isLetter || format != .json ? format : .text, texts: texts, today: today)
-        // Nothing half-written: an e-mail without its sender's address is refused before a byte goes out.
-        if let letter, case let missing = output.missing(letter), !missing.isEmpty {
-            throw Failure(.dataError, missing)
-        }
-        if format.isBinary, let letter {
-            let unprintable = output.unprintable(
-                used(state, engine, signs: isLetter), lines: file?.lines ?? [:], file: options.answers ?? "")
-            guard unprintable.isEmpty else { throw Failure(.dataError, unprintable + [Message(.unprintableFix)]) }
-            let bytes = output.bytes(letter)
-            if let path = options.output, path != "-" {
-                try Files.write(bytes: bytes, to: path, force: options.force)
-                tell(Message(.letterSaved, ["path": printable(path)]), texts)
-            } else {
-                terminal.writeBytes(bytes)
-            }
-            return
-        }
-        let text = letter.map(output.write)
-        if format == .eml, let letter { noteMissingAddresses(letter, texts) }
-        let kindName = letter.map { texts.kindName($0.kind) } ?? ""
-        let name = Files.slug(
-            [letter?.recipient.first ?? "", kindName, today.iso].filter { !$0.isEmpty }.joined(separator: "-"))
-        let reflection = isLetter ? [] : Presenter.reflectionAnswers(used(state, engine, signs: false))
-        try deliver(
-            letter: text, name: name, warnings: letter?.warnings, report: report, reflection: reflection,
-            options: options,
-            session: session, say: say, format: format)
-        // The moment of reflection given back, last, before the goodbye.
-        // (Without a letter, `deliver` gives it back before its goodbye.)
-        if !isLetter, format == .text, text != nil, options.output == nil || options.output == "-",
-            let closing = presenter.reflection(used(state, engine, signs: false))
-        {
-            say(closing + "\n" + presenter.wrapped(presenter.text(TextKey.finished)) + "\n")
-        }
+        try delivery(
+            letter, report: report, answers: used(state, engine, signs: isLetter), file: file, options: options,
+            format: format, today: today, session: session, say: say)
     }
 
     /// `--kind`, checked against the content's table; the farewell letter by default.
@@ -204,32 +100,6 @@ extension App {
         return kind
     }
 
-    /// An e-mail without the client's address: said, the mail program will ask for it
-    /// (the sender's is required: `LetterOutput.missing`).
-    func noteMissingAddresses(_ letter: Letter, _ texts: TextTable) {
-        for (address, id) in [(letter.email.toAddress, LetterQuestion.clientEmail)] where address == nil {
-            tell(Message(.emailNoAddress, ["id": id.rawValue]), texts)
-        }
-        // The draft names its enclosures (« P. J. : … ») but carries none: the person attaches them.
-        if !letter.enclosures.isEmpty {
-            tell(Message(.emailAttach, ["text": letter.enclosures.joined(separator: " ")]), texts)
-        }
-    }
-
-    /// How to resume: plain `goodbye` for the default session, `--session` otherwise.
-    ///
-    /// A letter of another kind than the farewell letter is resumed with its `--kind`.
-    private func resumeHint(_ store: SessionStore, isLetter: Bool, kind: String, texts: TextTable) -> Message {
-        let letter = "goodbye letter" + (kind == LetterKind.defaultId ? "" : " --kind " + texts.kindName(kind))
-        let command =
-            store.path == SessionStore.defaultPath(environment)
-            ? "goodbye"
-            : store.path == SessionStore.defaultPath(environment, letter: true)
-                ? letter
-                : (isLetter ? letter : "goodbye") + " --session \(printable(store.path))"
-        return Message(.resumeHint, ["command": command])
-    }
-
     private func makePresenter(_ graph: DialogueGraph, _ texts: TextTable, _ options: Options, onScreen: Bool)
         -> Presenter
     {
@@ -239,50 +109,6 @@ extension App {
         presenter.emphasis =
             onScreen && !options.plain && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         return presenter
-    }
-
-    /// `--session FILE`, or the default file for a person at a terminal; none for scripts.
-    private func sessionStore(_ options: Options, _ content: Content, isLetter: Bool) -> SessionStore? {
-        if let path = options.session { return SessionStore(path: path, content: content) }
-        guard terminal.isInteractive, options.answers == nil, !options.noInput else { return nil }
-        guard let path = SessionStore.defaultPath(environment, letter: isLetter) else {
-            // No HOME and no XDG_STATE_HOME: said before the first question, not after the last.
-            let texts = messages(options)
-            tell(Message(.noSessionFolder), texts)
-            return nil
-        }
-        if let former = SessionStore.moveFormer(environment, letter: isLetter) {
-            let texts = messages(options)
-            tell(Message(.sessionMoved, ["file": printable(former), "path": printable(path)]), texts)
-        }
-        return SessionStore(path: path, content: content)
-    }
-
-    /// Adds the saved answers (an answer file given now wins over them) and says what was resumed
-    /// and which questions changed since.
-    ///
-    /// A finished default session starts afresh. Returns whether the saved session had confirmed
-    /// its review.
-    private func resume(
-        _ store: SessionStore, into answers: inout [String: Answer], texts: TextTable, presenter: Presenter,
-        say: (String) -> Void, fresh: Bool
-    ) throws(Failure) -> Bool {
-        if fresh { store.adopt() }
-        guard !fresh, let loaded = try store.load(texts: texts), !loaded.answers.isEmpty || !loaded.changed.isEmpty
-        else { return false }
-        let isDefault =
-            store.path == SessionStore.defaultPath(environment)
-            || store.path == SessionStore.defaultPath(environment, letter: true)
-        if loaded.finished, isDefault { return false }
-        // The answer file given now wins over what the session saved earlier.
-        answers.merge(loaded.answers) { given, _ in given }
-        say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
-        for id in loaded.changed {
-            say(
-                presenter.wrapped(presenter.text(TextKey.changed, ["prompt": .string(texts.text(id + ".prompt"))]))
-                    + "\n")
-        }
-        return loaded.reviewed
     }
 
     private func answerFile(_ options: Options, _ content: Content, _ texts: TextTable) throws(Failure) -> AnswerFile? {
@@ -351,109 +177,6 @@ extension App {
         }
     }
 
-    private func deliver(
-        letter: String?, name: String, warnings: [LetterWarning]?, report: DecisionReport?,
-        reflection: [(name: String, id: String, text: String)], options: Options, session: Session,
-        say: (String) -> Void,
-        format: OutputFormat
-    ) throws(Failure) {
-        let presenter = session.presenter
-        var letterInReport = letter
-        if let letter, let path = options.output, path != "-" {
-            try Files.write(letter, to: path, force: options.force)
-            tell(Message(.letterSaved, ["path": printable(path)]), presenter.texts)
-            letterInReport = nil
-        }
-        if let report, format == .json {
-            let warnings = warnings.map {
-                $0.map { (code: $0.code.rawValue, message: presenter.texts.render($0.message)) }
-            }
-            let given = reflection.map { ($0.name, $0.text) }
-            terminal.write(
-                Report.json(
-                    report, summary: presenter.summary(report), letter: letterInReport, warnings: warnings,
-                    reflection: given
-                ).rendered() + "\n")
-            return
-        }
-        guard let letter = letterInReport else {
-            if options.command == .run {
-                if let closing = presenter.reflection(
-                    Dictionary(uniqueKeysWithValues: reflection.map { ($0.id, Answer($0.text)) }))
-                {
-                    say(closing)
-                }
-                say("\n" + presenter.text(TextKey.finished) + "\n")
-            }
-            return
-        }
-        if options.command == .letter {
-            terminal.write(letter)
-        } else {
-            let heading = presenter.text(TextKey.letterHeading)
-            say(
-                "\n" + presenter.bold(heading) + "\n" + String(repeating: "─", count: heading.count) + "\n\n"
-                    + wrapLines(letter, width: presenter.width))
-            say(String(repeating: "─", count: heading.count) + "\n")
-        }
-        offerToSave(letter, name: name, format: format, session: session, say: say, options: options)
-    }
-
-    /// At a terminal, the letter is kept: a file in the current folder, named from the client and
-    /// the date, never over an existing one; Enter accepts, `e` opens it in the person's editor
-    /// first, and what the editor leaves is what is saved (an emptied draft saves nothing).
-    ///
-    /// A letter sent to a file or a pipe (`goodbye letter > lettre.txt`) is kept there: nothing to
-    /// offer.
-    private func offerToSave(
-        _ letter: String, name: String, format: OutputFormat, session: Session, say: (String) -> Void,
-        options: Options
-    ) {
-        let presenter = session.presenter
-        guard terminal.isInteractive, terminal.outputIsTerminal, !options.noInput else {
-            if options.command == .run { say(presenter.wrapped(presenter.text(TextKey.letterNext)) + "\n") }
-            return
-        }
-        let file = Files.freeName(name, extension: format.fileExtension)
-        let texts = presenter.texts
-        var letter = letter
-        while true {
-            let answer =
-                session.ask("save", "\n" + presenter.wrapped(texts.text(.savePrompt, ["path": file])) + "\n").map {
-                    folded($0.trimmed)
-                } ?? "non"
-            if answer == "e" {
-                guard let command = ExternalEditor.command(environment) else {
-                    say(presenter.wrapped(texts.text(.noEditor)) + "\n")
-                    continue
-                }
-                switch ExternalEditor.edit(
-                    letter, fileExtension: format.fileExtension, command: command, environment: environment)
-                {
-                case .failed(let status):
-                    say(
-                        presenter.wrapped(
-                            texts.text(.editorFailed, ["command": printable(command), "count": String(status)])) + "\n")
-                    continue
-                case .edited(let text):
-                    guard !text.trimmed.isEmpty else {
-                        say(presenter.wrapped(texts.text(.editedEmpty)) + "\n")
-                        return
-                    }
-                    letter = text
-                }
-            } else if !(answer.isEmpty || session.engine.parser.saysYes(answer)) {
-                return
-            }
-            break
-        }
-        do {
-            try Files.write(letter, to: file, force: false)
-            say(presenter.wrapped(texts.text(.saveDone, ["path": file])) + "\n")
-        } catch {
-            tell(error.messages, texts)
-        }
-    }
 }
 
 /// The JSON report of the contract.

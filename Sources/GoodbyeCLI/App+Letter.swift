@@ -12,6 +12,15 @@ struct Drafting {
     let engine: Engine
     /// `goodbye letter`: the signs of its answer file shape the letter too.
     let signs: Bool
+
+    /// The kind's drafter in the language, or the content's error (65): shared by the
+    /// conversation and the batch.
+    static func drafter(_ content: Content, kind: LetterKind, texts: TextTable) throws(Failure) -> LetterDrafter {
+        guard let drafter = content.drafter(kind: kind, language: texts.language) else {
+            throw Failure(.dataError, .noLetterTemplates, ["kind": kind.id, "language": texts.language])
+        }
+        return drafter
+    }
 }
 
 extension App {
@@ -25,6 +34,21 @@ extension App {
             path.contains(id)
                 || (signs && (engine.graph.question(id)?.sign != nil || id == DecisionRule.proBonoQuestion))
         }
+    }
+
+    /// The letter stage: the letter drafted from the session's answers (the warnings loop at a
+    /// terminal), the session saved with the answers changed meanwhile, and each warning said
+    /// (refused with `--strict`).
+    func letterStage(
+        _ drafting: Drafting, _ state: inout Conversation, session: Session, saved: SavedSession, strict: Bool,
+        interactive: Bool
+    ) throws(Failure) -> Letter {
+        let letter = try draft(
+            drafting, &state, session: session, presenter: session.presenter, say: session.say,
+            interactive: interactive)
+        try saved.save(state, finished: true)
+        try sayWarnings(letter.warnings, drafting.texts, strict: strict)
+        return letter
     }
 
     /// Drafts the letter from the session's answers.
@@ -52,10 +76,7 @@ extension App {
     }
 
     private func draftOnce(_ drafting: Drafting, _ answers: [String: Answer]) throws(Failure) -> Letter {
-        guard let drafter = drafting.content.drafter(kind: drafting.kind, language: drafting.texts.language) else {
-            throw Failure(
-                .dataError, .noLetterTemplates, ["kind": drafting.kind.id, "language": drafting.texts.language])
-        }
+        let drafter = try Drafting.drafter(drafting.content, kind: drafting.kind, texts: drafting.texts)
         do {
             return try drafter.draft(answers, today: drafting.today)
         } catch {

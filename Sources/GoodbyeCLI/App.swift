@@ -83,15 +83,14 @@ public struct App {
         terminal.writeError(redrawn ? "\r\u{1B}[2K" + text : text + "\n")
     }
 
-    /// The messages of the language asked for, even when the command line or the content is wrong:
-    /// from the content folder, else the built-in one, else French.
-    ///
     /// The line for stderr when standard output could not be written.
     public func outputFailure(_ arguments: [String]) -> String {
         let texts = messages(arguments)
         return "goodbye: " + typography(texts.text(.stdoutFailed), texts) + "\n"
     }
 
+    /// The messages of the language asked for, even when the command line or the content is wrong:
+    /// from the content folder, else the built-in one, else French.
     func messages(_ arguments: [String]) -> TextTable {
         messages(language: Options.requestedLanguage(arguments), content: (try? Options.parse(arguments))?.content)
     }
