@@ -1,3 +1,5 @@
+import BuiltInContent
+import ContentLoading
 import DialogueCore
 import Vocabulary
 
@@ -114,9 +116,18 @@ struct OptionSpec: Sendable {
     /// The options `command` accepts, in the table's order.
     static func options(of command: Command) -> [OptionSpec] { all.filter { $0.commands.contains(command) } }
 
+    /// The languages of the built-in content, the reference first: those `--lang` takes
+    /// when no content folder is named.
+    static var builtInLanguages: [String] {
+        let found = BuiltInContent.compiled.languages
+        return found.filter { $0 == ContentCompiler.reference }
+            + found.filter { $0 != ContentCompiler.reference }.sorted()
+    }
+
     /// `FICHIER`, `AAAA-MM-JJ`, `text|json`: what to write after the option, for `command`.
     func placeholder(
-        _ message: Message, for command: Command, languages: [String] = ["fr", "en"], kinds: [String] = []
+        _ message: Message, for command: Command, languages: [String] = OptionSpec.builtInLanguages,
+        kinds: [String] = []
     ) -> Message {
         var copy = message
         switch argument {
