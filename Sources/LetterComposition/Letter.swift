@@ -86,7 +86,7 @@ public struct Letter: Sendable, Equatable {
     public static func blocks(_ rendered: String) -> [Block] {
         var blocks: [Block] = []
         var current: [Block.Line] = []
-        for line in byteLines(rendered) {
+        eachLine(rendered) { line in
             if line.isEmpty {
                 if !current.isEmpty { blocks.append(Block(current)) }
                 current = []
@@ -102,21 +102,27 @@ public struct Letter: Sendable, Equatable {
 
     /// The non-empty lines of a template's output (address blocks, signature).
     public static func lines(_ rendered: String) -> [String] {
-        byteLines(rendered).filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+        var lines: [String] = []
+        eachLine(rendered) { line in if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) } }
+        return lines
     }
 
     private static let itemBytes = Array(itemMark.utf8)
 
-    /// The lines of `text` as byte slices, without their trailing spaces and carriage returns.
-    private static func byteLines(_ text: String) -> [Substring.UTF8View] {
-        Substring(text).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            var end = line.endIndex
-            while end > line.startIndex {
-                let previous = line.index(before: end)
-                guard line[previous] == UInt8(ascii: " ") || line[previous] == UInt8(ascii: "\r") else { break }
-                end = previous
+    /// Each line of `text` as its bytes, without its trailing spaces and carriage returns
+    /// (the last line too, empty when the text ends with a line end).
+    private static func eachLine(_ text: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                var end = index
+                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") {
+                    end -= 1
+                }
+                body(bytes[start..<end])
+                start = index + 1
             }
-            return line[line.startIndex..<end]
         }
     }
 

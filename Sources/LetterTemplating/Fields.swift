@@ -12,18 +12,25 @@ public struct Name: Hashable, Sendable, CustomStringConvertible {
     private struct Table {
         var ids: [String: Int32] = [:]
         var texts: [String] = []
+
+        mutating func intern(_ text: String) -> Int32 {
+            if let id = ids[text] { return id }
+            let id = Int32(texts.count)
+            ids[text] = id
+            texts.append(text)
+            return id
+        }
     }
 
     private static let table = Mutex(Table())
 
     public init(_ text: String) {
-        id = Self.table.withLock { table in
-            if let id = table.ids[text] { return id }
-            let id = Int32(table.texts.count)
-            table.ids[text] = id
-            table.texts.append(text)
-            return id
-        }
+        id = Self.table.withLock { $0.intern(text) }
+    }
+
+    /// The names of `texts`, interned under one lock (a map's keys, all at once).
+    static func interned(_ texts: some Sequence<String>) -> [Name] {
+        table.withLock { table in texts.map { Name(id: table.intern($0)) } }
     }
 
     /// The name of `text` if some data or template ever used it (no new entry).
@@ -53,13 +60,30 @@ public struct Fields: Sendable, Equatable, ExpressibleByDictionaryLiteral, Seque
 
     /// The last value of a repeated key wins, as in a dictionary assignment.
     public init(dictionaryLiteral elements: (String, Value)...) {
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        self.init(pairs: elements)
     }
 
     public init(_ dictionary: [String: Value]) {
-        entries.reserveCapacity(dictionary.count)
-        for (key, value) in dictionary { self[key] = value }
+        self.init(pairs: dictionary.map { ($0.key, $0.value) })
+    }
+
+    /// The names interned under one lock, each entry put in its place from the end (a
+    /// map's few keys: an insertion sort, no hashing, no lock per key).
+    private init(pairs: [(String, Value)]) {
+        let names = Name.interned(pairs.lazy.map(\.0))
+        var entries: [Entry] = []
+        entries.reserveCapacity(pairs.count)
+        for index in pairs.indices {
+            let entry = Entry(name: names[index], value: pairs[index].1)
+            var position = entries.count
+            while position > 0, entries[position - 1].name.id > entry.name.id { position -= 1 }
+            if position > 0, entries[position - 1].name.id == entry.name.id {
+                entries[position - 1] = entry  // the last value of a repeated key wins
+            } else {
+                entries.insert(entry, at: position)
+            }
+        }
+        self.entries = entries
     }
 
     public var count: Int { entries.count }

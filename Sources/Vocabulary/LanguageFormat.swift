@@ -20,6 +20,30 @@ public struct LanguageFormat: Sendable {
         }
 
         let entries = Mutex<[String: Entry]>([:])
+        /// Each date and amount written once, then read back (a batch writes the same
+        /// dates in every letter).
+        let dates = Memo<CivilDate>()
+        let amounts = Memo<Int>()
+        let percents = Memo<Int>()
+        let days = Memo<Int>()
+    }
+
+    /// Values written once, kept by key; emptied past `limit` entries, so that it never
+    /// grows without bound.
+    final class Memo<Key: Hashable & Sendable>: Sendable {
+        private let table = Mutex<[Key: String]>([:])
+        static var limit: Int { 4096 }
+
+        /// The value kept for `key`, or `make()`'s, kept.
+        func value(_ key: Key, _ make: () -> String) -> String {
+            if let known = table.withLock({ $0[key] }) { return known }
+            let made = make()
+            table.withLock { table in
+                if table.count >= Self.limit { table.removeAll(keepingCapacity: true) }
+                table[key] = made
+            }
+            return made
+        }
     }
 
     enum Piece: Sendable {
@@ -61,14 +85,18 @@ public struct LanguageFormat: Sendable {
         return pieces
     }
 
-    /// `29 novembre 2026`, `1er janvier 2027`.
-    ///
     /// « second semestre 2026 »: the half-year `date` falls in.
     public func halfYear(_ date: CivilDate) -> String {
         fill(date.month < 7 ? TextKey.formatHalfOne : .formatHalfTwo, ["year": .string(String(date.year))])
     }
 
+    /// `29 novembre 2026`, `1er janvier 2027`.
     public func date(_ date: CivilDate) -> String {
+        guard let cache else { return written(date) }
+        return cache.dates.value(date) { written(date) }
+    }
+
+    private func written(_ date: CivilDate) -> String {
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
         let day = date.day == 1 ? (texts[TextKey.formatFirstDay] ?? "1") : String(date.day)
         return fill(
@@ -77,6 +105,13 @@ public struct LanguageFormat: Sendable {
 
     /// A canonical amount (`1250.50`) as `1 250,50 €`; `compact` drops zero cents (`40 €`).
     public func amount(cents: Int, compact: Bool = false) -> String {
+        guard let cache else { return written(cents: cents, compact: compact) }
+        // One table for both forms: the key's last bit says compact (amounts are at most
+        // twelve digits of euros: no overflow).
+        return cache.amounts.value(cents &* 2 &+ (compact ? 1 : 0)) { written(cents: cents, compact: compact) }
+    }
+
+    private func written(cents: Int, compact: Bool) -> String {
         let text = number(cents: cents)
         let shown = compact && cents % 100 == 0 ? String(text.dropLast(3)) : text
         return fill(TextKey.formatCurrency, ["amount": .string(shown)])
@@ -85,7 +120,10 @@ public struct LanguageFormat: Sendable {
     /// A canonical rate (`12.15`) as `12,15 %`: two decimals always (`10,00 %`, `0,00 %`),
     /// as rates are published.
     public func percent(hundredths: Int) -> String {
-        fill(TextKey.formatPercent, ["rate": .string(number(cents: hundredths))])
+        guard let cache else { return fill(TextKey.formatPercent, ["rate": .string(number(cents: hundredths))]) }
+        return cache.percents.value(hundredths) {
+            fill(TextKey.formatPercent, ["rate": .string(number(cents: hundredths))])
+        }
     }
 
     /// `1 250,50`: groups of three digits and the language's decimal mark.
@@ -103,7 +141,11 @@ public struct LanguageFormat: Sendable {
 
     /// `30 jours`, `1 jour`.
     public func days(_ count: Int) -> String {
-        fill(count == 1 ? TextKey.formatDayOne : TextKey.formatDayOther, ["count": .string(String(count))])
+        func written() -> String {
+            fill(count == 1 ? TextKey.formatDayOne : TextKey.formatDayOther, ["count": .string(String(count))])
+        }
+        guard let cache else { return written() }
+        return cache.days.value(count, written)
     }
 
     /// `30 jours`, `2 mois`.
