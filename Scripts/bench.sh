@@ -5,6 +5,8 @@
 #   2. a whole scripted session (answers in, decision and letter out) against it;
 #   3. letters per second from the template engine alone (the letter's parts rendered from
 #      their prepared data), and from the whole drafting, against plain interpolation;
+#      the engine on a second letter of another shape too (Scripts/bench/second/: lists
+#      nested two deep, inverted sections, partials, long free text);
 #   4. peak memory of a session against the hello-world;
 #   5. the size of the executable against the hello-world's;
 #   6. batch letters per second (`letter --batch`, 10 000 rows of a CSV to 10 000 files);
@@ -75,6 +77,9 @@ if command -v valgrind >/dev/null; then
   per_letter() { local one many; one=$(count "$bin/goodbye-bench" . 1 "$1"); many=$(count "$bin/goodbye-bench" . 501 "$1"); echo $(( (many - one) / 500 )); }
   plain=$(per_letter plain); engine=$(per_letter engine); draft=$(per_letter draft)
   python3 -c 'import sys; p,e,d=map(int,sys.argv[1:4]); print(f"instructions per letter       engine {e}   drafting {d}   interpolation {p}   ratios {e/p:.2f} and {d/p:.2f}")' "$plain" "$engine" "$draft"
+  # The second bench letter (Scripts/bench/second/): another shape, the engine alone.
+  python3 -c 'import sys; p,e=map(int,sys.argv[1:3]); print(f"instructions, second letter   engine {e}   interpolation {p}   ratio {e/p:.2f}")' \
+    "$(per_letter second-plain)" "$(per_letter second-engine)"
   python3 -c 'import sys; h,g=map(int,sys.argv[1:3]); print(f"instructions, session        goodbye {g}   hello-world {h}   ratio {g/h:.2f}")' \
     "$(count "$out/hello")" "$(count "$bin/goodbye" run --answers "$answers" --no-input --date 2026-11-29)"
 fi

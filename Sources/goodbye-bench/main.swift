@@ -140,8 +140,18 @@ guard engineText.utf8.count > plain.letter().utf8.count / 2 else {
     print("bench: the parts rendered are too short")
     exit(1)
 }
-// `goodbye-bench ROOT N engine|draft|plain`: one of the three alone, for a profiler or
-// an instruction count (valgrind --tool=callgrind), steadier than time on a busy machine.
+// The second bench letter, of another shape: the template's letter must be the
+// interpolated one.
+let second = SecondLetter()
+let secondLibrary = try SecondLetter.library(root: root)
+let secondContext = second.context
+let secondText = try secondLibrary.render("letter", context: secondContext, escaping: .none, strict: true)
+guard secondText == second.interpolated() else {
+    fail("the second letter's interpolation differs from its template's:\n\(second.interpolated())\n---\n\(secondText)")
+}
+// `goodbye-bench ROOT N engine|draft|plain|second-engine|second-plain`: one alone, for a
+// profiler or an instruction count (valgrind --tool=callgrind), steadier than time on a
+// busy machine.
 if arguments.count > 3 {
     var sink = 0
     for _ in 0..<count {
@@ -151,6 +161,10 @@ if arguments.count > 3 {
                 sink &+= try drafter.templates.render(part, context: context, escaping: .none, strict: true).utf8.count
             }
         case "draft": sink &+= writer.write(try drafter.draft(facts)).utf8.count
+        case "second-engine":
+            sink &+= try secondLibrary.render("letter", context: secondContext, escaping: .none, strict: true).utf8
+                .count
+        case "second-plain": sink &+= second.interpolated().utf8.count
         default: sink &+= plain.letter().utf8.count
         }
     }
@@ -160,6 +174,8 @@ if arguments.count > 3 {
 var engineMedians: [Double] = []
 var medians: [Double] = []
 var plainMedians: [Double] = []
+var secondMedians: [Double] = []
+var secondPlainMedians: [Double] = []
 for _ in 0..<9 {
     var sink = 0
     engineMedians.append(
@@ -173,6 +189,14 @@ for _ in 0..<9 {
         })
     medians.append(try seconds { for _ in 0..<count { sink &+= writer.write(try drafter.draft(facts)).utf8.count } })
     plainMedians.append(seconds { for _ in 0..<count { sink &+= plain.letter().utf8.count } })
+    secondMedians.append(
+        try seconds {
+            for _ in 0..<count {
+                sink &+= try secondLibrary.render("letter", context: secondContext, escaping: .none, strict: true).utf8
+                    .count
+            }
+        })
+    secondPlainMedians.append(seconds { for _ in 0..<count { sink &+= second.interpolated().utf8.count } })
     if sink == 42 { print(sink) }
 }
 let engine = engineMedians.sorted()[4]
@@ -186,3 +210,8 @@ print(
     String(
         format: "whole drafting, letters/s    drafted %.0f   interpolation %.0f   ratio %.2f",
         Double(count) / template, Double(count) / interpolation, template / interpolation))
+print(
+    String(
+        format: "second letter engine, l/s    engine %.0f   interpolation %.0f   ratio %.2f",
+        Double(count) / secondMedians.sorted()[4], Double(count) / secondPlainMedians.sorted()[4],
+        secondMedians.sorted()[4] / secondPlainMedians.sorted()[4]))
