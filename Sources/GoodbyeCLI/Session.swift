@@ -20,10 +20,10 @@ enum Typed: Equatable {
     /// `:retuor`: a word that looks like a command and is none.
     case unknownCommand(String)
 
-    /// Reads `line` with the session commands of `texts` (`[command]`: `:aide`, `:retour`…).
-    static func parse(_ line: String, isText: Bool, texts: TextTable) -> Typed {
+    /// Reads `line` with the session `commands` (`[command]` of texts.ini: `:aide`, `:retour`…).
+    static func parse(_ line: String, isText: Bool, commands: SessionCommands) -> Typed {
         let word = folded(line)
-        func isCommand(_ key: TextKey) -> Bool { texts.list(key.rawValue).contains { folded($0) == word } }
+        func isCommand(_ key: TextKey) -> Bool { commands.words[key]?.contains(word) ?? false }
         if isCommand(.commandHelp) || (!isText && isCommand(.commandHelpBare)) { return .input(.help) }
         if isCommand(.commandBack) { return .input(.back) }
         if isCommand(.commandSummary) { return .summary }
@@ -31,6 +31,18 @@ enum Typed: Equatable {
         let name = word.drop { $0 == ":" }
         if word.first == ":", !name.isEmpty, name.allSatisfy(\.isLetter) { return .unknownCommand(line.trimmed) }
         return .input(.answer(line))
+    }
+}
+
+/// The words that type each session command in a language, folded, read once per session
+/// (each line typed is compared with them).
+struct SessionCommands {
+    static let keys: [TextKey] = [.commandHelp, .commandHelpBare, .commandBack, .commandSummary, .commandQuit]
+    let words: [TextKey: Set<String>]
+
+    init(texts: TextTable) {
+        words = Dictionary(
+            uniqueKeysWithValues: Self.keys.map { key in (key, Set(texts.list(key.rawValue).map(folded))) })
     }
 }
 
@@ -52,10 +64,11 @@ final class Session {
     private(set) var missing: [String] = []
     /// Answers read with the line editor and choices shown as menus: a person at a terminal that is
     /// not `--plain` nor `TERM=dumb`.
-    ///
-    /// The stream the conversation is on.
     var editing = false
+    /// The stream the conversation is on.
     var stream: Int32 = 1
+    /// The words of the session commands, folded once (`:aide`, `:retour`…).
+    private lazy var commands = SessionCommands(texts: presenter.texts)
     /// What the next answer is read with (editing): the line as it starts and its look.
     private var request: (editor: LineEditor, view: EditorView)?
     /// This session's answers as typed, for Up and Down.
@@ -110,7 +123,7 @@ final class Session {
                 [Message(.inputEnded, ["prompt": printable(prompt)]), resumeHint ?? Message(.inputEndedHint)])
         }
         if !terminal.isInteractive { say(printable(line) + "\n") }
-        let typedLine = Typed.parse(line, isText: node.question?.type == .text, texts: presenter.texts)
+        let typedLine = Typed.parse(line, isText: node.question?.type == .text, commands: commands)
         if case .input(.answer) = typedLine, !line.trimmed.isEmpty,
             node.question.map({ $0.type != .choice && $0.type != .yesNo }) ?? false,
             typed.last != line

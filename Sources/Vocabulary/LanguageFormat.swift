@@ -6,8 +6,6 @@ import Synchronization
 /// `[format]` section of its text table (`1er janvier 2027`, `1 250,00 €`).
 public struct LanguageFormat: Sendable {
     let texts: TextTable
-    /// The language's month names and its formats, parsed once (they serve every date and amount).
-    let months: [String]
     /// Each text parsed the first time it is filled, then kept (nil: parsed at each use).
     let cache: Cache?
 
@@ -56,7 +54,6 @@ public struct LanguageFormat: Sendable {
     /// otherwise each text is parsed when used.
     public init(texts: TextTable, prepared: Bool = false) {
         self.texts = texts
-        months = texts.list(TextKey.formatMonths)
         cache = prepared ? Cache() : nil
     }
 
@@ -97,6 +94,7 @@ public struct LanguageFormat: Sendable {
     }
 
     private func written(_ date: CivilDate) -> String {
+        let months = texts.list(TextKey.formatMonths)
         let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
         let day = date.day == 1 ? (texts[TextKey.formatFirstDay] ?? "1") : String(date.day)
         return fill(
