@@ -88,8 +88,14 @@ extension Engine {
     /// `kind` is the letter the conversation drafts: what routing chose is what the shell
     /// reads, one rule for both. A branch off the path is not there.
     public func routes(_ state: Conversation) -> [String: String] {
+        // Worked out from the answers on the path only: an answer the path never reached (an
+        // answer file's, say `dunning.step` for a client who pays) never picks the letter.
+        let onPath = Set(path(state))
+        let values = ComputedValues(
+            engine: self, answers: state.answers.filter { onPath.contains($0.key) })
         var taken: [String: String] = [:]
-        _ = walk(state, planned: false, branch: { name, value in if let value { taken[name] = value } })
+        _ = walk(
+            state, planned: false, branch: { name, _ in if let value = values.value(name) { taken[name] = value } })
         return taken
     }
 
@@ -135,20 +141,25 @@ extension Engine {
 /// answers it saw (`Engine.computedValues`), so that a change of answers computes the
 /// decision once, however many walks, progress counts and defaults follow.
 final class ComputedValues: Sendable {
-    let engine: Engine
+    let graph: DialogueGraph
+    let rule: DecisionRule
+    let computedDefault: @Sendable (String, [String: Answer], DecisionReport) -> String?
     let answers: [String: Answer]
     private let known = Mutex<[String: String?]>([:])
     private let whole = Mutex<DecisionReport?>(nil)
 
+    /// Not the engine itself: the engine's memo keeps these values, and they would keep it.
     init(engine: Engine, answers: [String: Answer]) {
-        self.engine = engine
+        graph = engine.graph
+        rule = engine.rule
+        computedDefault = engine.computedDefault
         self.answers = answers
     }
 
     /// The decision of every answer given.
     var decision: DecisionReport {
         if let report = whole.withLock({ $0 }) { return report }
-        let report = engine.rule.decide(graph: engine.graph, answers: answers)
+        let report = rule.decide(graph: graph, answers: answers)
         whole.withLock { $0 = report }
         return report
     }
@@ -156,14 +167,14 @@ final class ComputedValues: Sendable {
     /// The decision of the answers to the questions `onPath`: the whole one when every
     /// answer the rule reads (signs, pro bono) is on it.
     func decision(onPath: Set<String>) -> DecisionReport {
-        let read = engine.graph.signQuestions.map(\.id) + [DecisionRule.proBonoQuestion]
+        let read = graph.signQuestions.map(\.id) + [DecisionRule.proBonoQuestion]
         if read.allSatisfy({ answers[$0] == nil || onPath.contains($0) }) { return decision }
-        return engine.rule.decide(graph: engine.graph, answers: answers.filter { onPath.contains($0.key) })
+        return rule.decide(graph: graph, answers: answers.filter { onPath.contains($0.key) })
     }
 
     func value(_ name: String) -> String? {
         if let value = known.withLock({ $0[name] }) { return value }
-        let value = engine.computedDefault(name, answers, decision)
+        let value = computedDefault(name, answers, decision)
         known.withLock { $0[name] = .some(value) }
         return value
     }

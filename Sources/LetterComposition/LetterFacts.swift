@@ -130,8 +130,20 @@ public struct LetterFacts: Sendable {
                 // Where recovery stands picks the kind (its values are the kinds' ids); the
                 // other kinds are proposed by the decision (LetterQuestion keeps the id checked).
                 let dunningStep = LetterQuestion.dunningStep.rawValue
-                if let step = answers[dunningStep]?.value, kinds.contains(where: { $0.id == step }) { return step }
-                return kinds.first { $0.decisions.contains(decision.decision) && $0.ask != dunningStep }?.id
+                // Where recovery stands is asked only of a client who does not pay (the dialogue's
+                // `payment.route`, on `@unpaid_client`): otherwise an answer to it (an answer
+                // file's, reused) picks nothing.
+                let unpaid =
+                    LetterFacts(answers: answers, today: today, decision: decision).computedDefault("unpaid_client")
+                    == YesNo.yes
+                if unpaid, let step = answers[dunningStep]?.value, kinds.contains(where: { $0.id == step }) {
+                    return step
+                }
+                // Among the kinds offered for the decision by a yes/no question: the one accepted,
+                // else the first (its question is the one the dialogue asks).
+                let offered = kinds.filter { $0.decisions.contains(decision.decision) && $0.ask != dunningStep }
+                let accepted = offered.first { kind in kind.ask.map { answers[$0]?.value == YesNo.yes } ?? false }
+                return (accepted ?? offered.first)?.id
             }
             return LetterFacts(answers: answers, today: today, decision: decision).computedDefault(name)
         }

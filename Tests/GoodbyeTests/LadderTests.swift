@@ -148,4 +148,18 @@ final class LadderTests: XCTestCase {
         }
         try assertFrench(distinctLines(texts), words: ["Dupont", "Durand", "Foch"])
     }
+
+    /// The letter drafted is picked by the answers on the conversation's path only: an
+    /// answer file reused from a client who did not pay still says where recovery stood
+    /// (`dunning.step = reminder`), but this client's path never asks it (issue 19's review).
+    func testAnAnswerOffThePathNeverPicksTheLetter() throws {
+        let answers =
+            signAnswers(Signs.mask("engagement.no_feedback", "engagement.no_internal_signoff"))
+            + "letter.want = oui\ndunning.step = reminder\n" + FactCheckTests.answers()
+        let run = try goodbye(["run", "--answers", "-", "--no-input", "--date", "2026-11-29"], stdin: answers)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("mettre fin à notre collaboration"), "the farewell letter: \(run.stdout)")
+        XCTAssertFalse(run.stdout.contains("Objet\u{A0}: relance"), run.stdout)
+        XCTAssertTrue(run.stderr.contains("dunning.step"), "the answer is said to be ignored: \(run.stderr)")
+    }
 }
