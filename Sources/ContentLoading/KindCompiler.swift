@@ -110,6 +110,18 @@ enum KindCompiler {
                                 ["value": word, "accepted": Tone.allCases.map(\.rawValue).joined(separator: ", ")])))
                 }
             }
+            // Said for each kind, even empty: a kind that forgot it would lose its legal warnings silently.
+            if section.entry("warnings") == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .letterKinds, file: file, line: section.line,
+                        Message(
+                            .diagKindWithoutWarnings,
+                            [
+                                "kind": section.name,
+                                "accepted": WarningCode.kindSpecific.map(\.rawValue).joined(separator: ", "),
+                            ])))
+            }
             for word in (section.value("warnings") ?? "").split(separator: ",").map(\.trimmed) where !word.isEmpty {
                 guard let code = WarningCode(rawValue: word), WarningCode.kindSpecific.contains(code) else {
                     diagnostics.append(

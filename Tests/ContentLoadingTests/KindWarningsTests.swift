@@ -27,7 +27,7 @@ final class KindWarningsTests: XCTestCase {
         XCTAssertTrue(try warnings(Signs.content, kind: "farewell").contains(.publicTermination))
         // The same letter, its kind naming none of them: the warning is not raised.
         let folder = try ContentCopies.copy(self)
-        try ContentCopies.edit(folder, ["letters.ini"], "warnings = GW008, GW009\n", "")
+        try ContentCopies.edit(folder, ["letters.ini"], "warnings = GW008, GW009\n", "warnings =\n")
         let edited = try ContentLoader.load(from: folder)
         XCTAssertEqual(edited.kind("farewell")?.warnings, [])
         XCTAssertFalse(try warnings(edited, kind: "farewell").contains(.publicTermination))
@@ -46,5 +46,19 @@ final class KindWarningsTests: XCTestCase {
         XCTAssertTrue(
             lines.contains { $0.contains(fr("« GW001 »")) } && lines.contains { $0.contains(fr("« GW099 »")) },
             lines.joined(separator: "\n"))
+    }
+
+    /// A kind that does not say its warnings would lose them silently (a content folder
+    /// written before the key): GB019 at its section, naming the codes to choose from.
+    func testAKindWithoutItsWarningsKeyIsACheckError() throws {
+        let folder = try ContentCopies.copy(self)
+        try ContentCopies.edit(folder, ["letters.ini"], "warnings = GW011, GW017, GW018\n", "")
+        let french = try XCTUnwrap(Signs.content.texts["fr"])
+        let found = ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics
+        let lines = found.map { $0.rendered(french) }
+        XCTAssertEqual(found.map(\.code), [.letterKinds], lines.joined(separator: "\n"))
+        XCTAssertTrue(
+            lines.first?.hasPrefix("letters.ini:") == true && lines.first?.contains(fr("« suspension »")) == true
+                && lines.first?.contains("GW008, GW009, GW011, GW017, GW018") == true, lines.joined(separator: "\n"))
     }
 }

@@ -182,6 +182,7 @@ final class RecipeTests: XCTestCase {
             start = sender.name
             decisions = stay, talk
             letter.route = price.new_rate
+            warnings =
 
             [price-increase.sample]
             sender.name = Claire Martin
