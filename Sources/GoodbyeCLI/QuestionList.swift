@@ -18,7 +18,7 @@ enum QuestionList {
                 fields.append(("required", .bool(question.required && question.defaultValue == nil)))
                 if let reason = question.reason { fields.append(("reason", .string(reason))) }
                 if let sign = question.sign { fields.append(("sign", .string(sign))) }
-                fields.append(("prompt", .string(texts.text(question.id + ".prompt"))))
+                fields.append(("prompt", .string(texts.text(.prompt(question.key)))))
                 if let help = texts[.help(question.key)] { fields.append(("help", .string(help))) }
                 return .object(fields)
             })
@@ -31,7 +31,7 @@ enum QuestionList {
         var lines: [String] = []
         for question in graph.questions {
             lines.append(question.id + " (" + texts.text(typeName(question.type)) + ")")
-            lines.append("  " + texts.text(question.id + ".prompt"))
+            lines.append("  " + texts.text(.prompt(question.key)))
             if question.type == .choice {
                 let values = question.choices.map { texts.choiceValues($0, of: question).joined(separator: ", ") }
                 let width = values.map(\.count).max() ?? 0

@@ -154,7 +154,9 @@ final class Session {
                             empty ? .answerRejectedEmpty : .answerRejected,
                             [
                                 "prompt": printable(
-                                    presenter.text(node.id + (node.question == nil ? ".title" : ".prompt"))),
+                                    presenter.text(
+                                        node.question == nil
+                                            ? ContentTextKey.node(node.id, .title) : .prompt(QuestionID(node.id)))),
                                 "id": node.question == nil ? "" : node.id, "value": quoted(line), "reason": reason,
                             ]),
                         Message(.scriptStops),

@@ -8,7 +8,7 @@ import Vocabulary
 /// an interruption says (how to resume, or that nothing was saved).
 ///
 /// The default session file is a convenience: when it cannot be written (say
-/// XDG_DATA_HOME names a file), it is said once and the session goes on without it. A
+/// XDG_STATE_HOME names a file), it is said once and the session goes on without it. A
 /// file named with `--session` is the person's request: failing to write it stops the run.
 final class SavedSession {
     let app: App
@@ -61,8 +61,8 @@ final class SavedSession {
         try store.save(state, finished: finished)
     }
 
-    /// The session ended before its end (`:quitter`, the end of input): saved where it
-    /// stands, and how to resume said.
+    /// The session left with `:quitter`: saved where it stands, and how to resume said (the end
+    /// of input is `Session.run`'s error, not this).
     func stopped(_ end: SessionEnd) throws(Failure) {
         if saving, let store, case .quit(let state) = end { try store.save(state) }
         let hint = saving ? store.map { app.resumeHint($0, isLetter: isLetter, kind: kind.id, texts: texts) } : nil
@@ -135,7 +135,8 @@ extension App {
         say(presenter.wrapped(presenter.text(TextKey.resumed)) + "\n")
         for id in loaded.changed {
             say(
-                presenter.wrapped(presenter.text(TextKey.changed, ["prompt": .string(texts.text(id + ".prompt"))]))
+                presenter.wrapped(
+                    presenter.text(TextKey.changed, ["prompt": .string(texts.text(.prompt(QuestionID(id))))]))
                     + "\n")
         }
         return loaded.reviewed

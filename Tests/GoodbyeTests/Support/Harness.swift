@@ -59,9 +59,12 @@ enum InProcess {
 
 /// A terminal on pipes, in process: standard input given whole and read line by line
 /// as `StandardTerminal` reads it; the bytes written to standard output, and standard
-/// error, kept.
+/// error, kept. `--answers -` reads standard input as a file, as the binary reads
+/// `/dev/stdin`: a file holding the same bytes, removed with the terminal.
 final class PipedTerminal: Terminal {
+    private let stdin: [UInt8]
     private var input: ArraySlice<UInt8>
+    private var file: URL?
     private(set) var output: [UInt8] = []
     private(set) var errors = ""
     let isInteractive = false
@@ -69,7 +72,24 @@ final class PipedTerminal: Terminal {
     let errorIsTerminal = false
     let width = 80
 
-    init(stdin: [UInt8]) { input = stdin[...] }
+    init(stdin: [UInt8]) {
+        self.stdin = stdin
+        input = stdin[...]
+    }
+
+    deinit {
+        if let file { try? FileManager.default.removeItem(at: file) }
+    }
+
+    /// Read as a file, standard input is used up, as a pipe is: no line is left to read.
+    var standardInputPath: String? {
+        input = []
+        if let file { return file.path }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("goodbye-stdin-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(stdin)) else { return nil }
+        file = url
+        return url.path
+    }
 
     func write(_ text: String) { output += Array(text.utf8) }
     func writeBytes(_ bytes: [UInt8]) { output += bytes }
