@@ -182,6 +182,17 @@ enum KindCompiler {
     /// question the graph does not have or with a value it does not accept.
     static func validate(_ kinds: [LetterKind], lines: [String: Int], graph: DialogueGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A session drafts the kind its `@kind` branch took: without one, a kind it offers
+        // would be asked for and never drafted.
+        let routed = graph.order.contains { id in
+            if case .branch(let on)? = graph.nodes[id]?.kind { on == "kind" } else { false }
+        }
+        for kind in kinds where !routed && kind.ask != nil {
+            diagnostics.append(
+                Diagnostic(
+                    .letterKinds, file: file, line: lines[kind.id] ?? 0,
+                    Message(.diagKindNeverRouted, ["kind": kind.id, "id": kind.ask ?? ""])))
+        }
         for kind in kinds {
             let line = lines[kind.id] ?? 0
             if graph.question(kind.start) == nil {

@@ -27,6 +27,7 @@ public enum DiagnosticMessage: String, MessageKeys {
     case diagKindBadTone = "diagnostic.kind_bad_tone"
     case diagKindBadWarning = "diagnostic.kind_bad_warning"
     case diagKindWithoutWarnings = "diagnostic.kind_without_warnings"
+    case diagKindNeverRouted = "diagnostic.kind_never_routed"
     case diagDefaultKindMissing = "diagnostic.default_kind_missing"
     case diagKindStartMissing = "diagnostic.kind_start_missing"
     case diagKindBadAsk = "diagnostic.kind_bad_ask"

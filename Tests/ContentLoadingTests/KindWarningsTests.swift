@@ -61,4 +61,18 @@ final class KindWarningsTests: XCTestCase {
             lines.first?.hasPrefix("letters.ini:") == true && lines.first?.contains(fr("« suspension »")) == true
                 && lines.first?.contains("GW008, GW009, GW011, GW017, GW018") == true, lines.joined(separator: "\n"))
     }
+
+    /// A dialogue without any `on = @kind` branch would offer a letter and never draft it
+    /// (the session drafts the kind its route took): GB019 for each kind a session offers.
+    func testAKindNoRouteReachesIsACheckError() throws {
+        let folder = try ContentCopies.copy(self)
+        try ContentCopies.edit(folder, ["dialogue.ini"], "on = @kind\n", "on = @unpaid_client\n")
+        let found = ContentCompiler.compile(files: try ContentLoader.read(folder)).diagnostics
+        let never = found.filter { $0.message.key == DiagnosticMessage.diagKindNeverRouted.key }
+        XCTAssertEqual(never.map(\.code), Array(repeating: .letterKinds, count: never.count))
+        XCTAssertEqual(
+            Set(never.compactMap { $0.message.values["kind"] }),
+            Set(Signs.content.kinds.filter { $0.ask != nil }.map(\.id)),
+            found.map(\.description).joined(separator: "\n"))
+    }
 }
