@@ -78,30 +78,22 @@ struct GraphValidation {
             }
         }
         if let condition = node.skipIf, let name = condition.computed {
-            if !computedDefaults.contains(name) {
-                report(
-                    .computedDefault, node.id, "skip_if",
-                    Message(
-                        .diagUnknownComputedBranch,
-                        [
-                            "value": "@" + name,
-                            "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "),
-                        ]))
-            }
+            if !computedDefaults.contains(name) { reportUnknownComputed(name, node.id, "skip_if") }
         } else if let condition = node.skipIf, graph.question(condition.question) == nil {
             report(.badCondition, node.id, "skip_if", Message(.diagConditionMissing, ["id": condition.question]))
         }
         if let question = node.question { checkDefault(question) }
         if case .branch(let name) = node.kind, !computedDefaults.contains(name) {
-            report(
-                .computedDefault, node.id, "on",
-                Message(
-                    .diagUnknownComputedBranch,
-                    [
-                        "value": "@" + name,
-                        "accepted": computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", "),
-                    ]))
+            reportUnknownComputed(name, node.id, "on")
         }
+    }
+
+    /// `@name` is no computed value the program gives: said at `field` of node `id`.
+    private mutating func reportUnknownComputed(_ name: String, _ id: String, _ field: String) {
+        let accepted = computedDefaults.sorted().map { "@" + $0 }.joined(separator: ", ")
+        report(
+            .computedDefault, id, field,
+            Message(.diagUnknownComputedBranch, ["value": "@" + name, "accepted": accepted]))
     }
 
     private func possibleValues(_ node: Node) -> Set<String>? {
